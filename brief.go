@@ -1,0 +1,173 @@
+package parallax
+
+// Brief is the cross-source brief of one story. Its JSON form is the
+// documented contract of `parallax brief --format json`; keys keep their
+// meaning, new keys may be added.
+type Brief struct {
+	Title     string          `json:"title"`
+	Sources   []Source        `json:"sources"`
+	Summary   []Statement     `json:"summary"`
+	Agreed    []Statement     `json:"agreed"`
+	Exclusive []Exclusive     `json:"exclusive"`
+	Quotes    []Quote         `json:"quotes"`
+	Figures   []Figure        `json:"figures"`
+	Conflicts []Conflict      `json:"conflicts"`
+	Entities  []Entity        `json:"entities"`
+	Timeline  []Event         `json:"timeline"`
+	Coverage  Coverage        `json:"coverage"`
+	OffTopic  []Excerpt       `json:"off_topic"`
+	Removed   []SourceRemoval `json:"removed"`
+}
+
+// Source is one article of the brief as the reader sees it.
+type Source struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
+	Path      string `json:"path"`
+}
+
+// Cite points at the exact words of a source that support a statement:
+// code-point offsets into that source's text as read, end exclusive.
+type Cite struct {
+	Source string `json:"source"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+}
+
+// Statement is a sentence of the brief with every source that reports it.
+type Statement struct {
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+	Cites   []Cite   `json:"cites"`
+}
+
+// Fact is a sentence that one source alone reports.
+type Fact struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Exclusive lists what one source alone reports.
+type Exclusive struct {
+	Source string `json:"source"`
+	Facts  []Fact `json:"facts"`
+}
+
+// Excerpt is a span of one source left out of the brief, with its text.
+type Excerpt struct {
+	Source string `json:"source"`
+	Text   string `json:"text"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+}
+
+// SourceRemoval is a removal made while cleaning one source.
+type SourceRemoval struct {
+	Source string `json:"source"`
+	Text   string `json:"text"`
+	Reason string `json:"reason"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+}
+
+// Quote is one utterance as the story's sources quote it, with the wordings
+// they use.
+type Quote struct {
+	Speaker  string    `json:"speaker"`
+	Text     string    `json:"text"`
+	Kind     string    `json:"kind"`
+	Sources  []string  `json:"sources"`
+	Cites    []Cite    `json:"cites"`
+	Variants []Variant `json:"variants"`
+}
+
+// Quote kinds.
+const (
+	QuoteDirect   = "direct"
+	QuotePartial  = "partial"
+	QuoteIndirect = "indirect"
+)
+
+// Variant is one wording of a quote and the sources that carry it.
+type Variant struct {
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+	Cites   []Cite   `json:"cites"`
+}
+
+// Entity is a person, organisation or place named in the story.
+type Entity struct {
+	Name         string         `json:"name"`
+	Kind         string         `json:"kind"`
+	Aliases      []string       `json:"aliases"`
+	Descriptions []string       `json:"descriptions"`
+	Sources      []string       `json:"sources"`
+	Mentions     map[string]int `json:"mentions"`
+}
+
+// Entity kinds.
+const (
+	EntityPerson       = "person"
+	EntityOrganization = "organization"
+	EntityPlace        = "place"
+)
+
+// Figure is a number a source gives, with its approximation as a range.
+type Figure struct {
+	Text    string   `json:"text"`
+	Value   float64  `json:"value"`
+	Low     float64  `json:"low"`
+	High    float64  `json:"high"`
+	Unit    string   `json:"unit"`
+	About   string   `json:"about"`
+	Sources []string `json:"sources"`
+	Cites   []Cite   `json:"cites"`
+}
+
+// Conflict is a disagreement between sources, each side cited.
+type Conflict struct {
+	About       string  `json:"about"`
+	Kind        string  `json:"kind"`
+	Explanation string  `json:"explanation"`
+	Claims      []Claim `json:"claims"`
+}
+
+// Conflict kinds.
+const (
+	ConflictFigure = "figure"
+	ConflictClaim  = "claim"
+	ConflictQuote  = "quote"
+)
+
+// Claim is one side of a conflict.
+type Claim struct {
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+	Cites   []Cite   `json:"cites"`
+}
+
+// Event is a dated entry of the story's timeline. Date is YYYY-MM-DD, YYYY-MM
+// or YYYY; Time is HH:MM when known.
+type Event struct {
+	Date    string   `json:"date"`
+	Time    string   `json:"time,omitempty"`
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+	Cites   []Cite   `json:"cites"`
+}
+
+// Coverage is the matrix of widely reported facts against sources.
+type Coverage struct {
+	Facts   []CoverageFact   `json:"facts"`
+	Omitted map[string][]int `json:"omitted"`
+}
+
+// CoverageFact is a fact of the coverage matrix and the sources carrying it.
+type CoverageFact struct {
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+}

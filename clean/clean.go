@@ -1,0 +1,529 @@
+// Package clean turns a scraped document into an article: it cuts image
+// captions and photo credits (also when glued to the text), caption blocks,
+// bylines, live-blog post stamps (which become the time of the post),
+// "image source" lines, agency tails, datelines and live-blog chatter, keeps
+// every removal with its reason and offsets, splits the kept text into blocks
+// and sentences, and names the outlet.
+//
+// The rules read one line at a time, top to bottom, in the order given in
+// Clean; each is a small function that names what it recognises.
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/text"
+)
+
+// Cleaner cleans documents. It is safe for concurrent use.
+type Cleaner struct {
+	split *text.Splitter
+}
+
+// New returns a Cleaner. It fails only if the sentence model cannot load.
+func New() (*Cleaner, error) {
+	sp, err := text.NewSplitter()
+	if err != nil {
+		return nil, err
+	}
+	return &Cleaner{split: sp}, nil
+}
+
+// Splitter returns the sentence splitter the cleaner uses.
+func (c *Cleaner) Splitter() *text.Splitter { return c.split }
+
+// line is one line of the document: code-point offsets into the document's
+// text (without the line break) and its text.
+type line struct {
+	start, end int
+	text       string
+}
+
+// piece is a kept part of a line before it becomes a block.
+type piece struct {
+	start, end int
+	heading    bool
+	post       int
+	time       time.Time
+	join       bool // continues the previous piece's paragraph
+}
+
+// Clean returns the article of a document. It never fails: text it cannot
+// place is kept, and everything it cuts is listed in Article.Removed.
+func (c *Cleaner) Clean(d parallax.Document) *parallax.Article {
+	a := &parallax.Article{Document: d}
+	runes := []rune(d.Text)
+	lines := splitLines(d.Text)
+	st := &state{runes: runes, doc: &a.Document}
+	st.removed = append(st.removed, d.Metadata...)
+
+	for i := 0; i < len(lines); i++ {
+		ln := st.skipMetadata(lines[i])
+		t := strings.TrimSpace(ln.text)
+		if t == "" {
+			st.blank = true
+			continue
+		}
+		next := ""
+		for j := i + 1; j < len(lines) && next == ""; j++ {
+			next = strings.TrimSpace(lines[j].text)
+		}
+		switch {
+		case st.captionLabel(ln, t):
+		case st.expectedCaption(ln):
+		case st.imageSourceCredit(ln, t):
+		case st.creditedCaption(ln, t):
+		case st.postStamp(ln, t):
+		case st.byline(ln, t, next, lines, &i):
+		case st.chatter(ln, t):
+		case st.boilerplate(ln, t):
+		default:
+			st.keep(ln, next)
+		}
+		st.blank = false
+	}
+	c.finish(a, st)
+	return a
+}
+
+// state carries what the rules learn while reading the lines.
+type state struct {
+	runes     []rune
+	doc       *parallax.Document
+	removed   []parallax.Removal
+	pieces    []piece
+	tail      string // agency named by a tail or dateline
+	post      int
+	postTime  time.Time
+	sincePost int  // lines read since the last post stamp
+	expectCap bool // the previous line was a caption label
+	blank     bool // a blank line came before this one
+	content   bool // a content line has been kept
+}
+
+func (st *state) remove(start, end int, reason string) {
+	for start < end && unicode.IsSpace(st.runes[start]) {
+		start++
+	}
+	for end > start && unicode.IsSpace(st.runes[end-1]) {
+		end--
+	}
+	if end <= start {
+		return
+	}
+	st.removed = append(st.removed, parallax.Removal{Span: parallax.Span{Start: start, End: end}, Text: string(st.runes[start:end]), Reason: reason})
+}
+
+// skipMetadata drops the part of a line that ingest consumed as metadata.
+func (st *state) skipMetadata(ln line) line {
+	for _, m := range st.doc.Metadata {
+		if m.Start <= ln.start && m.End > ln.start {
+			cut := min(m.End, ln.end)
+			ln.text = string(st.runes[cut:ln.end])
+			ln.start = cut
+		}
+	}
+	return ln
+}
+
+var captionLabel = regexp.MustCompile(`(?i)^(media|image|video|photo|picture) caption,?$`)
+
+// captionLabel cuts "Media caption," and "Image caption," lines; the next
+// line is the caption itself.
+func (st *state) captionLabel(ln line, t string) bool {
+	if !captionLabel.MatchString(t) {
+		return false
+	}
+	st.remove(ln.start, ln.end, parallax.ReasonCaption)
+	st.expectCap = true
+	return true
+}
+
+func (st *state) expectedCaption(ln line) bool {
+	if !st.expectCap {
+		return false
+	}
+	st.expectCap = false
+	st.remove(ln.start, ln.end, parallax.ReasonCaption)
+	return true
+}
+
+var imageSource = regexp.MustCompile(`(?i)(image|video|photo) source, `)
+
+// imageSourceCredit cuts a caption glued to its credit: "Exterior of the
+// White HousdeImage source, Bernd Debusmann Jr/BBC News".
+func (st *state) imageSourceCredit(ln line, t string) bool {
+	loc := imageSource.FindStringIndex(ln.text)
+	if loc == nil {
+		return false
+	}
+	at := ln.start + utf8.RuneCountInString(ln.text[:loc[0]])
+	st.remove(ln.start, at, parallax.ReasonCaption)
+	st.remove(at, ln.end, parallax.ReasonCredit)
+	return true
+}
+
+var (
+	creditTail = regexp.MustCompile(`(?:^|[.!?]\s+|\s)((?:Photograph|Photo|Picture|Image|Photo credit|Credit|Illustration)s?\s*:\s*\S.{0,100}|\(Photo(?:graph)? by [^)]{3,80}\)|©\s*\S.{0,160})$`)
+)
+
+// creditedCaption cuts a paragraph that ends with a photo credit
+// ("… on Monday. Photograph: Win McNamee/Getty Images", "… © AFP"): the
+// words before the credit are the picture's caption.
+func (st *state) creditedCaption(ln line, t string) bool {
+	m := creditTail.FindStringSubmatchIndex(ln.text)
+	if m == nil || utf8.RuneCountInString(ln.text) > 600 {
+		return false
+	}
+	at := ln.start + utf8.RuneCountInString(ln.text[:m[2]])
+	st.remove(ln.start, at, parallax.ReasonCaption)
+	st.remove(at, ln.end, parallax.ReasonCredit)
+	return true
+}
+
+var postStamp = regexp.MustCompile(`(?i)(?:published|posted|updated) at (\d{1,2})[:.](\d{2})(?:\s*(am|pm))?(?: ([A-Za-z][A-Za-z ]*? Time|GMT|BST|UTC|EST|EDT|CET|CEST|ET))?(?: (\d{1,2}) ([A-Z][a-z]+)(?: (\d{4}))?)?\s*$`)
+
+// postStamp recognises the title line of a live-blog post with its stamp
+// glued on ("White House waits for Bukelepublished at 15:21 British Summer
+// Time 14 April"): the stamp is cut and becomes the post's time, the rest is
+// the post's heading.
+func (st *state) postStamp(ln line, t string) bool {
+	m := postStamp.FindStringSubmatchIndex(ln.text)
+	if m == nil {
+		return false
+	}
+	at := ln.start + utf8.RuneCountInString(ln.text[:m[0]])
+	st.remove(at, ln.end, parallax.ReasonPostStamp)
+	st.post++
+	st.sincePost = 0
+	st.postTime = stampTime(ln.text, m, st.doc.Published)
+	head := listMarker(st.runes, ln.start, at)
+	if head < at {
+		st.pieces = append(st.pieces, piece{start: head, end: at, heading: true, post: st.post, time: st.postTime})
+	}
+	return true
+}
+
+// stampTime reads the time of a post stamp. Without a year in the stamp the
+// article's year is used, or year 0 when that is unknown too (the brief then
+// takes the year from the other articles).
+func stampTime(s string, m []int, published time.Time) time.Time {
+	group := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return s[m[2*i]:m[2*i+1]]
+	}
+	hour, min := atoi(group(1)), atoi(group(2))
+	switch strings.ToLower(group(3)) {
+	case "pm":
+		if hour < 12 {
+			hour += 12
+		}
+	case "am":
+		if hour == 12 {
+			hour = 0
+		}
+	}
+	year, month, day := published.Year(), published.Month(), published.Day()
+	if published.IsZero() {
+		year, month, day = 0, 1, 1
+	}
+	if group(5) != "" {
+		day = atoi(group(5))
+		if mo, err := time.Parse("January", group(6)); err == nil {
+			month = mo.Month()
+		} else if mo, err := time.Parse("Jan", group(6)); err == nil {
+			month = mo.Month()
+		}
+	}
+	if group(7) != "" {
+		year = atoi(group(7))
+	}
+	return time.Date(year, month, day, hour, min, 0, 0, zone(group(4)))
+}
+
+// zone returns the fixed zone of a time-zone name used in stamps; UTC when
+// the name is unknown or missing.
+func zone(name string) *time.Location {
+	offsets := map[string]int{
+		"british summer time": 1, "bst": 1, "greenwich mean time": 0, "gmt": 0, "utc": 0,
+		"eastern time": -4, "eastern daylight time": -4, "edt": -4, "eastern standard time": -5, "est": -5, "et": -4,
+		"central european time": 1, "cet": 1, "central european summer time": 2, "cest": 2,
+	}
+	n := strings.ToLower(strings.TrimSpace(name))
+	h, ok := offsets[n]
+	if !ok {
+		return time.UTC
+	}
+	return time.FixedZone(strings.ToUpper(n), h*3600)
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+var (
+	roleLine   = regexp.MustCompile(`(?i)^(reporting from\b.*|live reporter|.*\b(reporter|correspondent|editor|writer|analyst|producer|contributor|journalist|presenter)s?\b.*|in [A-Z][a-z]+.*)$`)
+	bylineLine = regexp.MustCompile(`^(?i:by|written by|words by|reporting by)\s+[A-Z][\p{L}.'-]+(?:\s+(?:[A-Z][\p{L}.'-]+|and|&|de|van|von|da|del|la))*(?:,.{0,60})?$`)
+)
+
+// byline cuts an author line: "By Jane Smith", or a bare name followed by a
+// role line ("Bernd Debusmann Jr" / "Reporting from the White House").
+func (st *state) byline(ln line, t, next string, lines []line, i *int) bool {
+	if bylineLine.MatchString(t) {
+		st.remove(ln.start, ln.end, parallax.ReasonByline)
+		return true
+	}
+	if !isName(t) || next == "" || !roleLine.MatchString(next) || len(strings.Fields(next)) > 8 || endsSentence(next) {
+		return false
+	}
+	st.remove(ln.start, ln.end, parallax.ReasonByline)
+	*i++
+	st.remove(lines[*i].start, lines[*i].end, parallax.ReasonByline)
+	return true
+}
+
+// isName reports whether a line is a person's name alone: two to five
+// capitalised words without digits or closing punctuation.
+func isName(t string) bool {
+	words := strings.Fields(t)
+	if len(words) < 2 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789,:;!?\"“”") {
+			return false
+		}
+	}
+	return true
+}
+
+var chatterLine = regexp.MustCompile(`(?i)^(?:(?:stick|stay) with us|(?:follow|join) (?:us|along)|keep (?:refreshing|following)|welcome to (?:our|the) live|we('ll| will) (?:bring|keep) you|thanks for (?:following|joining|reading)|we're (?:pausing|ending|closing) (?:our|this) (?:live )?coverage|we'll be (?:covering|bringing|following|watching|updating)\b.*\b(?:bring you|live|updates|key details|as it happens))`)
+
+// chatter cuts live-blog asides addressed to the reader ("Stick with us.").
+func (st *state) chatter(ln line, t string) bool {
+	if !chatterLine.MatchString(t) {
+		return false
+	}
+	st.remove(ln.start, ln.end, parallax.ReasonChatter)
+	return true
+}
+
+var boilerLine = regexp.MustCompile(`(?i)^(?:advertisement|skip (?:to|past) .*|read more:?.*|related:.*|share (?:this|on) .*|sign up .*newsletter.*|follow us on .*|listen to this article.*|click here .*|this article was (?:amended|updated) .*|copyright .*|all rights reserved\.?)$`)
+
+// boilerplate cuts page furniture that extraction sometimes leaves in.
+func (st *state) boilerplate(ln line, t string) bool {
+	if !boilerLine.MatchString(t) || len(strings.Fields(t)) > 25 {
+		return false
+	}
+	st.remove(ln.start, ln.end, parallax.ReasonNavigation)
+	return true
+}
+
+var (
+	imageSourceURL = regexp.MustCompile(`(?i)image source from:\s*\S+`)
+	agencyTail     = regexp.MustCompile(`\s+[-–—]\s*(` + agencyNames + `)\s*$|\s*\((` + agencyNames + `)\)\s*$`)
+	dateline       = regexp.MustCompile(`^([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)? ?(?:\((` + agencyNames + `)\) ?)?[-–—]{1,2} `)
+)
+
+// keep keeps a content line, cutting what it carries inside: a scraper's
+// "image source from:URL", an agency tail ("– Reuters"), a dateline on the
+// first paragraph ("Washington DC - ").
+func (st *state) keep(ln line, next string) {
+	st.sincePost++
+	start, end := ln.start, ln.end
+	var cuts [][2]int // code points within the line
+	for _, m := range imageSourceURL.FindAllStringIndex(ln.text, -1) {
+		a, b := utf8.RuneCountInString(ln.text[:m[0]]), utf8.RuneCountInString(ln.text[:m[1]])
+		st.remove(start+a, start+b, parallax.ReasonImageSource)
+		cuts = append(cuts, [2]int{a, b})
+	}
+	if m := agencyTail.FindStringSubmatchIndex(ln.text); m != nil {
+		name := ""
+		if m[2] >= 0 {
+			name = ln.text[m[2]:m[3]]
+		} else {
+			name = ln.text[m[4]:m[5]]
+		}
+		st.tail = name
+		a := utf8.RuneCountInString(ln.text[:m[0]])
+		st.remove(start+a, end, parallax.ReasonAgencyTail)
+		cuts = append(cuts, [2]int{a, end - start})
+	}
+	if !st.content {
+		lead := strings.TrimLeft(ln.text, " \t")
+		if m := dateline.FindStringSubmatchIndex(lead); m != nil && len(strings.Fields(lead)) > 8 {
+			off := utf8.RuneCountInString(ln.text[:len(ln.text)-len(lead)])
+			b := off + utf8.RuneCountInString(lead[:m[1]])
+			if m[4] >= 0 {
+				st.tail = lead[m[4]:m[5]]
+			}
+			st.remove(start+off, start+b, parallax.ReasonDateline)
+			cuts = append(cuts, [2]int{0, b})
+		}
+	}
+	// The kept parts are the line minus the cuts.
+	heading := isHeading(strings.TrimSpace(ln.text), next)
+	join := !st.blank && len(st.pieces) > 0 && continues(st.runes, st.pieces[len(st.pieces)-1], ln)
+	from := 0
+	for _, c := range sortCuts(cuts) {
+		st.addPiece(start+from, start+c[0], heading, join)
+		join = false
+		from = max(from, c[1])
+	}
+	st.addPiece(start+from, end, heading, join)
+	st.content = true
+}
+
+func (st *state) addPiece(start, end int, heading, join bool) {
+	start = listMarker(st.runes, start, end)
+	for end > start && unicode.IsSpace(st.runes[end-1]) {
+		end--
+	}
+	if end <= start || !hasLetter(st.runes[start:end]) {
+		return
+	}
+	st.pieces = append(st.pieces, piece{start: start, end: end, heading: heading, post: st.post, time: st.postTime, join: join})
+}
+
+// continues reports whether a line goes on with the paragraph of the
+// previous piece: the piece does not end a sentence and the line starts in
+// lower case ("… in Venezuela and others,\nstating that …").
+func continues(r []rune, prev piece, ln line) bool {
+	if prev.heading {
+		return false
+	}
+	last := r[prev.end-1]
+	if strings.ContainsRune(".!?”\"’:", last) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(ln.text))
+	return unicode.IsLower(first)
+}
+
+// isHeading reports whether a line is a heading: a short line without
+// closing punctuation, followed by more text.
+func isHeading(t, next string) bool {
+	if next == "" || strings.HasPrefix(t, "•") {
+		return false
+	}
+	words := strings.Fields(t)
+	if len(words) == 0 || len(words) > 12 {
+		return false
+	}
+	return !endsSentence(t)
+}
+
+func endsSentence(t string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(t))
+	return strings.ContainsRune(".!?”\"’;:,", last)
+}
+
+var listPrefix = regexp.MustCompile(`^\s*(?:[•·▪●◦*+-]|\d{1,3}[.)])\s+`)
+
+// listMarker returns the start of a line's text past a bullet or list number.
+func listMarker(r []rune, start, end int) int {
+	s := string(r[start:end])
+	if m := listPrefix.FindStringIndex(s); m != nil {
+		return start + utf8.RuneCountInString(s[:m[1]])
+	}
+	for start < end && unicode.IsSpace(r[start]) {
+		start++
+	}
+	return start
+}
+
+func hasLetter(r []rune) bool {
+	for _, c := range r {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func sortCuts(c [][2]int) [][2]int {
+	for i := 1; i < len(c); i++ {
+		for j := i; j > 0 && c[j][0] < c[j-1][0]; j-- {
+			c[j], c[j-1] = c[j-1], c[j]
+		}
+	}
+	return c
+}
+
+func splitLines(s string) []line {
+	var out []line
+	pos := 0
+	for _, l := range strings.Split(s, "\n") {
+		n := utf8.RuneCountInString(l)
+		t := strings.TrimSuffix(l, "\r")
+		out = append(out, line{start: pos, end: pos + utf8.RuneCountInString(t), text: t})
+		pos += n + 1
+	}
+	return out
+}
+
+// finish turns the pieces into blocks and sentences and names the outlet.
+func (c *Cleaner) finish(a *parallax.Article, st *state) {
+	for _, p := range st.pieces {
+		if p.join && len(a.Blocks) > 0 {
+			b := &a.Blocks[len(a.Blocks)-1]
+			b.End = p.end
+			b.Text = string(st.runes[b.Start:b.End])
+			continue
+		}
+		a.Blocks = append(a.Blocks, parallax.Block{
+			Span: parallax.Span{Start: p.start, End: p.end}, Text: string(st.runes[p.start:p.end]),
+			Heading: p.heading, Post: p.post, Time: p.time,
+		})
+	}
+	if a.Title != "" && len(a.Blocks) > 0 && strings.TrimSpace(strings.TrimLeft(a.Blocks[0].Text, "# ")) == a.Title {
+		a.Blocks[0].Heading = true
+	}
+	for bi, b := range a.Blocks {
+		if b.Heading {
+			continue
+		}
+		flat := strings.ReplaceAll(b.Text, "\n", " ")
+		br := []rune(b.Text)
+		for _, s := range c.split.Split(flat) {
+			a.Sentences = append(a.Sentences, parallax.Sentence{
+				Span:  parallax.Span{Start: b.Start + s.Start, End: b.Start + s.End},
+				Text:  strings.ReplaceAll(string(br[s.Start:s.End]), "\n", " "),
+				Block: bi, Index: len(a.Sentences),
+			})
+		}
+	}
+	sortRemovals(st.removed)
+	a.Removed = st.removed
+	a.SourceID, a.Outlet = outletOf(&a.Document, st.tail)
+	if a.Lang == "" {
+		a.Lang = text.Language(a.Text)
+	}
+	if a.Published.IsZero() {
+		for _, b := range a.Blocks {
+			if !b.Time.IsZero() && b.Time.Year() > 0 && (a.Published.IsZero() || b.Time.After(a.Published)) {
+				a.Published = b.Time
+			}
+		}
+	}
+}
+
+func sortRemovals(r []parallax.Removal) {
+	for i := 1; i < len(r); i++ {
+		for j := i; j > 0 && r[j].Start < r[j-1].Start; j-- {
+			r[j], r[j-1] = r[j-1], r[j]
+		}
+	}
+}

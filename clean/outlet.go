@@ -1,0 +1,131 @@
+package clean
+
+import (
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/parallax-news/parallax"
+)
+
+// outlet is a publisher known by its web host.
+type outlet struct{ id, name string }
+
+// hosts maps a registered domain to its outlet. The list is read-only.
+var hosts = map[string]outlet{
+	"bbc.co.uk": {"bbc", "BBC News"}, "bbc.com": {"bbc", "BBC News"},
+	"theguardian.com": {"guardian", "The Guardian"}, "guardian.co.uk": {"guardian", "The Guardian"},
+	"reuters.com": {"reuters", "Reuters"}, "apnews.com": {"ap", "Associated Press"},
+	"afp.com": {"afp", "AFP"}, "france24.com": {"france24", "France 24"},
+	"aljazeera.com": {"aljazeera", "Al Jazeera"}, "nytimes.com": {"nyt", "The New York Times"},
+	"washingtonpost.com": {"wapo", "The Washington Post"}, "wsj.com": {"wsj", "The Wall Street Journal"},
+	"cnn.com": {"cnn", "CNN"}, "foxnews.com": {"fox", "Fox News"}, "nbcnews.com": {"nbc", "NBC News"},
+	"cbsnews.com": {"cbs", "CBS News"}, "abcnews.go.com": {"abc", "ABC News"}, "npr.org": {"npr", "NPR"},
+	"politico.com": {"politico", "Politico"}, "axios.com": {"axios", "Axios"}, "bloomberg.com": {"bloomberg", "Bloomberg"},
+	"ft.com": {"ft", "Financial Times"}, "economist.com": {"economist", "The Economist"},
+	"independent.co.uk": {"independent", "The Independent"}, "telegraph.co.uk": {"telegraph", "The Telegraph"},
+	"dw.com": {"dw", "Deutsche Welle"}, "euronews.com": {"euronews", "Euronews"}, "usatoday.com": {"usatoday", "USA Today"},
+	"latimes.com": {"latimes", "Los Angeles Times"}, "thehill.com": {"thehill", "The Hill"}, "cnbc.com": {"cnbc", "CNBC"},
+	"news.sky.com": {"sky", "Sky News"}, "elpais.com": {"elpais", "El País"}, "lemonde.fr": {"lemonde", "Le Monde"},
+}
+
+// agencies names the wire agencies recognised in datelines and tails.
+var agencies = map[string]outlet{
+	"reuters": {"reuters", "Reuters"}, "ap": {"ap", "Associated Press"}, "associated press": {"ap", "Associated Press"},
+	"afp": {"afp", "AFP"}, "agence france-presse": {"afp", "AFP"}, "dpa": {"dpa", "dpa"}, "upi": {"upi", "UPI"},
+	"bloomberg": {"bloomberg", "Bloomberg"}, "efe": {"efe", "EFE"}, "ani": {"ani", "ANI"}, "pti": {"pti", "PTI"},
+}
+
+const agencyNames = `Reuters|AP|Associated Press|AFP|Agence France-Presse|dpa|UPI|Bloomberg|EFE|ANI|PTI`
+
+var (
+	urlInText   = regexp.MustCompile(`https?://[^\s"'<>]+`)
+	viaAgency   = regexp.MustCompile(`\bvia (` + agencyNames + `)\b`)
+	bbcCue      = regexp.MustCompile(`British Summer Time|/BBC\b|BBC News\b`)
+	guardianCue = regexp.MustCompile(`\bPhotograph: [^\n]+`)
+)
+
+// outletOf names the outlet of a document, from the strongest evidence
+// available: the document's URL or source field, then cues in the text (an
+// agency tail or dateline, a URL left by the scraper, a house style), then
+// the file name.
+func outletOf(d *parallax.Document, tail string) (id, name string) {
+	if d.Source != "" {
+		return slug(d.Source), d.Source
+	}
+	if o, ok := outletOfURL(d.URL); ok {
+		return o.id, o.name
+	}
+	if tail != "" {
+		if o, ok := agencies[strings.ToLower(tail)]; ok {
+			return o.id, o.name
+		}
+	}
+	for _, u := range urlInText.FindAllString(d.Text, -1) {
+		if o, ok := outletOfURL(u); ok {
+			return o.id, o.name
+		}
+	}
+	if bbcCue.MatchString(d.Text) {
+		return "bbc", "BBC News"
+	}
+	if m := viaAgency.FindStringSubmatch(d.Text); m != nil {
+		o := agencies[strings.ToLower(m[1])]
+		return o.id, o.name
+	}
+	if guardianCue.MatchString(d.Text) {
+		return "guardian", "The Guardian"
+	}
+	base := filepath.Base(d.Path)
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	if base == "" || base == "-" || base == "." {
+		base = "source"
+	}
+	return slug(base), base
+}
+
+// outletOfURL looks a URL's host up in the table of outlets, or names the
+// outlet after the host's main label ("example.com" → "Example").
+func outletOfURL(raw string) (outlet, bool) {
+	if raw == "" {
+		return outlet{}, false
+	}
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return outlet{}, false
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	for h := host; h != ""; {
+		if o, ok := hosts[h]; ok {
+			return o, true
+		}
+		_, rest, found := strings.Cut(h, ".")
+		if !found || !strings.Contains(rest, ".") {
+			break
+		}
+		h = rest
+	}
+	label, _, _ := strings.Cut(host, ".")
+	if label == "" {
+		return outlet{}, false
+	}
+	return outlet{slug(label), strings.ToUpper(label[:1]) + label[1:]}, true
+}
+
+// slug turns a name into a short lower-case identifier.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}

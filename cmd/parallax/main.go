@@ -1,0 +1,122 @@
+// Command parallax reads news articles, cleans them, groups them into stories
+// and writes a cross-source brief for each story, every statement citing its
+// sources.
+//
+// Usage:
+//
+//	parallax brief   [--format md|json|html] [--words N] PATH...
+//	parallax quotes  [--format jsonl|md] PATH...
+//	parallax cluster [--format jsonl|md] [--explain] PATH...
+//	parallax digest  [--format md|json|html] PATH...
+//	parallax eval summary FILE.jsonl
+//	parallax eval cluster FILE.jsonl
+//
+// A PATH is a file, a directory (read recursively) or "-" for standard input.
+// The exit status is 0 on success, 1 when any input failed (the others are
+// still processed), 2 for a usage error.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/parallax-news/parallax"
+)
+
+func main() {
+	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
+	os.Exit(m.Run(context.Background(), os.Args[1:]))
+}
+
+// Main is the program, with its standard streams, so that tests can run it
+// without a process.
+type Main struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+}
+
+// command is one subcommand: it parses its own flags from args and returns an
+// error whose code decides the exit status.
+type command struct {
+	usage string
+	run   func(ctx context.Context, m *Main, args []string) error
+}
+
+// commands is the table of subcommands.
+var commands = map[string]command{
+	"brief": {"brief [--format md|json|html] [--words N] PATH...", runBrief},
+	"eval":  {"eval summary|cluster FILE.jsonl", runEval},
+}
+
+// Run runs the command line args (without the program name) and returns the
+// exit status. Errors are printed to Stderr, one line each, naming the input.
+func (m *Main) Run(ctx context.Context, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		m.usage()
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(m.Stderr, "parallax: unknown command %q\n", args[0])
+		m.usage()
+		return 2
+	}
+	err := cmd.run(ctx, m, args[1:])
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		m.report(err)
+	}
+	return parallax.ExitStatus(err)
+}
+
+func (m *Main) usage() {
+	fmt.Fprintln(m.Stderr, "usage: parallax COMMAND [flags] PATH...")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(m.Stderr, "  parallax %s\n", commands[n].usage)
+	}
+}
+
+// report prints each error of err (joined errors are split) on a line.
+func (m *Main) report(err error) {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			m.report(e)
+		}
+		return
+	}
+	fmt.Fprintf(m.Stderr, "parallax: %s\n", strings.TrimSpace(err.Error()))
+}
+
+// flags returns a flag set for a subcommand that writes its usage to Stderr.
+func (m *Main) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	return fs
+}
+
+// parse parses args into fs and maps a parse failure to a usage error.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return parallax.Errorf(parallax.EUSAGE, fs.Name(), "%w", err)
+	}
+	return nil
+}

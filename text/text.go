@@ -1,0 +1,185 @@
+// Package text provides the language basics every later stage relies on:
+// sentence splitting that survives abbreviations, quotes and scraping damage,
+// word tokens with stems and stop-word flags, and a language guess.
+//
+// Offsets are always Unicode code points into the string given, end
+// exclusive, so that callers can add them to the offset of a block and cite
+// the exact words of an article.
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
+	"github.com/kljensen/snowball/english"
+)
+
+// Token is one word of a text.
+type Token struct {
+	// Start and End are code-point offsets into the text given, end exclusive.
+	Start, End int
+	// Text is the word as written; Lower is its lower-case form with curly
+	// apostrophes straightened; Stem is the Snowball English stem of Lower.
+	Text, Lower, Stem string
+	// Stop is true for function words ("the", "said", "of").
+	Stop bool
+	// Capital is true when the word starts with an upper-case letter.
+	Capital bool
+	// Number is true when the word is made of digits (with , . separators).
+	Number bool
+}
+
+// Tokens splits s into words: runs of letters and digits, joined by inner
+// apostrophes, hyphens, periods or commas between digits ("U.S.", "238,000",
+// "Abrego-Garcia", "he's").
+func Tokens(s string) []Token {
+	var toks []Token
+	runes := []rune(s)
+	n := len(runes)
+	for i := 0; i < n; {
+		if !isWordRune(runes[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n {
+			r := runes[j]
+			if isWordRune(r) {
+				j++
+				continue
+			}
+			if j+1 < n && isJoiner(r) && isWordRune(runes[j+1]) {
+				if (r == ',' || r == '.') && unicode.IsDigit(runes[j-1]) && unicode.IsDigit(runes[j+1]) {
+					j += 2
+					continue
+				}
+				if r == '.' && j-i == 1 && unicode.IsUpper(runes[i]) && unicode.IsUpper(runes[j+1]) { // U.S.
+					j += 2
+					continue
+				}
+				if r == '\'' || r == '’' || r == '-' {
+					j += 2
+					continue
+				}
+			}
+			break
+		}
+		// Keep the trailing period of an initialism like "U.S." in the token.
+		if j+1 <= n && j < n && runes[j] == '.' && j-i >= 3 && runes[j-2] == '.' {
+			j++
+		}
+		word := string(runes[i:j])
+		toks = append(toks, newToken(word, i, j))
+		i = j
+	}
+	return toks
+}
+
+func newToken(word string, start, end int) Token {
+	lower := Fold(word)
+	first, _ := utf8.DecodeRuneInString(word)
+	t := Token{
+		Start: start, End: end, Text: word, Lower: lower,
+		Capital: unicode.IsUpper(first),
+		Number:  isNumber(word),
+	}
+	// An acronym in capitals ("US", "U.S.") is a name, never the pronoun.
+	t.Stop = IsStop(lower) && !(t.Capital && isAcronym(word))
+	t.Stem = Stem(lower)
+	return t
+}
+
+// Fold returns the lower-case form of a word with curly apostrophes and
+// dashes straightened and periods of initialisms dropped ("U.S." → "us").
+func Fold(word string) string {
+	w := strings.ToLower(word)
+	w = strings.NewReplacer("’", "'", "‘", "'", "–", "-", "—", "-").Replace(w)
+	if strings.Count(w, ".") >= 1 && !strings.ContainsAny(w, "0123456789") {
+		w = strings.ReplaceAll(w, ".", "")
+	}
+	return w
+}
+
+// Stem returns the Snowball English stem of a lower-case word. Possessive
+// endings are dropped first ("bukele's" → "bukel").
+func Stem(lower string) string {
+	lower = strings.TrimSuffix(lower, "'s")
+	if len(lower) < 3 || !isLetters(lower) {
+		return lower
+	}
+	return english.Stem(lower, false)
+}
+
+// Terms returns the stems of the content words of s: tokens that are not stop
+// words and not single characters. It is the bag of words the similarity
+// measures use.
+func Terms(s string) []string {
+	toks := Tokens(s)
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t.Stop || utf8.RuneCountInString(t.Lower) < 2 {
+			continue
+		}
+		out = append(out, t.Stem)
+	}
+	return out
+}
+
+// Language returns the ISO 639-1 code of the language s is most likely
+// written in ("en", "es"), or "" when the text is too short or too mixed to
+// tell.
+func Language(s string) string {
+	if len(s) > 4000 {
+		s = s[:4000]
+	}
+	info := whatlanggo.Detect(s)
+	if !info.IsReliable() && utf8.RuneCountInString(s) < 40 {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+// RuneLen returns the number of code points in s.
+func RuneLen(s string) int { return utf8.RuneCountInString(s) }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+
+func isJoiner(r rune) bool { return r == '\'' || r == '’' || r == '-' || r == '.' || r == ',' }
+
+func isNumber(w string) bool {
+	digits := false
+	for _, r := range w {
+		switch {
+		case unicode.IsDigit(r):
+			digits = true
+		case r == ',' || r == '.':
+		default:
+			return false
+		}
+	}
+	return digits
+}
+
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func isLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '\'' && r != '-' {
+			return false
+		}
+	}
+	return true
+}
