@@ -235,4 +235,3 @@ func jsonComplete(line []byte) bool {
 	line = bytes.TrimSpace(line)
 	return len(line) > 1 && line[len(line)-1] == '}' && validJSON(line)
 }
-

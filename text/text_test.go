@@ -72,7 +72,7 @@ func TestTerms(t *testing.T) {
 
 func TestLanguage(t *testing.T) {
 	tests := map[string]string{
-		"El presidente de El Salvador dijo que no devolverá al hombre deportado por error a los Estados Unidos.": "es",
+		"El presidente de El Salvador dijo que no devolverá al hombre deportado por error a los Estados Unidos.":             "es",
 		"El Salvador's president said on Monday he had no plans to return a man mistakenly deported from the United States.": "en",
 	}
 	for in, want := range tests {
