@@ -163,3 +163,11 @@ func (j joined) Error() string {
 }
 
 func (j joined) Unwrap() []error { return j }
+
+// DecodeArticle decodes one article object (the JSON form read from .json
+// and .jsonl files) into a document; input names it in errors and is its ID
+// when it has none. It fails with EINVALID on broken JSON, a bad date or an
+// empty text.
+func DecodeArticle(input string, raw []byte) (parallax.Document, error) {
+	return parseRecord(input, raw)
+}

@@ -1,0 +1,328 @@
+// Package brief writes the cross-source brief of a story: it reads the
+// cleaned articles top to bottom through the analysis stages (off-topic
+// parts, alignment of facts across sources, summary, agreed and exclusive
+// facts, quotes and entities, figures and conflicts, timeline) and gathers
+// their results, each statement with the sources behind it and citations to
+// their exact words.
+package brief
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/align"
+	"github.com/parallax-news/parallax/summary"
+)
+
+// Options configures a brief.
+type Options struct {
+	// Words is the word budget of the summary; zero means 120.
+	Words int
+	// Align tunes the alignment of facts across sources.
+	Align align.Options
+	// MaxAgreed and MaxExclusive bound the agreed facts listed and the
+	// exclusive facts listed per source; zero means 12 and 5.
+	MaxAgreed, MaxExclusive int
+}
+
+// Build writes the brief of a story told by arts. It assigns each article a
+// unique SourceID (suffixing repeats: "bbc", "bbc-2") and may complete
+// article dates from live-blog post times; it never fails. An empty story
+// gives an empty brief with every list present.
+func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
+	if opts.Words <= 0 {
+		opts.Words = 120
+	}
+	if opts.MaxAgreed <= 0 {
+		opts.MaxAgreed = 12
+	}
+	if opts.MaxExclusive <= 0 {
+		opts.MaxExclusive = 5
+	}
+	b := empty()
+	if len(arts) == 0 {
+		return b
+	}
+	assignIDs(arts)
+	completeDates(arts)
+
+	skip := markOffTopic(arts, align.NewModel(arts, nil))
+	m := align.NewModel(arts, skip)
+	facts := align.Facts(m, opts.Align)
+	factOf := make([]int, len(m.Sents))
+	for fi, f := range facts {
+		for _, s := range f.Members {
+			factOf[s] = fi
+		}
+	}
+
+	b.Sources = sources(arts)
+	for _, i := range orderSummary(m, facts, factOf, summary.Select(m, summary.Options{Words: opts.Words})) {
+		b.Summary = append(b.Summary, statement(m, facts[factOf[i]], i))
+	}
+	b.Agreed = agreed(m, facts, opts.MaxAgreed)
+	b.Exclusive = exclusive(m, facts, opts.MaxExclusive)
+	b.Coverage = coverage(m, facts, b.Agreed)
+	b.Title = title(m, b.Summary)
+	for _, a := range arts {
+		for _, r := range a.OffTopic {
+			b.OffTopic = append(b.OffTopic, parallax.Excerpt{Source: a.SourceID, Text: r.Text, Start: r.Start, End: r.End})
+		}
+		for _, r := range a.Removed {
+			b.Removed = append(b.Removed, parallax.SourceRemoval{Source: a.SourceID, Text: r.Text, Reason: r.Reason, Start: r.Start, End: r.End})
+		}
+	}
+	return b
+}
+
+// empty returns a brief whose lists are all present and empty, as the JSON
+// contract requires.
+func empty() *parallax.Brief {
+	return &parallax.Brief{
+		Sources: []parallax.Source{}, Summary: []parallax.Statement{}, Agreed: []parallax.Statement{},
+		Exclusive: []parallax.Exclusive{}, Quotes: []parallax.Quote{}, Figures: []parallax.Figure{},
+		Conflicts: []parallax.Conflict{}, Entities: []parallax.Entity{}, Timeline: []parallax.Event{},
+		Coverage: parallax.Coverage{Facts: []parallax.CoverageFact{}, Omitted: map[string][]int{}},
+		OffTopic: []parallax.Excerpt{}, Removed: []parallax.SourceRemoval{},
+	}
+}
+
+// assignIDs makes the articles' SourceIDs unique within the story.
+func assignIDs(arts []*parallax.Article) {
+	seen := map[string]int{}
+	for _, a := range arts {
+		id := a.SourceID
+		if id == "" {
+			id = "source"
+		}
+		seen[id]++
+		if n := seen[id]; n > 1 {
+			id = id + "-" + itoa(n)
+		}
+		a.SourceID = id
+	}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}
+
+// completeDates gives live-blog post times that lack a year (year 0) the
+// year of the story, taken from the dated articles, and gives an undated
+// live blog the time of its latest post.
+func completeDates(arts []*parallax.Article) {
+	years := map[int]int{}
+	best := 0
+	for _, a := range arts {
+		if !a.Published.IsZero() {
+			years[a.Published.Year()]++
+			if years[a.Published.Year()] > years[best] {
+				best = a.Published.Year()
+			}
+		}
+	}
+	if best == 0 {
+		return
+	}
+	for _, a := range arts {
+		for i := range a.Blocks {
+			t := a.Blocks[i].Time
+			if t.IsZero() || t.Year() != 0 {
+				continue
+			}
+			t = time.Date(best, t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, t.Location())
+			a.Blocks[i].Time = t
+			if a.Published.IsZero() || t.After(a.Published) {
+				if a.Published.IsZero() || a.Published.Year() == best {
+					a.Published = t
+				}
+			}
+		}
+	}
+}
+
+func sources(arts []*parallax.Article) []parallax.Source {
+	out := make([]parallax.Source, 0, len(arts))
+	for _, a := range arts {
+		s := parallax.Source{ID: a.SourceID, Name: a.Outlet, Title: a.Title, URL: a.URL, Path: a.Path}
+		if !a.Published.IsZero() {
+			s.Published = a.Published.Format(time.RFC3339)
+			if a.Published.Hour() == 0 && a.Published.Minute() == 0 && a.Published.Location() == time.UTC {
+				s.Published = a.Published.Format("2006-01-02")
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// statement states model sentence i with every source of its fact.
+func statement(m *align.Model, f align.Fact, i int) parallax.Statement {
+	st := parallax.Statement{Text: m.Sentence(i).Text}
+	members := append([]int{i}, f.Members...)
+	seen := map[int]bool{}
+	for _, k := range members {
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		a := m.Articles[m.Sents[k].Article]
+		s := m.Sentence(k)
+		st.Cites = append(st.Cites, parallax.Cite{Source: a.SourceID, Start: s.Start, End: s.End})
+	}
+	for _, ai := range f.Articles {
+		st.Sources = append(st.Sources, m.Articles[ai].SourceID)
+	}
+	if !contains(f.Articles, m.Sents[i].Article) {
+		st.Sources = append(st.Sources, m.Articles[m.Sents[i].Article].SourceID)
+	}
+	return st
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// orderSummary puts the chosen sentences in reading order: the facts most
+// sources carry first, and among equals the one that comes earliest in its
+// article.
+func orderSummary(m *align.Model, facts []align.Fact, factOf []int, chosen []int) []int {
+	out := append([]int(nil), chosen...)
+	sort.SliceStable(out, func(a, b int) bool {
+		na, nb := len(facts[factOf[out[a]]].Articles), len(facts[factOf[out[b]]].Articles)
+		if (na > 1) != (nb > 1) {
+			return na > nb
+		}
+		return m.Sents[out[a]].Pos < m.Sents[out[b]].Pos
+	})
+	return out
+}
+
+// agreed lists the facts carried by two or more sources, the most widely
+// carried first, then the most central.
+func agreed(m *align.Model, facts []align.Fact, limit int) []parallax.Statement {
+	var idx []int
+	for fi, f := range facts {
+		if len(f.Articles) >= 2 && len(strings.Fields(m.Sentence(f.Rep).Text)) >= 6 {
+			idx = append(idx, fi)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		fa, fb := facts[idx[a]], facts[idx[b]]
+		if len(fa.Articles) != len(fb.Articles) {
+			return len(fa.Articles) > len(fb.Articles)
+		}
+		return fa.Score > fb.Score
+	})
+	out := []parallax.Statement{}
+	for _, fi := range idx {
+		if len(out) == limit {
+			break
+		}
+		out = append(out, statement(m, facts[fi], bestRep(m, facts[fi])))
+	}
+	return out
+}
+
+// bestRep picks the member of a fact that reads best as its statement: a
+// declarative sentence of moderate length close to the story's centroid.
+func bestRep(m *align.Model, f align.Fact) int {
+	best, bestScore := f.Rep, -1.0
+	for _, k := range f.Members {
+		t := m.Sentence(k).Text
+		w := len(strings.Fields(t))
+		score := align.Dot(m.Sents[k].Vec, m.Centroid)
+		if w < 8 || w > 45 {
+			score -= 0.5
+		}
+		if !summary.Readable(t) {
+			score -= 0.3
+		}
+		if score > bestScore {
+			best, bestScore = k, score
+		}
+	}
+	return best
+}
+
+// exclusive lists, per source, the most informative facts no other source
+// carries.
+func exclusive(m *align.Model, facts []align.Fact, limit int) []parallax.Exclusive {
+	per := map[int][]int{}
+	for fi, f := range facts {
+		if len(f.Articles) == 1 && len(strings.Fields(m.Sentence(f.Rep).Text)) >= 8 {
+			per[f.Articles[0]] = append(per[f.Articles[0]], fi)
+		}
+	}
+	out := []parallax.Exclusive{}
+	for ai, a := range m.Articles {
+		fis := per[ai]
+		if len(fis) == 0 {
+			continue
+		}
+		sort.SliceStable(fis, func(x, y int) bool { return informative(m, facts[fis[x]]) > informative(m, facts[fis[y]]) })
+		if len(fis) > limit {
+			fis = fis[:limit]
+		}
+		sort.Ints(fis)
+		ex := parallax.Exclusive{Source: a.SourceID}
+		sort.SliceStable(fis, func(x, y int) bool { return facts[fis[x]].Rep < facts[fis[y]].Rep })
+		for _, fi := range fis {
+			s := m.Sentence(facts[fi].Rep)
+			ex.Facts = append(ex.Facts, parallax.Fact{Text: s.Text, Start: s.Start, End: s.End})
+		}
+		out = append(out, ex)
+	}
+	return out
+}
+
+// informative scores an exclusive fact: close to the story, with names and
+// numbers, early in its article.
+func informative(m *align.Model, f align.Fact) float64 {
+	s := m.Sents[f.Rep]
+	score := align.Dot(s.Vec, m.Centroid) + 0.2*(1-s.Pos)
+	t := m.Sentence(f.Rep).Text
+	for _, r := range t {
+		if r >= '0' && r <= '9' {
+			score += 0.1
+			break
+		}
+	}
+	return score
+}
+
+// coverage is the matrix of the agreed facts against the sources: who
+// carries each, and which each source leaves out.
+func coverage(m *align.Model, facts []align.Fact, agreedFacts []parallax.Statement) parallax.Coverage {
+	c := parallax.Coverage{Facts: []parallax.CoverageFact{}, Omitted: map[string][]int{}}
+	for i, st := range agreedFacts {
+		c.Facts = append(c.Facts, parallax.CoverageFact{Text: st.Text, Sources: st.Sources})
+		for _, a := range m.Articles {
+			found := false
+			for _, s := range st.Sources {
+				if s == a.SourceID {
+					found = true
+				}
+			}
+			if !found {
+				c.Omitted[a.SourceID] = append(c.Omitted[a.SourceID], i)
+			}
+		}
+	}
+	return c
+}

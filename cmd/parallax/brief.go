@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"errors"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/brief"
+	"github.com/parallax-news/parallax/clean"
+	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/render"
+)
+
+// runBrief reads the articles of one story and writes its brief:
+// ingest → clean → brief → render.
+func runBrief(ctx context.Context, m *Main, args []string) error {
+	fs := m.flags("brief")
+	format := fs.String("format", "md", "output format: md, json or html")
+	words := fs.Int("words", 120, "word budget of the summary")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return parallax.Errorf(parallax.EUSAGE, "brief", "no input: name files, directories or - for standard input")
+	}
+	if *words <= 0 {
+		return parallax.Errorf(parallax.EUSAGE, "--words", "must be positive, got %d", *words)
+	}
+	arts, readErr := m.read(ctx, fs.Args())
+	if len(arts) == 0 {
+		if readErr == nil {
+			readErr = parallax.Errorf(parallax.EINVALID, "brief", "no article could be read")
+		}
+		return readErr
+	}
+	b := brief.Build(arts, brief.Options{Words: *words})
+	if err := render.Brief(m.Stdout, *format, b, arts); err != nil {
+		return errors.Join(readErr, err)
+	}
+	return readErr
+}
+
+// read ingests and cleans the articles at paths. It returns the articles
+// read and the joined errors of the inputs that failed.
+func (m *Main) read(ctx context.Context, paths []string) ([]*parallax.Article, error) {
+	docs, err := ingest.Read(ctx, paths, ingest.Options{Stdin: m.Stdin})
+	c, cerr := clean.New()
+	if cerr != nil {
+		return nil, cerr
+	}
+	arts := make([]*parallax.Article, 0, len(docs))
+	for _, d := range docs {
+		arts = append(arts, c.Clean(d))
+	}
+	return arts, err
+}
