@@ -41,38 +41,36 @@ func Facts(m *Model, opts Options) []Fact {
 	}
 	n := len(m.Sents)
 	links := make([][]link, n)
-	post := map[int32][]posting{}
+	// Candidates share a term that is not too common; the exact cosine is
+	// then computed for each candidate pair.
+	maxDF := max(50, n/20)
+	post := map[int32][]int32{}
 	for i, s := range m.Sents {
-		for k, id := range s.Vec.IDs {
-			post[id] = append(post[id], posting{int32(i), s.Vec.W[k]})
+		for _, id := range s.Vec.IDs {
+			if m.SentDF[id] <= maxDF {
+				post[id] = append(post[id], int32(i))
+			}
 		}
 	}
-	acc := make([]float64, n)
-	shared := make([]int, n)
-	var touched []int
+	seen := make([]int, n)
+	for i := range seen {
+		seen[i] = -1
+	}
 	for i, s := range m.Sents {
-		for k, id := range s.Vec.IDs {
-			w := float64(s.Vec.W[k])
+		for _, id := range s.Vec.IDs {
 			for _, p := range post[id] {
-				j := int(p.sent)
-				if j <= i || m.Sents[j].Article == s.Article {
+				j := int(p)
+				if j <= i || seen[j] == i || m.Sents[j].Article == s.Article {
 					continue
 				}
-				if shared[j] == 0 {
-					touched = append(touched, j)
+				seen[j] = i
+				sim, shared := dotShared(s.Vec, m.Sents[j].Vec)
+				if sim >= tau && shared >= 2 {
+					links[i] = append(links[i], link{j, sim})
+					links[j] = append(links[j], link{i, sim})
 				}
-				acc[j] += w * float64(p.w)
-				shared[j]++
 			}
 		}
-		for _, j := range touched {
-			if acc[j] >= tau && shared[j] >= 2 {
-				links[i] = append(links[i], link{j, acc[j]})
-				links[j] = append(links[j], link{i, acc[j]})
-			}
-			acc[j], shared[j] = 0, 0
-		}
-		touched = touched[:0]
 	}
 
 	centrality := make([]float64, n)
@@ -131,7 +129,24 @@ type link struct {
 	sim  float64
 }
 
-type posting struct {
-	sent int32
-	w    float32
+// dotShared returns the cosine of two vectors and the number of terms they
+// share.
+func dotShared(a, b Vec) (float64, int) {
+	var s float64
+	n := 0
+	i, j := 0, 0
+	for i < len(a.IDs) && j < len(b.IDs) {
+		switch {
+		case a.IDs[i] < b.IDs[j]:
+			i++
+		case a.IDs[i] > b.IDs[j]:
+			j++
+		default:
+			s += float64(a.W[i]) * float64(b.W[j])
+			n++
+			i++
+			j++
+		}
+	}
+	return s, n
 }

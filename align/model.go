@@ -50,22 +50,42 @@ type Model struct {
 	// Skip marks sentences left out of the model's centroid and of the
 	// brief (off-topic parts).
 	Skip map[Ref]bool
+	// Tokens are the tokens of each sentence of Sents.
+	Tokens [][]text.Token
+
+	all [][][]text.Token // tokens of every article sentence, for Without
 }
 
 // NewModel builds the model of a story. skip names sentences to leave out
 // (nil for none). It never fails; a story without sentences has an empty
 // model.
 func NewModel(arts []*parallax.Article, skip map[Ref]bool) *Model {
-	m := &Model{Articles: arts, Index: map[Ref]int{}, Vocab: map[string]int32{}, Skip: skip}
+	tz := text.NewTokenizer()
+	all := make([][][]text.Token, len(arts))
+	for ai, a := range arts {
+		all[ai] = make([][]text.Token, len(a.Sentences))
+		for si, s := range a.Sentences {
+			all[ai][si] = tz.Tokens(s.Text)
+		}
+	}
+	return build(arts, skip, all)
+}
+
+// Without returns the model of the same story without the sentences in
+// skip, reusing the tokens already computed.
+func (m *Model) Without(skip map[Ref]bool) *Model { return build(m.Articles, skip, m.all) }
+
+func build(arts []*parallax.Article, skip map[Ref]bool, all [][][]text.Token) *Model {
+	m := &Model{Articles: arts, Index: map[Ref]int{}, Vocab: map[string]int32{}, Skip: skip, all: all}
 	for ai, a := range arts {
 		seen := map[int32]bool{}
 		n := len(a.Sentences)
-		for si, s := range a.Sentences {
+		for si := range a.Sentences {
 			ref := Ref{ai, si}
 			if skip[ref] {
 				continue
 			}
-			toks := text.Tokens(s.Text)
+			toks := all[ai][si]
 			st := Sent{Ref: ref, Words: len(toks), Pos: float64(si) / float64(max(n, 1))}
 			for _, t := range toks {
 				if t.Stop || len(t.Lower) < 2 {
@@ -86,6 +106,7 @@ func NewModel(arts []*parallax.Article, skip map[Ref]bool) *Model {
 			}
 			m.Index[ref] = len(m.Sents)
 			m.Sents = append(m.Sents, st)
+			m.Tokens = append(m.Tokens, toks)
 		}
 	}
 	ns := float64(len(m.Sents))

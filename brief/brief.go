@@ -48,8 +48,8 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 	assignIDs(arts)
 	completeDates(arts)
 
-	skip := markOffTopic(arts, align.NewModel(arts, nil))
-	m := align.NewModel(arts, skip)
+	whole := align.NewModel(arts, nil)
+	m := whole.Without(markOffTopic(arts, whole))
 	facts := align.Facts(m, opts.Align)
 	factOf := make([]int, len(m.Sents))
 	for fi, f := range facts {

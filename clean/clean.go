@@ -158,6 +158,9 @@ var imageSource = regexp.MustCompile(`(?i)(image|video|photo) source, `)
 // imageSourceCredit cuts a caption glued to its credit: "Exterior of the
 // White HousdeImage source, Bernd Debusmann Jr/BBC News".
 func (st *state) imageSourceCredit(ln line, t string) bool {
+	if !strings.Contains(ln.text, "source, ") {
+		return false
+	}
 	loc := imageSource.FindStringIndex(ln.text)
 	if loc == nil {
 		return false
@@ -169,6 +172,7 @@ func (st *state) imageSourceCredit(ln line, t string) bool {
 }
 
 var (
+	creditCue  = regexp.MustCompile(`Photograph|Photo|Picture|Image|Credit|Illustration|©`)
 	creditTail = regexp.MustCompile(`(?:^|[.!?]\s+|\s)((?:Photograph|Photo|Picture|Image|Photo credit|Credit|Illustration)s?\s*:\s*\S.{0,100}|\(Photo(?:graph)? by [^)]{3,80}\)|©\s*\S.{0,160})$`)
 )
 
@@ -176,6 +180,9 @@ var (
 // ("… on Monday. Photograph: Win McNamee/Getty Images", "… © AFP"): the
 // words before the credit are the picture's caption.
 func (st *state) creditedCaption(ln line, t string) bool {
+	if !creditCue.MatchString(ln.text) {
+		return false
+	}
 	m := creditTail.FindStringSubmatchIndex(ln.text)
 	if m == nil || utf8.RuneCountInString(ln.text) > 600 {
 		return false
@@ -186,6 +193,8 @@ func (st *state) creditedCaption(ln line, t string) bool {
 	return true
 }
 
+var postCue = regexp.MustCompile(`(?i)(?:published|posted|updated) at \d`)
+
 var postStamp = regexp.MustCompile(`(?i)(?:published|posted|updated) at (\d{1,2})[:.](\d{2})(?:\s*(am|pm))?(?: ([A-Za-z][A-Za-z ]*? Time|GMT|BST|UTC|EST|EDT|CET|CEST|ET))?(?: (\d{1,2}) ([A-Z][a-z]+)(?: (\d{4}))?)?\s*$`)
 
 // postStamp recognises the title line of a live-blog post with its stamp
@@ -193,6 +202,9 @@ var postStamp = regexp.MustCompile(`(?i)(?:published|posted|updated) at (\d{1,2}
 // Time 14 April"): the stamp is cut and becomes the post's time, the rest is
 // the post's heading.
 func (st *state) postStamp(ln line, t string) bool {
+	if !postCue.MatchString(ln.text) {
+		return false
+	}
 	m := postStamp.FindStringSubmatchIndex(ln.text)
 	if m == nil {
 		return false

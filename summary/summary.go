@@ -17,7 +17,6 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax/align"
-	"github.com/parallax-news/parallax/text"
 )
 
 // Options tunes selection.
@@ -129,7 +128,7 @@ func Concepts(m *align.Model) (perSent [][]string, weight map[string]float64) {
 	docs := map[string]map[int]bool{}
 	count := map[string]float64{}
 	for i := range m.Sents {
-		toks := text.Tokens(m.Sentence(i).Text)
+		toks := m.Tokens[i]
 		seen := map[string]bool{}
 		for k := 0; k+1 < len(toks); k++ {
 			a, b := toks[k], toks[k+1]

@@ -1,0 +1,254 @@
+package brief_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/brief"
+	"github.com/parallax-news/parallax/clean"
+	"github.com/parallax-news/parallax/ingest"
+)
+
+var update = flag.Bool("update", false, "update golden files instead of checking against them")
+
+// examples reads and cleans the five example reports.
+func examples(tb testing.TB) []*parallax.Article {
+	tb.Helper()
+	docs, err := ingest.Read(context.Background(), []string{"../examples"}, ingest.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c, err := clean.New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var arts []*parallax.Article
+	for _, d := range docs {
+		arts = append(arts, c.Clean(d))
+	}
+	return arts
+}
+
+func TestGolden(t *testing.T) {
+	arts := examples(t)
+	b := brief.Build(arts, brief.Options{Words: 120})
+	var got bytes.Buffer
+	enc := json.NewEncoder(&got)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(b); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "examples.golden.json")
+	if *update {
+		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./brief -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got.String()); diff != "" {
+		t.Errorf("brief of the examples changed (-want +got); run with -update if intended:\n%s", diff)
+	}
+}
+
+// TestCitations checks that every citation points at the exact words of its
+// source: the cited span of the source's text is the statement (for the
+// statement's own source) and never overlaps a removal.
+func TestCitations(t *testing.T) {
+	arts := examples(t)
+	b := brief.Build(arts, brief.Options{Words: 250})
+	byID := map[string]*parallax.Article{}
+	for _, a := range arts {
+		byID[a.SourceID] = a
+	}
+	check := func(where string, cites []parallax.Cite) {
+		for _, c := range cites {
+			a := byID[c.Source]
+			if a == nil {
+				t.Errorf("%s: cite of unknown source %q", where, c.Source)
+				continue
+			}
+			runes := []rune(a.Text)
+			if c.Start < 0 || c.End > len(runes) || c.Start >= c.End {
+				t.Errorf("%s: cite %v out of range", where, c)
+				continue
+			}
+			for _, r := range a.Removed {
+				if c.Start < r.End && r.Start < c.End {
+					t.Errorf("%s: cite %v overlaps removed %s %q", where, c, r.Reason, r.Text)
+				}
+			}
+			for _, r := range a.OffTopic {
+				if c.Start < r.End && r.Start < c.End {
+					t.Errorf("%s: cite %v overlaps off-topic %q", where, c, r.Text)
+				}
+			}
+		}
+	}
+	if len(b.Summary) < 4 {
+		t.Fatalf("summary has %d sentences, want at least 4", len(b.Summary))
+	}
+	words := 0
+	for _, st := range b.Summary {
+		check("summary", st.Cites)
+		words += len(strings.Fields(st.Text))
+		found := false
+		for _, c := range st.Cites {
+			if string([]rune(byID[c.Source].Text)[c.Start:c.End]) == st.Text {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("summary sentence %q is not cited word for word", st.Text)
+		}
+		if len(st.Sources) != len(uniq(st.Cites)) {
+			t.Errorf("summary sentence %q: sources %v but cites %v", st.Text, st.Sources, st.Cites)
+		}
+	}
+	if words > 250 {
+		t.Errorf("summary has %d words, budget 250", words)
+	}
+	for _, st := range b.Agreed {
+		check("agreed", st.Cites)
+		if len(st.Sources) < 2 {
+			t.Errorf("agreed fact %q has %d sources", st.Text, len(st.Sources))
+		}
+	}
+}
+
+func uniq(cs []parallax.Cite) map[string]bool {
+	m := map[string]bool{}
+	for _, c := range cs {
+		m[c.Source] = true
+	}
+	return m
+}
+
+// TestEditorChecklist asserts what an editor expects of the examples' brief.
+func TestEditorChecklist(t *testing.T) {
+	arts := examples(t)
+	b := brief.Build(arts, brief.Options{Words: 120})
+	all := ""
+	for _, st := range b.Summary {
+		all += st.Text + "\n"
+	}
+	for _, want := range []string{"Bukele", "return"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("summary does not mention %q:\n%s", want, all)
+		}
+	}
+	for _, banned := range []string{"Image source", "Photograph:", "published at", "Stick with us", "Zelenskyy", "Pennsylvania", "image source from", "– Reuters"} {
+		if strings.Contains(all, banned) {
+			t.Errorf("summary carries boilerplate or off-topic text %q", banned)
+		}
+	}
+	// The lead fact (Bukele will not return the man) is carried by several outlets.
+	if len(b.Summary[0].Sources) < 3 {
+		t.Errorf("first summary sentence %q has sources %v, want at least 3", b.Summary[0].Text, b.Summary[0].Sources)
+	}
+	names := map[string]string{}
+	for _, s := range b.Sources {
+		names[s.ID] = s.Name
+	}
+	for id, name := range map[string]string{"bbc": "BBC News", "guardian": "The Guardian", "reuters": "Reuters", "afp": "AFP"} {
+		if names[id] != name {
+			t.Errorf("source %q named %q, want %q", id, names[id], name)
+		}
+	}
+	offTopic := ""
+	for _, o := range b.OffTopic {
+		offTopic += o.Text
+	}
+	for _, want := range []string{"In related news", "Badar Khan Suri", "Zelenskyy"} {
+		if !strings.Contains(offTopic, want) {
+			t.Errorf("off-topic parts do not list %q", want)
+		}
+	}
+	reasons := map[string]int{}
+	for _, r := range b.Removed {
+		reasons[r.Reason]++
+	}
+	for _, reason := range []string{parallax.ReasonCaption, parallax.ReasonCredit, parallax.ReasonPostStamp, parallax.ReasonByline, parallax.ReasonImageSource, parallax.ReasonAgencyTail, parallax.ReasonChatter, parallax.ReasonMetadata} {
+		if reasons[reason] == 0 {
+			t.Errorf("no removal with reason %q", reason)
+		}
+	}
+	if b.Title == "" {
+		t.Error("no headline")
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	b := brief.Build(nil, brief.Options{})
+	out, err := json.Marshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{`"summary":[]`, `"quotes":[]`, `"figures":[]`, `"conflicts":[]`, `"entities":[]`, `"timeline":[]`, `"off_topic":[]`, `"removed":[]`} {
+		if !bytes.Contains(out, []byte(key)) {
+			t.Errorf("empty brief lacks %s: %s", key, out)
+		}
+	}
+}
+
+// story200 makes a story of 200 articles: the five examples repeated forty
+// times, each copy with its lines rotated so that the copies differ.
+func story200(b *testing.B) []parallax.Document {
+	base := examples(b)
+	var docs []parallax.Document
+	for i := 0; i < 40; i++ {
+		for _, a := range base {
+			d := a.Document
+			lines := strings.Split(d.Text, "\n")
+			k := i % len(lines)
+			d.Text = strings.Join(append(lines[k:], lines[:k]...), "\n")
+			d.Metadata = nil
+			d.Path = d.Path + "#" + string(rune('a'+i%26))
+			docs = append(docs, d)
+		}
+	}
+	return docs
+}
+
+// BenchmarkClean200 cleans the 200 articles of story200.
+func BenchmarkClean200(b *testing.B) {
+	docs := story200(b)
+	c, err := clean.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			c.Clean(d)
+		}
+	}
+}
+
+// BenchmarkBuild200 briefs the 200 cleaned articles of story200.
+func BenchmarkBuild200(b *testing.B) {
+	docs := story200(b)
+	c, err := clean.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := make([]*parallax.Article, len(docs))
+	for i, d := range docs {
+		arts[i] = c.Clean(d)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		brief.Build(arts, brief.Options{Words: 250})
+	}
+}
