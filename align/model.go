@@ -116,7 +116,7 @@ func build(arts []*parallax.Article, skip map[Ref]bool, all [][][]text.Token) *M
 		for _, id := range s.Terms {
 			tf[id]++
 		}
-		s.Vec = newVec(tf, func(id int32) float64 { return math.Log((ns + 1) / float64(m.SentDF[id])) })
+		s.Vec = newVec(tf, func(id int32) float64 { return 1 + math.Log((ns+1)/float64(m.SentDF[id]+1)) })
 	}
 	// The centroid weighs terms by how many articles carry them, so that one
 	// long article does not decide what the story is about.
@@ -210,4 +210,46 @@ func Sum(vs ...Vec) Vec {
 		}
 	}
 	return newVec(tf, nil)
+}
+
+// Similarity returns how likely sentences i and j of the model report the
+// same fact: the mean of their cosine and their Overlap.
+func Similarity(m *Model, i, j int) float64 {
+	return (Dot(m.Sents[i].Vec, m.Sents[j].Vec) + Overlap(m, i, j)) / 2
+}
+
+// Overlap returns how much two sentences of the model say the same: the
+// weight of the terms they share over the weight of the terms of the
+// fuller of the two, so that a short sentence made of the story's names
+// does not match every long one that mentions them. Weights are the
+// sentence-level IDF of each distinct term.
+func Overlap(m *Model, i, j int) float64 {
+	a, b := m.Sents[i].Vec.IDs, m.Sents[j].Vec.IDs
+	var shared, wa, wb float64
+	x, y := 0, 0
+	for x < len(a) || y < len(b) {
+		switch {
+		case y == len(b) || (x < len(a) && a[x] < b[y]):
+			wa += m.idf(a[x])
+			x++
+		case x == len(a) || b[y] < a[x]:
+			wb += m.idf(b[y])
+			y++
+		default:
+			w := m.idf(a[x])
+			shared += w
+			wa += w
+			wb += w
+			x++
+			y++
+		}
+	}
+	if wa == 0 || wb == 0 {
+		return 0
+	}
+	return shared / max(wa, wb)
+}
+
+func (m *Model) idf(id int32) float64 {
+	return 1 + math.Log(float64(len(m.Sents)+1)/float64(m.SentDF[id]+1))
 }

@@ -51,6 +51,13 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 	whole := align.NewModel(arts, nil)
 	m := whole.Without(markOffTopic(arts, whole))
 	facts := align.Facts(m, opts.Align)
+	// Crediting a source with a statement asks a little more than grouping
+	// it under the statement's fact: a wrong credit misleads the reader.
+	tau := opts.Align.Threshold
+	if tau == 0 {
+		tau = align.DefaultThreshold
+	}
+	tau += 0.03
 	factOf := make([]int, len(m.Sents))
 	for fi, f := range facts {
 		for _, s := range f.Members {
@@ -60,9 +67,9 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 
 	b.Sources = sources(arts)
 	for _, i := range orderSummary(m, facts, factOf, summary.Select(m, summary.Options{Words: opts.Words})) {
-		b.Summary = append(b.Summary, statement(m, facts[factOf[i]], i))
+		b.Summary = append(b.Summary, statement(m, facts[factOf[i]], i, tau))
 	}
-	b.Agreed = agreed(m, facts, opts.MaxAgreed)
+	b.Agreed = agreed(m, facts, opts.MaxAgreed, tau)
 	b.Exclusive = exclusive(m, facts, opts.MaxExclusive)
 	b.Coverage = coverage(m, facts, b.Agreed)
 	b.Title = title(m, b.Summary)
@@ -166,36 +173,33 @@ func sources(arts []*parallax.Article) []parallax.Source {
 	return out
 }
 
-// statement states model sentence i with every source of its fact.
-func statement(m *align.Model, f align.Fact, i int) parallax.Statement {
+// statement states model sentence i with the sources of its fact whose
+// sentences say what i says: every member of the fact compared with i
+// itself, so that a source joined to the fact through another sentence is
+// not credited with this one.
+func statement(m *align.Model, f align.Fact, i int, tau float64) parallax.Statement {
 	st := parallax.Statement{Text: m.Sentence(i).Text}
-	members := append([]int{i}, f.Members...)
-	seen := map[int]bool{}
-	for _, k := range members {
-		if seen[k] {
+	byArticle := map[int]int{}
+	for _, k := range append([]int{i}, f.Members...) {
+		a := m.Sents[k].Article
+		if _, ok := byArticle[a]; ok || (k != i && align.Similarity(m, i, k) < tau) {
 			continue
 		}
-		seen[k] = true
-		a := m.Articles[m.Sents[k].Article]
-		s := m.Sentence(k)
-		st.Cites = append(st.Cites, parallax.Cite{Source: a.SourceID, Start: s.Start, End: s.End})
+		byArticle[a] = k
 	}
-	for _, ai := range f.Articles {
-		st.Sources = append(st.Sources, m.Articles[ai].SourceID)
-	}
-	if !contains(f.Articles, m.Sents[i].Article) {
-		st.Sources = append(st.Sources, m.Articles[m.Sents[i].Article].SourceID)
-	}
-	return st
-}
-
-func contains(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
+	// The sentence's own source first, then the others in input order.
+	order := []int{m.Sents[i].Article}
+	for a := range m.Articles {
+		if _, ok := byArticle[a]; ok && a != order[0] {
+			order = append(order, a)
 		}
 	}
-	return false
+	for _, a := range order {
+		s := m.Sentence(byArticle[a])
+		st.Sources = append(st.Sources, m.Articles[a].SourceID)
+		st.Cites = append(st.Cites, parallax.Cite{Source: m.Articles[a].SourceID, Start: s.Start, End: s.End})
+	}
+	return st
 }
 
 // orderSummary puts the chosen sentences in reading order: the facts most
@@ -215,7 +219,7 @@ func orderSummary(m *align.Model, facts []align.Fact, factOf []int, chosen []int
 
 // agreed lists the facts carried by two or more sources, the most widely
 // carried first, then the most central.
-func agreed(m *align.Model, facts []align.Fact, limit int) []parallax.Statement {
+func agreed(m *align.Model, facts []align.Fact, limit int, tau float64) []parallax.Statement {
 	var idx []int
 	for fi, f := range facts {
 		if len(f.Articles) >= 2 && len(strings.Fields(m.Sentence(f.Rep).Text)) >= 6 {
@@ -234,8 +238,11 @@ func agreed(m *align.Model, facts []align.Fact, limit int) []parallax.Statement 
 		if len(out) == limit {
 			break
 		}
-		out = append(out, statement(m, facts[fi], bestRep(m, facts[fi])))
+		if st := statement(m, facts[fi], bestRep(m, facts[fi]), tau); len(st.Sources) >= 2 {
+			out = append(out, st)
+		}
 	}
+	sort.SliceStable(out, func(a, b int) bool { return len(out[a].Sources) > len(out[b].Sources) })
 	return out
 }
 

@@ -1,0 +1,212 @@
+package clean_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/clean"
+	"github.com/parallax-news/parallax/ingest"
+)
+
+func newCleaner(tb testing.TB) *clean.Cleaner {
+	tb.Helper()
+	c, err := clean.New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+type cut struct{ Reason, Text string }
+
+// TestRules runs each cleaning rule on lines taken from real reports.
+func TestRules(t *testing.T) {
+	c := newCleaner(t)
+	tests := []struct {
+		name      string
+		doc       parallax.Document
+		removed   []cut
+		sentences []string
+		outlet    string
+	}{
+		{
+			name: "caption glued to credit",
+			doc:  parallax.Document{Path: "x.txt", Text: "Exterior of the White HousdeImage source, Bernd Debusmann Jr/BBC News\n\nI arrived here at the White House a short while ago."},
+			removed: []cut{
+				{parallax.ReasonCaption, "Exterior of the White Housde"},
+				{parallax.ReasonCredit, "Image source, Bernd Debusmann Jr/BBC News"},
+			},
+			sentences: []string{"I arrived here at the White House a short while ago."},
+			outlet:    "BBC News",
+		},
+		{
+			name: "caption blocks",
+			doc:  parallax.Document{Path: "x.txt", Text: "Media caption,\n\nKey immigration moments from Trump and Bukele meeting\n\nImage caption,\n\nPrisoners at El Salvador's Cecot\n\nWe'll be watching shortly as El Salvador's President Nayib Bukele meets US President Donald Trump."},
+			removed: []cut{
+				{parallax.ReasonCaption, "Media caption,"},
+				{parallax.ReasonCaption, "Key immigration moments from Trump and Bukele meeting"},
+				{parallax.ReasonCaption, "Image caption,"},
+				{parallax.ReasonCaption, "Prisoners at El Salvador's Cecot"},
+			},
+			sentences: []string{"We'll be watching shortly as El Salvador's President Nayib Bukele meets US President Donald Trump."},
+		},
+		{
+			name: "live-blog post with byline",
+			doc: parallax.Document{Path: "x.txt", Published: time.Date(2025, 4, 14, 0, 0, 0, 0, time.UTC),
+				Text: "  1. White House waits for Bukelepublished at 15:21 British Summer Time 14 April\n\n    Bernd Debusmann Jr\n    Reporting from the White House\n\n    The visit will begin with Bukele's arrival to the White House.\n\n    Stick with us."},
+			removed: []cut{
+				{parallax.ReasonPostStamp, "published at 15:21 British Summer Time 14 April"},
+				{parallax.ReasonByline, "Bernd Debusmann Jr"},
+				{parallax.ReasonByline, "Reporting from the White House"},
+				{parallax.ReasonChatter, "Stick with us."},
+			},
+			sentences: []string{"The visit will begin with Bukele's arrival to the White House."},
+		},
+		{
+			name: "caption with photograph credit",
+			doc:  parallax.Document{Path: "x.txt", Text: "El Salvador's president Nayib Bukele meets US president Donald Trump in the Oval Office on Monday. Photograph: Win McNamee/Getty Images\n\nEl Salvador’s president Nayib Bukele said on Monday he had no plans to return a man. – Reuters"},
+			removed: []cut{
+				{parallax.ReasonCaption, "El Salvador's president Nayib Bukele meets US president Donald Trump in the Oval Office on Monday."},
+				{parallax.ReasonCredit, "Photograph: Win McNamee/Getty Images"},
+				{parallax.ReasonAgencyTail, "– Reuters"},
+			},
+			sentences: []string{"El Salvador’s president Nayib Bukele said on Monday he had no plans to return a man."},
+			outlet:    "Reuters",
+		},
+		{
+			name: "copyright credit and dateline",
+			doc:  parallax.Document{Path: "x.txt", Text: "Washington DC - El Salvador's President Nayib Bukele assured Donald Trump on Monday that he would not return a man mistakenly deported from the US.\n\nUS President Donald Trump (r.) meets with President Nayib Bukele (l.) of El Salvador in the Oval Office. © WIN MCNAMEE / GETTY IMAGES NORTH AMERICA / Getty Images via AFP"},
+			removed: []cut{
+				{parallax.ReasonDateline, "Washington DC -"},
+				{parallax.ReasonCaption, "US President Donald Trump (r.) meets with President Nayib Bukele (l.) of El Salvador in the Oval Office."},
+				{parallax.ReasonCredit, "© WIN MCNAMEE / GETTY IMAGES NORTH AMERICA / Getty Images via AFP"},
+			},
+			sentences: []string{"El Salvador's President Nayib Bukele assured Donald Trump on Monday that he would not return a man mistakenly deported from the US."},
+			outlet:    "AFP",
+		},
+		{
+			name: "agency dateline",
+			doc:  parallax.Document{Path: "x.txt", Text: "SAN SALVADOR (Reuters) - El Salvador's President Nayib Bukele said on Monday he would not return the man to the United States."},
+			removed: []cut{
+				{parallax.ReasonDateline, "SAN SALVADOR (Reuters) -"},
+			},
+			sentences: []string{"El Salvador's President Nayib Bukele said on Monday he would not return the man to the United States."},
+			outlet:    "Reuters",
+		},
+		{
+			name: "scraper's image source glued to a sentence",
+			doc:  parallax.Document{Path: "x.txt", Text: "Zelenskyy of Ukraine has also reached out to invite Trump.image source from:https://www.theguardian.com/us-news/live/2025/apr/14/live"},
+			removed: []cut{
+				{parallax.ReasonImageSource, "image source from:https://www.theguardian.com/us-news/live/2025/apr/14/live"},
+			},
+			sentences: []string{"Zelenskyy of Ukraine has also reached out to invite Trump."},
+			outlet:    "The Guardian",
+		},
+		{
+			name: "byline line and hard-wrapped paragraph",
+			doc:  parallax.Document{Path: "guardian-copy.txt", Text: "By Bernd Debusmann Jr\n\nTrump reiterated his stance, indicating that past administrations enabled a free influx of migrants from prisons in Venezuela and others,\nstating that hundreds of thousands entered the U.S.\n\nAdvertisement"},
+			removed: []cut{
+				{parallax.ReasonByline, "By Bernd Debusmann Jr"},
+				{parallax.ReasonNavigation, "Advertisement"},
+			},
+			sentences: []string{"Trump reiterated his stance, indicating that past administrations enabled a free influx of migrants from prisons in Venezuela and others, stating that hundreds of thousands entered the U.S."},
+			outlet:    "guardian-copy",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := c.Clean(tt.doc)
+			runes := []rune(tt.doc.Text)
+			var got []cut
+			for _, r := range a.Removed {
+				got = append(got, cut{r.Reason, r.Text})
+				if string(runes[r.Start:r.End]) != r.Text {
+					t.Errorf("removal %q has offsets %d:%d pointing at %q", r.Text, r.Start, r.End, string(runes[r.Start:r.End]))
+				}
+			}
+			if diff := cmp.Diff(tt.removed, got); diff != "" {
+				t.Errorf("removed (-want +got):\n%s", diff)
+			}
+			var sents []string
+			for _, s := range a.Sentences {
+				sents = append(sents, s.Text)
+				if strings.ReplaceAll(string(runes[s.Start:s.End]), "\n", " ") != s.Text {
+					t.Errorf("sentence %q has offsets %d:%d pointing at %q", s.Text, s.Start, s.End, string(runes[s.Start:s.End]))
+				}
+			}
+			if diff := cmp.Diff(tt.sentences, sents); diff != "" {
+				t.Errorf("sentences (-want +got):\n%s", diff)
+			}
+			if tt.outlet != "" && a.Outlet != tt.outlet {
+				t.Errorf("outlet = %q, want %q", a.Outlet, tt.outlet)
+			}
+		})
+	}
+}
+
+func TestPostTime(t *testing.T) {
+	c := newCleaner(t)
+	a := c.Clean(parallax.Document{Path: "bbc.txt", Published: time.Date(2025, 4, 14, 0, 0, 0, 0, time.UTC),
+		Text: "  2. Who is Nayib Bukele? A crucial ally to Trumppublished at 15:15 British Summer Time 14 April\n\n    Nayib Bukele of El Salvador is arguably Latin America’s most popular leader.\n"})
+	if len(a.Blocks) != 2 {
+		t.Fatalf("got %d blocks, want heading and paragraph: %+v", len(a.Blocks), a.Blocks)
+	}
+	h := a.Blocks[0]
+	if !h.Heading || h.Text != "Who is Nayib Bukele? A crucial ally to Trump" || h.Post != 1 {
+		t.Errorf("heading = %+v", h)
+	}
+	want := time.Date(2025, 4, 14, 14, 15, 0, 0, time.UTC)
+	if !a.Blocks[1].Time.Equal(want) {
+		t.Errorf("post time = %v, want %v", a.Blocks[1].Time, want)
+	}
+}
+
+// TestExamples checks the cleaning of the five example reports as a whole:
+// offsets exact, nothing of a caption or credit left in a sentence.
+func TestExamples(t *testing.T) {
+	docs, err := ingest.Read(context.Background(), []string{"../examples"}, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newCleaner(t)
+	wantOutlets := []string{"BBC News", "The Guardian", "Reuters", "AFP", "004_d6d009439b8b083c"}
+	for i, d := range docs {
+		a := c.Clean(d)
+		if a.Outlet != wantOutlets[i] {
+			t.Errorf("%s: outlet %q, want %q", d.Path, a.Outlet, wantOutlets[i])
+		}
+		runes := []rune(d.Text)
+		for _, s := range a.Sentences {
+			if strings.ReplaceAll(string(runes[s.Start:s.End]), "\n", " ") != s.Text {
+				t.Errorf("%s: sentence offsets %d:%d wrong for %q", d.Path, s.Start, s.End, s.Text)
+			}
+			for _, bad := range []string{"Image source", "Photograph:", "published at", "©", "image source from", "Stick with us", "date 2025"} {
+				if strings.Contains(s.Text, bad) {
+					t.Errorf("%s: sentence keeps %q: %q", d.Path, bad, s.Text)
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkClean(b *testing.B) {
+	docs, err := ingest.Read(context.Background(), []string{"../examples"}, ingest.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := newCleaner(b)
+	size := 0
+	for _, d := range docs {
+		size += len(d.Text)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, d := range docs {
+			c.Clean(d)
+		}
+	}
+}

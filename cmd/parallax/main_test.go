@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// run runs the program with args and returns its exit status and streams.
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	m := &Main{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut}
+	code := m.Run(context.Background(), args)
+	return code, out.String(), errOut.String()
+}
+
+func TestBriefFormats(t *testing.T) {
+	tests := []struct {
+		format string
+		want   []string
+	}{
+		{"md", []string{"# ", "## Summary", "## Cut while cleaning", "[reuters", "## Left out as off-topic"}},
+		{"html", []string{"<!doctype html>", `<mark class="cite" id="p0-reuters-`, `href="#p0-reuters-`, "Left out as off-topic"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			code, out, errOut := run(t, "", "brief", "--format", tt.format, "../../examples")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q", w)
+				}
+			}
+		})
+	}
+}
+
+func TestBriefJSONContract(t *testing.T) {
+	code, out, errOut := run(t, "", "brief", "--format", "json", "--words", "250", "../../examples")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var b map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &b); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"title", "sources", "summary", "agreed", "exclusive", "quotes", "figures", "conflicts", "entities", "timeline", "off_topic", "removed"} {
+		if _, ok := b[key]; !ok {
+			t.Errorf("JSON lacks %q", key)
+		}
+	}
+	var sum []struct {
+		Text    string   `json:"text"`
+		Sources []string `json:"sources"`
+		Cites   []struct {
+			Source     string
+			Start, End int
+		} `json:"cites"`
+	}
+	if err := json.Unmarshal(b["summary"], &sum); err != nil {
+		t.Fatal(err)
+	}
+	words := 0
+	for _, s := range sum {
+		words += len(strings.Fields(s.Text))
+		if len(s.Sources) == 0 || len(s.Cites) == 0 {
+			t.Errorf("summary sentence without sources: %+v", s)
+		}
+	}
+	if words > 250 || words < 150 {
+		t.Errorf("summary has %d words, want close to the budget of 250", words)
+	}
+}
+
+func TestBriefStdin(t *testing.T) {
+	in := `{"id":"a","source":"Reuters","text":"El Salvador's president Nayib Bukele said on Monday he had no plans to return a man mistakenly deported from the United States."}
+{"id":"b","source":"AFP","text":"El Salvador's President Nayib Bukele assured Donald Trump on Monday that he would not return a man mistakenly deported from the US."}
+`
+	code, out, errOut := run(t, in, "brief", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "[reuters, afp]") {
+		t.Errorf("the shared fact is not tagged with both sources:\n%s", out)
+	}
+}
+
+func TestExitStatus(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+		stdout string
+	}{
+		{"no command", nil, 2, "usage: parallax", ""},
+		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`, ""},
+		{"bad flag", []string{"brief", "--colour", "x"}, 2, "flag provided but not defined", ""},
+		{"bad format", []string{"brief", "--format", "pdf", "../../examples"}, 2, `unknown format "pdf"`, ""},
+		{"no input", []string{"brief"}, 2, "no input", ""},
+		{"one input missing", []string{"brief", "../../examples", "nope.txt"}, 1, "parallax: nope.txt: no such file or directory", "## Summary"},
+		{"broken input", []string{"brief", "../../ingest/testdata/latin1.txt", "../../examples/003_f56425b79f3ec3ce.txt"}, 1, "latin1.txt: invalid UTF-8 at byte 11", "## Summary"},
+		{"nothing readable", []string{"brief", "../../ingest/testdata/empty.txt"}, 1, "empty article", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run(t, "", tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tt.code, errOut)
+			}
+			if !strings.Contains(errOut, tt.stderr) {
+				t.Errorf("stderr %q lacks %q", errOut, tt.stderr)
+			}
+			if tt.stdout != "" && !strings.Contains(out, tt.stdout) {
+				t.Errorf("stdout lacks %q: the good inputs were not briefed", tt.stdout)
+			}
+		})
+	}
+}
+
+func TestEvalSummary(t *testing.T) {
+	code, out, errOut := run(t, "", "eval", "summary", "--json", "testdata/summary-set.jsonl")
+	if code != 1 {
+		t.Errorf("exit %d, want 1 for the broken line", code)
+	}
+	if !strings.Contains(errOut, "summary-set.jsonl:2: broken JSON") {
+		t.Errorf("stderr %q does not name the broken line", errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want a line for the set and one for the mean, got:\n%s", out)
+	}
+	var mean struct {
+		Sets int     `json:"sets"`
+		R2   float64 `json:"rouge2_recall"`
+		R1   float64 `json:"rouge1_recall"`
+	}
+	if err := json.Unmarshal([]byte(lines[1]), &mean); err != nil {
+		t.Fatal(err)
+	}
+	// The references were written from the same five reports: a summary that
+	// shares little with them has gone wrong.
+	if mean.Sets != 1 || mean.R1 < 0.35 || mean.R2 < 0.08 {
+		t.Errorf("mean = %+v, want one set with R1 ≥ 0.35 and R2 ≥ 0.08", mean)
+	}
+}

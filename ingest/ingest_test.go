@@ -1,0 +1,205 @@
+package ingest_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/ingest"
+)
+
+func read(t *testing.T, opts ingest.Options, paths ...string) ([]parallax.Document, error) {
+	t.Helper()
+	return ingest.Read(context.Background(), paths, opts)
+}
+
+func TestText(t *testing.T) {
+	docs, err := read(t, ingest.Options{}, "testdata/meta.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	if d.Title != "Bukele says he will not return deported man" || d.URL != "https://www.reuters.com/world/americas/bukele-2025-04-14/" {
+		t.Errorf("metadata not read: %+v", d)
+	}
+	if want := time.Date(2025, 4, 14, 17, 5, 0, 0, time.UTC); !d.Published.Equal(want) {
+		t.Errorf("published = %v, want %v", d.Published, want)
+	}
+	var got []string
+	for _, m := range d.Metadata {
+		got = append(got, m.Text)
+		if string([]rune(d.Text)[m.Start:m.End]) != m.Text {
+			t.Errorf("metadata offsets %d:%d wrong for %q", m.Start, m.End, m.Text)
+		}
+	}
+	want := []string{"Title: Bukele says he will not return deported man", "URL: https://www.reuters.com/world/americas/bukele-2025-04-14/", "Published: 2025-04-14T17:05:00Z"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("metadata lines (-want +got):\n%s", diff)
+	}
+}
+
+func TestSeedDateLine(t *testing.T) {
+	docs, err := read(t, ingest.Options{}, "../examples/002_a2dff19a86e212a7.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	if !d.Published.Equal(time.Date(2025, 4, 14, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("published = %v", d.Published)
+	}
+	if len(d.Metadata) != 1 || d.Metadata[0].Text != "date 2025-04-14" {
+		t.Errorf("metadata = %+v", d.Metadata)
+	}
+}
+
+func TestDirectory(t *testing.T) {
+	docs, err := read(t, ingest.Options{}, "testdata/dir")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths, titles []string
+	for _, d := range docs {
+		paths = append(paths, d.Path)
+		titles = append(titles, d.Title)
+	}
+	if diff := cmp.Diff([]string{"testdata/dir/headline.txt", "testdata/dir/sub/copy.md"}, paths); diff != "" {
+		t.Errorf("paths (-want +got):\n%s", diff)
+	}
+	if titles[0] != "Bukele rejects return of Abrego Garcia" {
+		t.Errorf("headline not taken as title: %q", titles[0])
+	}
+}
+
+func TestHTML(t *testing.T) {
+	docs, err := read(t, ingest.Options{}, "testdata/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	if d.Title != "Bukele says he will not return man mistakenly deported by US" {
+		t.Errorf("title = %q", d.Title)
+	}
+	if d.Source != "The Guardian" {
+		t.Errorf("source = %q", d.Source)
+	}
+	if d.Published.IsZero() || d.Published.Format("2006-01-02") != "2025-04-14" {
+		t.Errorf("published = %v", d.Published)
+	}
+	if !strings.Contains(d.Text, "Mr Bukele said he did not have the power to return Salvadoran Kilmar Abrego Garcia") {
+		t.Errorf("main text missing:\n%s", d.Text)
+	}
+	for _, junk := range []string{"Most viewed", "All rights reserved", "Weather warning"} {
+		if strings.Contains(d.Text, junk) {
+			t.Errorf("extracted text keeps page furniture %q", junk)
+		}
+	}
+}
+
+func TestJSONL(t *testing.T) {
+	docs, err := read(t, ingest.Options{}, "testdata/articles.jsonl")
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, d.ID)
+	}
+	if diff := cmp.Diff([]string{"afp-1", "reuters-1"}, ids); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+	if docs[0].Extra["section"] != "americas" || docs[0].Source != "AFP" || docs[0].Lang != "en" {
+		t.Errorf("fields not kept: %+v", docs[0])
+	}
+	if err == nil {
+		t.Fatal("want errors for the broken lines")
+	}
+	msg := err.Error()
+	for _, want := range []string{"testdata/articles.jsonl:3: broken JSON", "testdata/articles.jsonl:5: empty article", "testdata/articles.jsonl:6: published \"last Monday\""} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error %q does not say %q", msg, want)
+		}
+	}
+	if parallax.ErrorCode(err) != parallax.EINVALID {
+		t.Errorf("code = %q", parallax.ErrorCode(err))
+	}
+}
+
+func TestJSONArray(t *testing.T) {
+	docs, err := read(t, ingest.Options{}, "testdata/array.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 2 {
+		t.Fatalf("got %d documents", len(docs))
+	}
+	if !strings.Contains(docs[1].Text, "We are eager to help.") {
+		t.Errorf("html field not extracted: %q", docs[1].Text)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	in := `{"id":"x","text":"Mr Bukele said he did not have the power to return him."}` + "\n"
+	docs, err := read(t, ingest.Options{Stdin: strings.NewReader(in)}, "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0].ID != "x" {
+		t.Errorf("docs = %+v", docs)
+	}
+	docs, err = read(t, ingest.Options{Stdin: strings.NewReader("Plain words from a pipe.\n")}, "-")
+	if err != nil || docs[0].Text != "Plain words from a pipe.\n" || docs[0].ID != "stdin" {
+		t.Errorf("plain stdin: %+v, %v", docs, err)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name, path string
+		opts       ingest.Options
+		code, msg  string
+	}{
+		{"not found", "testdata/missing.txt", ingest.Options{}, parallax.ENOTFOUND, "testdata/missing.txt: no such file or directory"},
+		{"invalid UTF-8", "testdata/latin1.txt", ingest.Options{}, parallax.EINVALID, "testdata/latin1.txt: invalid UTF-8 at byte 11"},
+		{"empty", "testdata/empty.txt", ingest.Options{}, parallax.EINVALID, "testdata/empty.txt: empty article"},
+		{"too large", "testdata/meta.txt", ingest.Options{MaxBytes: 10}, parallax.ETOOLARGE, "testdata/meta.txt: larger than the limit of 10 bytes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// The good file after the bad one is still read.
+			docs, err := read(t, tt.opts, tt.path, "testdata/dir/headline.txt")
+			if err == nil {
+				t.Fatal("want an error")
+			}
+			if got := parallax.ErrorCode(err); got != tt.code {
+				t.Errorf("code = %q, want %q", got, tt.code)
+			}
+			if !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("error = %q, want it to contain %q", err, tt.msg)
+			}
+			var pe *parallax.Error
+			if !errors.As(err, &pe) || pe.Input != tt.path {
+				t.Errorf("error does not name the input: %#v", err)
+			}
+			if tt.code != parallax.ETOOLARGE && len(docs) != 1 {
+				t.Errorf("the other input was not read: %d documents", len(docs))
+			}
+		})
+	}
+}
+
+func FuzzJSONL(f *testing.F) {
+	f.Add([]byte(`{"id":"a","text":"x"}` + "\n" + `{"id":`))
+	f.Add([]byte(`[{"text":"y","published":"2025-04-14"}]`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		docs, err := ingest.Read(context.Background(), []string{"-"}, ingest.Options{Stdin: strings.NewReader(string(b))})
+		for _, d := range docs {
+			if strings.TrimSpace(d.Text) == "" {
+				t.Errorf("empty document returned without error")
+			}
+		}
+		if err != nil && parallax.ErrorCode(err) == parallax.EINTERNAL {
+			t.Errorf("unclassified error: %v", err)
+		}
+	})
+}
