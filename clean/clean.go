@@ -59,7 +59,7 @@ func (c *Cleaner) Clean(d parallax.Document) *parallax.Article {
 	a := &parallax.Article{Document: d}
 	runes := []rune(d.Text)
 	lines := splitLines(d.Text)
-	st := &state{runes: runes, doc: &a.Document}
+	st := &state{runes: runes, doc: &a.Document, wrap: wrapWidth(lines)}
 	st.removed = append(st.removed, d.Metadata...)
 
 	for i := 0; i < len(lines); i++ {
@@ -104,6 +104,8 @@ type state struct {
 	expectCap bool // the previous line was a caption label
 	blank     bool // a blank line came before this one
 	content   bool // a content line has been kept
+	wrap      int  // the line width of a hard-wrapped text, 0 if not wrapped
+	prevLen   int  // length of the previous kept line, in code points
 }
 
 func (st *state) remove(start, end int, reason string) {
@@ -346,7 +348,7 @@ func (st *state) boilerplate(ln line, t string) bool {
 var (
 	imageSourceURL = regexp.MustCompile(`(?i)image source from:\s*\S+`)
 	agencyTail     = regexp.MustCompile(`\s+[-–—]\s*(` + agencyNames + `)\s*$|\s*\((` + agencyNames + `)\)\s*$`)
-	dateline       = regexp.MustCompile(`^([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)? ?(?:\((` + agencyNames + `)\) ?)?[-–—]{1,2} `)
+	dateline       = regexp.MustCompile(`^([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)? ?(?:\((` + agencyNames + `)\) ?)?(?:[-–—]{1,2}|_) `)
 )
 
 // keep keeps a content line, cutting what it carries inside: a scraper's
@@ -386,8 +388,10 @@ func (st *state) keep(ln line, next string) {
 		}
 	}
 	// The kept parts are the line minus the cuts.
-	heading := isHeading(strings.TrimSpace(ln.text), next)
-	join := !st.blank && len(st.pieces) > 0 && continues(st.runes, st.pieces[len(st.pieces)-1], ln)
+	heading := isHeading(strings.TrimSpace(ln.text), next) && (st.wrap == 0 || ln.end-ln.start < st.wrap*6/10)
+	join := !st.blank && len(st.pieces) > 0 && !heading &&
+		(continues(st.runes, st.pieces[len(st.pieces)-1], ln) || (st.wrap > 0 && st.prevLen >= st.wrap*6/10 && !st.pieces[len(st.pieces)-1].heading && !newParagraph(st.runes, st.pieces[len(st.pieces)-1], ln)))
+	st.prevLen = ln.end - ln.start
 	from := 0
 	for _, c := range sortCuts(cuts) {
 		st.addPiece(start+from, start+c[0], heading, join)
@@ -422,6 +426,59 @@ func continues(r []rune, prev piece, ln line) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(ln.text))
 	return unicode.IsLower(first)
+}
+
+// newParagraph reports whether an indented line after a finished sentence
+// opens a paragraph of a hard-wrapped text.
+func newParagraph(r []rune, prev piece, ln line) bool {
+	indented := strings.HasPrefix(ln.text, " ") || strings.HasPrefix(ln.text, "\t")
+	return indented && strings.ContainsRune(".!?”\"’'", r[prev.end-1])
+}
+
+// wrapWidth tells whether a text is hard-wrapped (most lines of similar
+// length, many ending inside a sentence, as in newswire archives) and if so
+// returns its line width; it returns 0 otherwise.
+func wrapWidth(lines []line) int {
+	var lens []int
+	open := 0
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			continue
+		}
+		n := utf8.RuneCountInString(strings.TrimRight(l.text, " \t"))
+		lens = append(lens, n)
+		if !endsSentence(t) {
+			open++
+		}
+	}
+	if len(lens) < 5 {
+		return 0
+	}
+	sorted := append([]int(nil), lens...)
+	sortInts(sorted)
+	width := sorted[len(sorted)*9/10]
+	if width < 40 || width > 120 {
+		return 0
+	}
+	near := 0
+	for _, n := range lens {
+		if n >= width*6/10 && n <= width {
+			near++
+		}
+	}
+	if near*10 < len(lens)*6 || open*10 < len(lens)*3 {
+		return 0
+	}
+	return width
+}
+
+func sortInts(x []int) {
+	for i := 1; i < len(x); i++ {
+		for j := i; j > 0 && x[j] < x[j-1]; j-- {
+			x[j], x[j-1] = x[j-1], x[j]
+		}
+	}
 }
 
 // isHeading reports whether a line is a heading: a short line without

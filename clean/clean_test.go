@@ -210,3 +210,34 @@ func BenchmarkClean(b *testing.B) {
 		}
 	}
 }
+
+// TestHardWrapped reads a newswire story wrapped at 70 columns, as archives
+// such as the DUC and TDT corpora keep them: lines are joined into
+// paragraphs, sentences run across line breaks, the dateline is cut.
+func TestHardWrapped(t *testing.T) {
+	text := `   WASHINGTON (AP) _ El Salvador's President Nayib Bukele said on Monday
+he had no plans to return a man mistakenly deported from the United
+States as he met U.S. President Donald Trump at the White House.
+   The Trump administration has deported hundreds of people, mostly
+Venezuelans, to El Salvador under the 1798 Alien Enemies Act, including
+a Maryland resident it has acknowledged deporting by mistake.
+   Mr. Bukele said he did not have the power to return Salvadoran Kilmar
+Abrego Garcia to the United States.
+`
+	a := newCleaner(t).Clean(parallax.Document{Path: "apw.txt", Text: text})
+	var got []string
+	for _, s := range a.Sentences {
+		got = append(got, s.Text)
+	}
+	want := []string{
+		"El Salvador's President Nayib Bukele said on Monday he had no plans to return a man mistakenly deported from the United States as he met U.S. President Donald Trump at the White House.",
+		"The Trump administration has deported hundreds of people, mostly Venezuelans, to El Salvador under the 1798 Alien Enemies Act, including a Maryland resident it has acknowledged deporting by mistake.",
+		"Mr. Bukele said he did not have the power to return Salvadoran Kilmar Abrego Garcia to the United States.",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+	if a.Outlet != "Associated Press" {
+		t.Errorf("outlet = %q", a.Outlet)
+	}
+}

@@ -50,7 +50,7 @@ var (
 // outletOf names the outlet of a document, from the strongest evidence
 // available: the document's URL or source field, then cues in the text (an
 // agency tail or dateline, a URL left by the scraper, a house style), then
-// the file name.
+// the record's identifier or the file name.
 func outletOf(d *parallax.Document, tail string) (id, name string) {
 	if d.Source != "" {
 		return slug(d.Source), d.Source
@@ -80,6 +80,9 @@ func outletOf(d *parallax.Document, tail string) (id, name string) {
 	}
 	base := filepath.Base(d.Path)
 	base = strings.TrimSuffix(base, filepath.Ext(base))
+	if d.ID != "" && d.ID != d.Path && d.ID != "stdin" {
+		base = d.ID // a record of a JSON file: its own identifier
+	}
 	if base == "" || base == "-" || base == "." {
 		base = "source"
 	}
