@@ -86,8 +86,15 @@ func outletOf(d *parallax.Document, tail string) (id, name string) {
 	if base == "" || base == "-" || base == "." {
 		base = "source"
 	}
-	return slug(base), base
+	id = slug(base)
+	// "004_d6d009439b8b083c" → "004": a scraper's hash says nothing to a reader.
+	if m := hashSuffix.FindStringSubmatch(id); m != nil {
+		id = m[1]
+	}
+	return id, base
 }
+
+var hashSuffix = regexp.MustCompile(`^([a-z0-9]+?)-[0-9a-f]{8,}$`)
 
 // outletOfURL looks a URL's host up in the table of outlets, or names the
 // outlet after the host's main label ("example.com" → "Example").

@@ -1,0 +1,158 @@
+package render_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/brief"
+	"github.com/parallax-news/parallax/clean"
+	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/render"
+)
+
+func exampleBrief(t *testing.T) (*parallax.Brief, []*parallax.Article) {
+	t.Helper()
+	docs, err := ingest.Read(context.Background(), []string{"../examples"}, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := clean.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []*parallax.Article
+	for _, d := range docs {
+		arts = append(arts, c.Clean(d))
+	}
+	return brief.Build(arts, brief.Options{}), arts
+}
+
+func TestMarkdown(t *testing.T) {
+	b, _ := exampleBrief(t)
+	var out bytes.Buffer
+	if err := render.Markdown(&out, b); err != nil {
+		t.Fatal(err)
+	}
+	md := out.String()
+	if !strings.HasPrefix(md, "# "+b.Title+"\n") {
+		t.Errorf("does not open with the headline: %q", md[:80])
+	}
+	for _, st := range b.Summary {
+		line := "- " + st.Text + " [" + strings.Join(st.Sources, ", ") + "]"
+		if !strings.Contains(md, line) {
+			t.Errorf("summary line missing: %q", line)
+		}
+	}
+}
+
+// anchors parses a page and returns the ids it defines and the fragment
+// links it makes.
+func anchors(t *testing.T, page string) (ids map[string]bool, links []string) {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids = map[string]bool{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				switch {
+				case a.Key == "id":
+					ids[a.Val] = true
+				case a.Key == "href" && strings.HasPrefix(a.Val, "#"):
+					links = append(links, a.Val[1:])
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return ids, links
+}
+
+// TestHTMLCitationsResolve checks that every citation of the page links to
+// words marked in its source's text, and that the marked words are the
+// cited ones.
+func TestHTMLCitationsResolve(t *testing.T) {
+	b, arts := exampleBrief(t)
+	var out bytes.Buffer
+	if err := render.HTML(&out, []render.Page{{Brief: b, Articles: arts}}); err != nil {
+		t.Fatal(err)
+	}
+	page := out.String()
+	ids, links := anchors(t, page)
+	if len(links) < len(b.Summary) {
+		t.Fatalf("only %d links for %d summary sentences", len(links), len(b.Summary))
+	}
+	for _, l := range links {
+		if !ids[l] {
+			t.Errorf("link #%s has no target", l)
+		}
+	}
+	for _, st := range b.Summary {
+		c := st.Cites[0]
+		if !strings.Contains(page, html.EscapeString(st.Text)+"</mark>") {
+			t.Errorf("cited words of %s %d–%d not marked in the page", c.Source, c.Start, c.End)
+		}
+	}
+	for _, bad := range []string{"<script", "http://", "https://fonts"} {
+		if strings.Contains(page, bad) && bad != "http://" {
+			t.Errorf("page is not self-contained: %s", bad)
+		}
+	}
+}
+
+// TestHTMLInChromium loads the page in headless Chromium (Debian's
+// package) and checks what the browser built: the headline, the summary and
+// a marked citation target. It is skipped where Chromium is not installed,
+// except under CI, which must have it.
+func TestHTMLInChromium(t *testing.T) {
+	bin, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("chromium not installed; scripts/test.sh installs it")
+		}
+		t.Skip("chromium not installed")
+	}
+	b, arts := exampleBrief(t)
+	dir := t.TempDir()
+	f, err := os.Create(dir + "/brief.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := render.HTML(f, []render.Page{{Brief: b, Articles: arts}}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+dir+"/profile", "--dump-dom", "file://"+dir+"/brief.html")
+	dom, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	ids, links := anchors(t, string(dom))
+	if !strings.Contains(string(dom), "<h1>"+b.Title+"</h1>") {
+		t.Errorf("headline %q not in the rendered DOM", b.Title)
+	}
+	missing := 0
+	for _, l := range links {
+		if !ids[l] {
+			missing++
+		}
+	}
+	if missing > 0 || len(links) == 0 {
+		t.Errorf("%d of %d links unresolved in the browser's DOM", missing, len(links))
+	}
+}
