@@ -8,8 +8,10 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"errors"
 	"io"
 	"io/fs"
@@ -51,11 +53,32 @@ const (
 // *parallax.Error values naming each failed input; the documents of the other
 // inputs are returned all the same. Read stops early only when ctx is done.
 func Read(ctx context.Context, paths []string, opts Options) ([]parallax.Document, error) {
+	var docs []parallax.Document
+	err := Stream(ctx, paths, opts, func(d parallax.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	return docs, err
+}
+
+// Stream reads like Read but hands each document to fn as soon as it is
+// read, so that a JSON Lines file or stream of any size is read in constant
+// memory (MaxBytes then limits each line, not the file). Input failures are
+// collected and returned joined at the end, as by Read; an error returned by
+// fn, or ctx being done, stops Stream at once and is returned.
+func Stream(ctx context.Context, paths []string, opts Options, fn func(parallax.Document) error) error {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
-	var docs []parallax.Document
 	var errs []error
+	emit := func(docs []parallax.Document) error {
+		for _, d := range docs {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	for _, p := range paths {
 		files, err := expand(p)
 		if err != nil {
@@ -64,16 +87,129 @@ func Read(ctx context.Context, paths []string, opts Options) ([]parallax.Documen
 		}
 		for _, f := range files {
 			if err := ctx.Err(); err != nil {
-				return docs, errors.Join(append(errs, err)...)
+				return errors.Join(append(errs, err)...)
 			}
-			d, err := readFile(f, opts)
-			docs = append(docs, d...)
+			inputErrs, err := streamFile(ctx, f, opts, emit)
+			errs = append(errs, inputErrs...)
 			if err != nil {
-				errs = append(errs, err)
+				return errors.Join(append(errs, err)...)
 			}
 		}
 	}
-	return docs, errors.Join(errs...)
+	return errors.Join(errs...)
+}
+
+// streamFile reads one file (or "-"). It returns the input errors, and
+// separately an error of emit or ctx that must stop the reading.
+func streamFile(ctx context.Context, path string, opts Options, emit func([]parallax.Document) error) (inputErrs []error, stop error) {
+	r, closeFn, err := open(path, opts)
+	if err != nil {
+		return []error{err}, nil
+	}
+	defer closeFn()
+	br := bufio.NewReaderSize(r, 64<<10)
+	format, known := formatOf(path)
+	if path == "-" || !known {
+		head, _ := br.Peek(4096)
+		format = sniff(head)
+	}
+	if format == FormatJSONL {
+		return streamJSONL(ctx, path, br, opts, emit)
+	}
+	b, err := io.ReadAll(io.LimitReader(br, opts.MaxBytes+1))
+	if err != nil {
+		return []error{parallax.Errorf(parallax.EINVALID, path, "cannot read: %w", err)}, nil
+	}
+	if int64(len(b)) > opts.MaxBytes {
+		return []error{parallax.Errorf(parallax.ETOOLARGE, path, "larger than the limit of %d bytes", opts.MaxBytes)}, nil
+	}
+	docs, err := parse(path, format, b)
+	if err != nil {
+		inputErrs = unjoin(err)
+	}
+	return inputErrs, emit(docs)
+}
+
+// parse parses a whole input of a known format.
+func parse(path string, format Format, b []byte) ([]parallax.Document, error) {
+	switch format {
+	case FormatHTML:
+		d, err := parseHTML(path, b)
+		if err != nil {
+			return nil, err
+		}
+		return []parallax.Document{d}, nil
+	case FormatJSON:
+		return parseJSON(path, b)
+	}
+	d, err := parseText(path, b)
+	if err != nil {
+		return nil, err
+	}
+	return []parallax.Document{d}, nil
+}
+
+// streamJSONL reads one article object per line; blank lines are skipped.
+// A broken or oversized line is reported with its number and the other
+// lines are read.
+func streamJSONL(ctx context.Context, path string, br *bufio.Reader, opts Options, emit func([]parallax.Document) error) (inputErrs []error, stop error) {
+	read := 0
+	for n := 1; ; n++ {
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return inputErrs, err
+			}
+		}
+		line, tooLong, err := readLine(br, opts.MaxBytes)
+		if err != nil && err != io.EOF {
+			return append(inputErrs, parallax.Errorf(parallax.EINVALID, path, "cannot read line %d: %w", n, err)), nil
+		}
+		input := fmt.Sprintf("%s:%d", path, n)
+		switch {
+		case tooLong:
+			inputErrs = append(inputErrs, parallax.Errorf(parallax.ETOOLARGE, input, "line longer than the limit of %d bytes", opts.MaxBytes))
+		case len(bytes.TrimSpace(line)) > 0:
+			if !utf8.Valid(line) {
+				inputErrs = append(inputErrs, parallax.Errorf(parallax.EINVALID, input, "invalid UTF-8 (convert the file to UTF-8)"))
+			} else if d, perr := parseRecord(input, bytes.TrimSpace(line)); perr != nil {
+				inputErrs = append(inputErrs, perr)
+			} else if stop := emit([]parallax.Document{d}); stop != nil {
+				return inputErrs, stop
+			} else {
+				read++
+			}
+		}
+		if err == io.EOF {
+			if read == 0 && len(inputErrs) == 0 {
+				inputErrs = append(inputErrs, parallax.Errorf(parallax.EINVALID, path, "empty input: no article"))
+			}
+			return inputErrs, nil
+		}
+	}
+}
+
+// readLine reads one line without its newline. A line longer than limit is
+// skipped to its end and reported as tooLong.
+func readLine(br *bufio.Reader, limit int64) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, isPrefix, err := br.ReadLine()
+		if int64(len(line)+len(chunk)) > limit {
+			tooLong = true
+			line = line[:0]
+		} else if !tooLong {
+			line = append(line, chunk...)
+		}
+		if err != nil || !isPrefix {
+			return line, tooLong, err
+		}
+	}
+}
+
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
 // expand lists the files a path names.
@@ -147,62 +283,22 @@ func sniff(b []byte) Format {
 	return FormatText
 }
 
-// readFile reads one file (or "-") and parses it by format.
-func readFile(path string, opts Options) ([]parallax.Document, error) {
-	b, err := load(path, opts)
-	if err != nil {
-		return nil, err
-	}
-	format, known := formatOf(path)
-	if path == "-" || !known {
-		format = sniff(b)
-	}
-	switch format {
-	case FormatHTML:
-		d, err := parseHTML(path, b)
-		if err != nil {
-			return nil, err
-		}
-		return []parallax.Document{d}, nil
-	case FormatJSON:
-		return parseJSON(path, b)
-	case FormatJSONL:
-		return parseJSONL(path, b)
-	}
-	d, err := parseText(path, b)
-	if err != nil {
-		return nil, err
-	}
-	return []parallax.Document{d}, nil
-}
-
-// load reads at most opts.MaxBytes of a file.
-func load(path string, opts Options) ([]byte, error) {
-	var r io.Reader
+// open opens a file, or returns opts.Stdin for "-".
+func open(path string, opts Options) (io.Reader, func(), error) {
 	if path == "-" {
 		if opts.Stdin == nil {
-			return nil, parallax.Errorf(parallax.EUSAGE, path, "no standard input")
+			return nil, nil, parallax.Errorf(parallax.EUSAGE, path, "no standard input")
 		}
-		r = opts.Stdin
-	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, parallax.Errorf(parallax.ENOTFOUND, path, "no such file")
-			}
-			return nil, parallax.Errorf(parallax.EINVALID, path, "cannot read: %w", err)
-		}
-		defer f.Close()
-		r = f
+		return opts.Stdin, func() {}, nil
 	}
-	b, err := io.ReadAll(io.LimitReader(r, opts.MaxBytes+1))
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, parallax.Errorf(parallax.EINVALID, path, "cannot read: %w", err)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, parallax.Errorf(parallax.ENOTFOUND, path, "no such file")
+		}
+		return nil, nil, parallax.Errorf(parallax.EINVALID, path, "cannot read: %w", err)
 	}
-	if int64(len(b)) > opts.MaxBytes {
-		return nil, parallax.Errorf(parallax.ETOOLARGE, path, "larger than the limit of %d bytes", opts.MaxBytes)
-	}
-	return b, nil
+	return f, func() { f.Close() }, nil
 }
 
 // checkText verifies that b is UTF-8 and holds some text.

@@ -203,3 +203,42 @@ func FuzzJSONL(f *testing.F) {
 		}
 	})
 }
+
+func TestJSONLLineLimit(t *testing.T) {
+	docs, err := read(t, ingest.Options{MaxBytes: 200}, "testdata/articles.jsonl")
+	if len(docs) != 1 || docs[0].ID != "reuters-1" {
+		t.Errorf("want only the short good line read, got %d documents", len(docs))
+	}
+	if err == nil || !strings.Contains(err.Error(), "testdata/articles.jsonl:1: line longer than the limit of 200 bytes") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestStreamStops(t *testing.T) {
+	n := 0
+	stop := errors.New("enough")
+	err := ingest.Stream(context.Background(), []string{"testdata/articles.jsonl", "testdata/dir"}, ingest.Options{}, func(parallax.Document) error {
+		n++
+		return stop
+	})
+	if n != 1 || !errors.Is(err, stop) {
+		t.Errorf("Stream went on after the callback failed: %d documents, error %v", n, err)
+	}
+}
+
+func BenchmarkStreamJSONL(b *testing.B) {
+	var sb strings.Builder
+	line := `{"id":"x","title":"Bukele meets Trump","text":"` + strings.Repeat("Mr Bukele said he did not have the power to return Salvadoran Kilmar Abrego Garcia to the United States. ", 30) + `","published":"2025-04-14"}` + "\n"
+	for i := 0; i < 1000; i++ {
+		sb.WriteString(line)
+	}
+	in := sb.String()
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		n := 0
+		err := ingest.Stream(context.Background(), []string{"-"}, ingest.Options{Stdin: strings.NewReader(in)}, func(parallax.Document) error { n++; return nil })
+		if err != nil || n != 1000 {
+			b.Fatal(n, err)
+		}
+	}
+}

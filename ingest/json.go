@@ -2,8 +2,8 @@ package ingest
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
+	json "github.com/goccy/go-json"
 	"strings"
 
 	"github.com/parallax-news/parallax"
@@ -54,29 +54,6 @@ func parseJSON(path string, b []byte) ([]parallax.Document, error) {
 		return nil, err
 	}
 	return []parallax.Document{d}, nil
-}
-
-// parseJSONL reads one article object per line; blank lines are skipped. A
-// broken line is reported with its number and the other lines are read.
-func parseJSONL(path string, b []byte) ([]parallax.Document, error) {
-	if err := checkText(path, b); err != nil {
-		return nil, err
-	}
-	var docs []parallax.Document
-	var errs []error
-	for i, line := range bytes.Split(b, []byte("\n")) {
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
-			continue
-		}
-		d, err := parseRecord(fmt.Sprintf("%s:%d", path, i+1), line)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		docs = append(docs, d)
-	}
-	return docs, joinErrors(errs)
 }
 
 // parseRecord decodes one article object; input names it in errors and is
