@@ -174,15 +174,15 @@ func (st *state) imageSourceCredit(ln line, t string) bool {
 }
 
 var (
-	creditCue  = regexp.MustCompile(`Photograph|Photo|Picture|Image|Credit|Illustration|©`)
-	creditTail = regexp.MustCompile(`(?:^|[.!?]\s+|\s)((?:Photograph|Photo|Picture|Image|Photo credit|Credit|Illustration)s?\s*:\s*\S.{0,100}|\(Photo(?:graph)? by [^)]{3,80}\)|©\s*\S.{0,160})$`)
+	creditWords = []string{"Photo", "Picture", "Image", "Credit", "Illustration", "©"}
+	creditTail  = regexp.MustCompile(`(?:^|[.!?]\s+|\s)((?:Photograph|Photo|Picture|Image|Photo credit|Credit|Illustration)s?\s*:\s*\S.{0,100}|\(Photo(?:graph)? by [^)]{3,80}\)|©\s*\S.{0,160})$`)
 )
 
 // creditedCaption cuts a paragraph that ends with a photo credit
 // ("… on Monday. Photograph: Win McNamee/Getty Images", "… © AFP"): the
 // words before the credit are the picture's caption.
 func (st *state) creditedCaption(ln line, t string) bool {
-	if !creditCue.MatchString(ln.text) {
+	if !hasAny(ln.text, creditWords) {
 		return false
 	}
 	m := creditTail.FindStringSubmatchIndex(ln.text)
@@ -195,7 +195,7 @@ func (st *state) creditedCaption(ln line, t string) bool {
 	return true
 }
 
-var postCue = regexp.MustCompile(`(?i)(?:published|posted|updated) at \d`)
+var postWords = []string{"ublished at", "osted at", "pdated at", "UBLISHED AT", "OSTED AT", "PDATED AT"}
 
 var postStamp = regexp.MustCompile(`(?i)(?:published|posted|updated) at (\d{1,2})[:.](\d{2})(?:\s*(am|pm))?(?: ([A-Za-z][A-Za-z ]*? Time|GMT|BST|UTC|EST|EDT|CET|CEST|ET))?(?: (\d{1,2}) ([A-Z][a-z]+)(?: (\d{4}))?)?\s*$`)
 
@@ -204,7 +204,7 @@ var postStamp = regexp.MustCompile(`(?i)(?:published|posted|updated) at (\d{1,2}
 // Time 14 April"): the stamp is cut and becomes the post's time, the rest is
 // the post's heading.
 func (st *state) postStamp(ln line, t string) bool {
-	if !postCue.MatchString(ln.text) {
+	if !hasAny(ln.text, postWords) {
 		return false
 	}
 	m := postStamp.FindStringSubmatchIndex(ln.text)
@@ -595,4 +595,15 @@ func sortRemovals(r []parallax.Removal) {
 			r[j], r[j-1] = r[j-1], r[j]
 		}
 	}
+}
+
+// hasAny reports whether s contains any of words: a cheap test before a
+// costly regular expression.
+func hasAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -63,19 +63,21 @@ func outletOf(d *parallax.Document, tail string) (id, name string) {
 			return o.id, o.name
 		}
 	}
-	for _, u := range urlInText.FindAllString(d.Text, -1) {
+	for _, u := range urlsIn(d.Text) {
 		if o, ok := outletOfURL(u); ok {
 			return o.id, o.name
 		}
 	}
-	if bbcCue.MatchString(d.Text) {
+	if hasAny(d.Text, []string{"British Summer Time", "BBC"}) && bbcCue.MatchString(d.Text) {
 		return "bbc", "BBC News"
 	}
-	if m := viaAgency.FindStringSubmatch(d.Text); m != nil {
-		o := agencies[strings.ToLower(m[1])]
-		return o.id, o.name
+	if strings.Contains(d.Text, "via ") {
+		if m := viaAgency.FindStringSubmatch(d.Text); m != nil {
+			o := agencies[strings.ToLower(m[1])]
+			return o.id, o.name
+		}
 	}
-	if guardianCue.MatchString(d.Text) {
+	if strings.Contains(d.Text, "Photograph: ") && guardianCue.MatchString(d.Text) {
 		return "guardian", "The Guardian"
 	}
 	base := filepath.Base(d.Path)
@@ -138,4 +140,12 @@ func slug(s string) string {
 		}
 	}
 	return strings.Trim(b.String(), "-")
+}
+
+// urlsIn returns the web addresses in s.
+func urlsIn(s string) []string {
+	if !strings.Contains(s, "://") {
+		return nil
+	}
+	return urlInText.FindAllString(s, -1)
 }
