@@ -195,7 +195,7 @@ func meanWeight(w map[string]float64) float64 {
 }
 
 // Readable reports whether a sentence can stand alone in a summary: not a
-// question, not a bare quotation, not opening with a pronoun or connective
+// question, not a bare or broken quotation, not opening with a pronoun or connective
 // that points at a sentence the reader will not see, not first person.
 func Readable(s string) bool {
 	t := strings.TrimSpace(s)
@@ -212,6 +212,10 @@ func Readable(s string) bool {
 	first := strings.ToLower(strings.Trim(strings.Fields(t)[0], ",.;:"))
 	switch first {
 	case "he", "she", "it", "they", "this", "that", "these", "those", "but", "and", "or", "so", "however", "i", "we", "his", "her", "their", "its", "also", "then", "meanwhile", "there", "here":
+		return false
+	}
+	// A piece of a quotation cut by the splitter reads as nonsense alone.
+	if strings.Count(t, "\"")%2 == 1 || strings.Count(t, "“") != strings.Count(t, "”") {
 		return false
 	}
 	lower := " " + strings.ToLower(t) + " "
