@@ -128,10 +128,13 @@ type Figure struct {
 	Cites   []Cite   `json:"cites"`
 }
 
-// Conflict is a disagreement between sources, each side cited.
+// Conflict is a disagreement between sources, each side cited, or a
+// comparison of figures that differ in wording: Consistent is true when the
+// sides can all hold (the wordings' ranges meet), false for a real clash.
 type Conflict struct {
 	About       string  `json:"about"`
 	Kind        string  `json:"kind"`
+	Consistent  bool    `json:"consistent"`
 	Explanation string  `json:"explanation"`
 	Claims      []Claim `json:"claims"`
 }

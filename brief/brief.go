@@ -13,7 +13,10 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/align"
+	"github.com/parallax-news/parallax/conflict"
+	"github.com/parallax-news/parallax/figure"
 	"github.com/parallax-news/parallax/summary"
+	"github.com/parallax-news/parallax/timeline"
 )
 
 // Options configures a brief.
@@ -73,6 +76,25 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 	b.Exclusive = exclusive(m, facts, opts.MaxExclusive)
 	b.Coverage = coverage(m, facts, b.Agreed)
 	b.Title = title(m, b.Summary)
+
+	figs, figConflicts := figure.Compare(arts, figure.ExtractAll(arts))
+	for _, f := range figs {
+		if f.About != "" { // a number that says what it counts
+			b.Figures = append(b.Figures, f)
+		}
+	}
+	// Real clashes first, then the claims in dispute, then the figures that
+	// differ in wording only.
+	var clashes, consistent []parallax.Conflict
+	for _, c := range figConflicts {
+		if c.Consistent {
+			consistent = append(consistent, c)
+		} else {
+			clashes = append(clashes, c)
+		}
+	}
+	b.Conflicts = nonNil(append(append(clashes, conflict.Claims(arts)...), consistent...))
+	b.Timeline = nonNil(timeline.Build(arts))
 	for _, a := range arts {
 		for _, r := range a.OffTopic {
 			b.OffTopic = append(b.OffTopic, parallax.Excerpt{Source: a.SourceID, Text: r.Text, Start: r.Start, End: r.End})
@@ -82,6 +104,15 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 		}
 	}
 	return b
+}
+
+// nonNil returns xs, or an empty slice for nil, so that JSON lists are
+// always present.
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
 }
 
 // empty returns a brief whose lists are all present and empty, as the JSON

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,6 +30,8 @@ func HTML(w io.Writer, pages []Page) error {
 	t, err := template.New("page.html").Funcs(template.FuncMap{
 		"cite": citeID,
 		"join": strings.Join,
+		"kind": conflictKind,
+		"explain": func(c parallax.Conflict) string { return strings.TrimPrefix(c.Explanation, c.About+": ") },
 		"dict": func(page int, cites []parallax.Cite) citeList { return citeList{page, cites} },
 	}).ParseFS(templates, "templates/*.html")
 	if err != nil {
@@ -53,17 +56,20 @@ type pageView struct {
 	Texts []sourceText
 }
 
-// sourceText is the kept text of one source cut into runs, each either
-// plain or cited (with the anchor citations link to).
+// sourceText is the text of one source cut into runs at every boundary of
+// a citation, a removal or an off-topic part.
 type sourceText struct {
 	ID, Name string
 	Runs     []run
 }
 
+// run is a piece of a source's text: plain, cited (by one citation or
+// more), removed or off-topic, with the anchors of the citations that start
+// there.
 type run struct {
-	Text   string
-	Anchor string
-	Kind   string // "", "cite", "removed", "offtopic"
+	Text    string
+	Anchors []string
+	Kind    string // "", "cite", "removed", "offtopic"
 }
 
 // citeID is the anchor of a cited span.
@@ -71,54 +77,79 @@ func citeID(page int, source string, start, end int) string {
 	return fmt.Sprintf("p%d-%s-%d-%d", page, source, start, end)
 }
 
-// texts cuts each article's text into runs at the cited, removed and
-// off-topic spans.
+type mark struct {
+	start, end int
+	kind       string
+}
+
+// texts cuts each article's text into runs. Citations may nest (a figure
+// inside a cited sentence): every citation gets an anchor at its start, and
+// a run is marked as cited when any citation covers it.
 func texts(page int, p Page) []sourceText {
-	type mark struct {
-		start, end int
-		kind       string
-	}
 	marks := map[string][]mark{}
-	add := func(src string, start, end int, kind string) {
-		marks[src] = append(marks[src], mark{start, end, kind})
-	}
 	b := p.Brief
 	for _, c := range allCites(b) {
-		add(c.Source, c.Start, c.End, "cite")
+		marks[c.Source] = append(marks[c.Source], mark{c.Start, c.End, "cite"})
 	}
 	for _, r := range b.Removed {
-		add(r.Source, r.Start, r.End, "removed")
+		marks[r.Source] = append(marks[r.Source], mark{r.Start, r.End, "removed"})
 	}
 	for _, o := range b.OffTopic {
-		add(o.Source, o.Start, o.End, "offtopic")
+		marks[o.Source] = append(marks[o.Source], mark{o.Start, o.End, "offtopic"})
 	}
 	var out []sourceText
 	for _, a := range p.Articles {
-		runes := []rune(a.Text)
-		ms := marks[a.SourceID]
-		sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
-		st := sourceText{ID: a.SourceID, Name: a.Outlet}
-		pos := 0
-		for _, m := range ms {
-			if m.start < pos || m.end > len(runes) || m.start >= m.end {
-				continue // overlapping marks: the first wins
-			}
-			if m.start > pos {
-				st.Runs = append(st.Runs, run{Text: string(runes[pos:m.start])})
-			}
-			r := run{Text: string(runes[m.start:m.end]), Kind: m.kind}
-			if m.kind == "cite" {
-				r.Anchor = citeID(page, a.SourceID, m.start, m.end)
-			}
-			st.Runs = append(st.Runs, r)
-			pos = m.end
-		}
-		if pos < len(runes) {
-			st.Runs = append(st.Runs, run{Text: string(runes[pos:])})
-		}
-		out = append(out, st)
+		out = append(out, sourceText{ID: a.SourceID, Name: a.Outlet, Runs: runs(page, a.SourceID, []rune(a.Text), marks[a.SourceID])})
 	}
 	return out
+}
+
+// runs cuts text at the boundaries of marks.
+func runs(page int, source string, text []rune, marks []mark) []run {
+	cuts := map[int]bool{0: true, len(text): true}
+	anchors := map[int][]string{}
+	for _, m := range marks {
+		if m.start < 0 || m.end > len(text) || m.start >= m.end {
+			continue
+		}
+		cuts[m.start], cuts[m.end] = true, true
+		if m.kind == "cite" {
+			id := citeID(page, source, m.start, m.end)
+			if !slices.Contains(anchors[m.start], id) {
+				anchors[m.start] = append(anchors[m.start], id)
+			}
+		}
+	}
+	points := make([]int, 0, len(cuts))
+	for p := range cuts {
+		points = append(points, p)
+	}
+	sort.Ints(points)
+	var out []run
+	for i := 0; i+1 < len(points); i++ {
+		from, to := points[i], points[i+1]
+		r := run{Text: string(text[from:to]), Anchors: anchors[from]}
+		for _, m := range marks {
+			if m.start <= from && to <= m.end && rank(m.kind) > rank(r.Kind) {
+				r.Kind = m.kind
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// rank orders the kinds of marks: a removal shows over anything else.
+func rank(kind string) int {
+	switch kind {
+	case "removed":
+		return 3
+	case "offtopic":
+		return 2
+	case "cite":
+		return 1
+	}
+	return 0
 }
 
 // allCites gathers the citations of every part of a brief.

@@ -79,7 +79,7 @@ func Markdown(w io.Writer, b *parallax.Brief) error {
 	if len(b.Conflicts) > 0 {
 		md("\n## Where they differ\n\n")
 		for _, c := range b.Conflicts {
-			md("- **%s** (%s): %s\n", c.About, c.Kind, c.Explanation)
+			md("- **%s** (%s): %s\n", c.About, conflictKind(c), strings.TrimPrefix(c.Explanation, c.About+": "))
 			for _, cl := range c.Claims {
 				md("  - “%s” %s\n", cl.Text, tags(cl.Sources))
 			}
@@ -157,6 +157,14 @@ func Markdown(w io.Writer, b *parallax.Brief) error {
 	}
 	_, err := io.WriteString(w, s.String())
 	return err
+}
+
+// conflictKind labels a conflict for the reader.
+func conflictKind(c parallax.Conflict) string {
+	if c.Consistent {
+		return c.Kind + ", consistent"
+	}
+	return c.Kind
 }
 
 func tags(ids []string) string {

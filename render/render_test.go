@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -100,10 +101,16 @@ func TestHTMLCitationsResolve(t *testing.T) {
 			t.Errorf("link #%s has no target", l)
 		}
 	}
+	// The words after each summary citation's anchor are the cited ones.
 	for _, st := range b.Summary {
 		c := st.Cites[0]
-		if !strings.Contains(page, html.EscapeString(st.Text)+"</mark>") {
-			t.Errorf("cited words of %s %d–%d not marked in the page", c.Source, c.Start, c.End)
+		at := strings.Index(page, `id="p0-`+c.Source+"-"+itoa(c.Start)+"-"+itoa(c.End)+`"></a>`)
+		if at < 0 {
+			t.Errorf("no anchor for %v", c)
+			continue
+		}
+		if after := textOf(page[at:]); !strings.HasPrefix(after, st.Text) {
+			t.Errorf("anchor %v is followed by %q, want %q", c, after[:min(len(after), 80)], st.Text)
 		}
 	}
 	for _, bad := range []string{"<script", "http://", "https://fonts"} {
@@ -155,4 +162,24 @@ func TestHTMLInChromium(t *testing.T) {
 	if missing > 0 || len(links) == 0 {
 		t.Errorf("%d of %d links unresolved in the browser's DOM", missing, len(links))
 	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// textOf returns the text of an HTML fragment, tags dropped and entities
+// decoded, starting after the tag it opens with.
+func textOf(s string) string {
+	var b strings.Builder
+	in := true
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>':
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return html.UnescapeString(b.String())
 }

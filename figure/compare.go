@@ -1,0 +1,656 @@
+package figure
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/parallax-news/parallax"
+)
+
+// figureGroup is one figure: the mentions of the same number about the same
+// thing, possibly from several articles.
+type figureGroup struct {
+	ms   []Mention
+	arts []int // article index of each mention
+}
+
+func (g *figureGroup) first() Mention { return g.ms[0] }
+
+// Compare merges the mentions of the same figure across articles into
+// parallax.Figures (in order of first mention) and compares the figures
+// different outlets give for the same thing. It returns a conflict of kind
+// parallax.ConflictFigure for each thing counted differently by at least two
+// outlets: its explanation ends in "consistent" when the wordings allow one
+// number, and says "conflict" with the figures that cannot both hold
+// otherwise. Mentions are matched to articles by their place in the outer
+// slice; mentions[i] must belong to articles[i]. Calendar years, parts of
+// sums and minor counts are not figures. Compare never fails.
+func Compare(articles []*parallax.Article, mentions [][]Mention) ([]parallax.Figure, []parallax.Conflict) {
+	groups := mergeFigures(articles, mentions)
+	var figs []parallax.Figure
+	for _, g := range groups {
+		if !listed(g.first()) {
+			continue
+		}
+		figs = append(figs, toFigure(articles, g))
+	}
+	return figs, compareGroups(articles, groups)
+}
+
+// listed reports whether a figure is worth listing: not a date, not a minor
+// count, and saying what it counts.
+func listed(m Mention) bool {
+	if m.Unit == UnitDate || m.Minor {
+		return false
+	}
+	if m.Unit == UnitCount && len(m.Head) > 0 && m.Head[0] == "" && m.Verb == "" {
+		return false
+	}
+	return true
+}
+
+type figureKey struct {
+	unit             string
+	value, low, high float64
+	increment        bool
+}
+
+// mergeFigures groups mentions with the same number, range and unit that
+// may be about the same thing.
+func mergeFigures(articles []*parallax.Article, mentions [][]Mention) []*figureGroup {
+	var groups []*figureGroup
+	index := map[figureKey][]*figureGroup{}
+	for ai, ms := range mentions {
+		if ai >= len(articles) || articles[ai] == nil {
+			continue
+		}
+		for _, m := range ms {
+			k := figureKey{m.Unit, m.Value, m.Low, m.High, m.Increment}
+			var into *figureGroup
+			for _, g := range index[k] {
+				if sameFigure(g.first(), m) {
+					into = g
+					break
+				}
+			}
+			if into == nil {
+				into = &figureGroup{}
+				groups = append(groups, into)
+				index[k] = append(index[k], into)
+			}
+			into.ms = append(into.ms, m)
+			into.arts = append(into.arts, ai)
+		}
+	}
+	return groups
+}
+
+// sameFigure reports whether two mentions of the same number can be one
+// figure: the same kind of thing, the same event when both name one.
+func sameFigure(a, b Mention) bool {
+	if a.Unit == UnitDate || a.Part != b.Part || a.Minor != b.Minor {
+		return false
+	}
+	ha, hb := headOf(a), headOf(b)
+	if ha == "age" || hb == "age" {
+		if ha != hb {
+			return false
+		}
+		sa, sb := a.Head[1:], b.Head[1:]
+		return len(sa) == 0 || len(sb) == 0 || overlap(sa, sb) > 0
+	}
+	if a.Verb != "" && b.Verb != "" && a.Verb != b.Verb {
+		return false
+	}
+	if !nationsAgree(a, b) {
+		return false
+	}
+	if a.Unit == UnitPeople {
+		return true
+	}
+	return ha == hb || ha == "" || hb == ""
+}
+
+// sameThing reports whether two mentions with different numbers count the
+// same thing, strictly enough that a difference between them means
+// something: the same unit, the same head noun (or both people), the same
+// event, the same nationality, and words in common around the number.
+func sameThing(a, b Mention) bool {
+	if a.Unit != b.Unit || a.Unit == UnitDate || a.Increment != b.Increment || a.Part || b.Part || a.Minor || b.Minor {
+		return false
+	}
+	ha, hb := headOf(a), headOf(b)
+	ca, cb := contextOf(a), contextOf(b)
+	switch {
+	case ha == "age" || hb == "age":
+		return ha == hb && len(ca) > 0 && len(cb) > 0 && overlap(ca, cb) > 0
+	case a.Unit == UnitPeople:
+		return a.Verb != "" && a.Verb == b.Verb && nationsAgree(a, b) && overlap(ca, cb) >= 1
+	case durationUnits[a.Unit]:
+		return a.Verb != "" && a.Verb == b.Verb && overlap(ca, cb) >= 2
+	}
+	if a.Verb != "" && b.Verb != "" && a.Verb != b.Verb {
+		return false
+	}
+	if ha != "" && hb != "" {
+		if a.Unit == UnitCount || unitNouns[ha] != "" {
+			// "yards", "games", "miles": the head alone says little.
+			n := overlap(ca, cb)
+			return ha == hb && n >= 3 && 2*n >= min(len(ca), len(cb))
+		}
+		return ha == hb && overlap(ca, cb) >= 1
+	}
+	if ha == "" && hb == "" && a.Verb == "" {
+		return false
+	}
+	return a.Verb != "" && a.Verb == b.Verb && overlap(ca, cb) >= 2
+}
+
+func headOf(m Mention) string {
+	if len(m.Head) == 0 {
+		return ""
+	}
+	return m.Head[0]
+}
+
+func contextOf(m Mention) []string {
+	if len(m.Head) < 2 {
+		return nil
+	}
+	return m.Head[1:]
+}
+
+// nationsAgree reports whether the nationality words of two mentions leave
+// room for the same people: either names none, or they share one.
+func nationsAgree(a, b Mention) bool {
+	return len(a.Nations) == 0 || len(b.Nations) == 0 || overlap(a.Nations, b.Nations) > 0
+}
+
+// overlap counts the words two short lists share.
+func overlap(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// toFigure turns a group into a parallax.Figure citing every mention.
+func toFigure(articles []*parallax.Article, g *figureGroup) parallax.Figure {
+	m := g.first()
+	f := parallax.Figure{
+		Text: m.PhraseText, Value: m.Value, Low: m.Low, High: m.High, Unit: m.Unit, About: m.About,
+		Sources: []string{}, Cites: []parallax.Cite{},
+	}
+	for i, x := range g.ms {
+		id := articles[g.arts[i]].SourceID
+		f.Sources = addSource(f.Sources, id)
+		f.Cites = append(f.Cites, parallax.Cite{Source: id, Start: x.Phrase.Start, End: x.Phrase.End})
+	}
+	return f
+}
+
+func addSource(list []string, id string) []string {
+	for _, s := range list {
+		if s == id {
+			return list
+		}
+	}
+	return append(list, id)
+}
+
+// compareGroups finds the things counted by more than one outlet with
+// different numbers, and explains each.
+func compareGroups(articles []*parallax.Article, groups []*figureGroup) []parallax.Conflict {
+	// Candidates: figures that may be compared.
+	var cand []int
+	for i, g := range groups {
+		m := g.first()
+		if m.Unit == UnitDate || m.Part || m.Minor {
+			continue
+		}
+		cand = append(cand, i)
+	}
+	// Union the figures about the same thing; remember which pairs are
+	// directly comparable.
+	parent := make([]int, len(groups))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	direct := map[[2]int]bool{}
+	byUnit := map[string][]int{}
+	for _, i := range cand {
+		u := groups[i].first().Unit
+		byUnit[u] = append(byUnit[u], i)
+	}
+	for _, list := range byUnit {
+		for x := 0; x < len(list); x++ {
+			for y := x + 1; y < len(list); y++ {
+				i, j := list[x], list[y]
+				if groupsSame(groups[i], groups[j]) {
+					direct[[2]int{i, j}] = true
+					if a, b := find(i), find(j); a != b {
+						parent[b] = a
+					}
+				}
+			}
+		}
+	}
+	topics := map[int][]int{}
+	var roots []int
+	for _, i := range cand {
+		r := find(i)
+		if _, ok := topics[r]; !ok {
+			roots = append(roots, r)
+		}
+		topics[r] = append(topics[r], i)
+	}
+	sort.Slice(roots, func(i, j int) bool { return topics[roots[i]][0] < topics[roots[j]][0] })
+	var out []parallax.Conflict
+	for _, r := range roots {
+		members := topics[r]
+		if len(members) < 2 {
+			continue
+		}
+		if c, ok := explain(articles, groups, members, direct); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// groupsSame reports whether two figures count the same thing: some mention
+// of one and some mention of the other do.
+func groupsSame(a, b *figureGroup) bool {
+	for _, x := range a.ms {
+		for _, y := range b.ms {
+			if sameThing(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// explain builds the conflict of one topic, or reports false when fewer
+// than two outlets speak of it or all say the same.
+func explain(articles []*parallax.Article, groups []*figureGroup, members []int, direct map[[2]int]bool) (parallax.Conflict, bool) {
+	sources := map[string]bool{}
+	for _, i := range members {
+		for _, a := range groups[i].arts {
+			sources[articles[a].SourceID] = true
+		}
+	}
+	if len(sources) < 2 || selfContradictory(articles, groups, members) {
+		return parallax.Conflict{}, false
+	}
+	// Conflicting pairs: directly comparable figures of different outlets
+	// whose ranges cannot meet. A difference is left unsaid ("murky") when
+	// it is not worth an editor's look or when an outlet gives both numbers
+	// itself (then they are about different things).
+	values := valuesBySource(articles, groups)
+	type clash struct{ a, b int }
+	var clashes []clash
+	differ, murky := false, false
+	for x := 0; x < len(members); x++ {
+		for y := x + 1; y < len(members); y++ {
+			i, j := members[x], members[y]
+			if !crossSource(articles, groups[i], groups[j]) {
+				continue
+			}
+			mi, mj := groups[i].first(), groups[j].first()
+			isDirect := direct[[2]int{i, j}] || direct[[2]int{j, i}]
+			if mi.Value != mj.Value && isDirect {
+				differ = true
+			}
+			if compatible(mi, mj) {
+				continue
+			}
+			if !isDirect || !weighty(mi) || !weighty(mj) || knowsBoth(articles, values, groups[i], mj.Value) || knowsBoth(articles, values, groups[j], mi.Value) {
+				murky = true
+				continue
+			}
+			clashes = append(clashes, clash{i, j})
+		}
+	}
+	if len(clashes) == 0 && (murky || !differ) {
+		return parallax.Conflict{}, false
+	}
+	c := parallax.Conflict{Kind: parallax.ConflictFigure, About: topicAbout(groups, members)}
+	for _, i := range members {
+		c.Claims = append(c.Claims, toClaim(articles, groups[i]))
+	}
+	var b strings.Builder
+	b.WriteString(c.About)
+	b.WriteString(": ")
+	b.WriteString(sayings(articles, groups, members))
+	if len(clashes) == 0 {
+		c.Consistent = true
+		b.WriteString(": consistent")
+		if lo, hi, ok := common(groups, members); ok {
+			fmt.Fprintf(&b, " (the wordings meet at %s)", span(lo, hi, groups[members[0]].first().Unit))
+		}
+	} else {
+		b.WriteString(": conflict: ")
+		for n, cl := range clashes {
+			if n > 0 {
+				b.WriteString("; ")
+			}
+			x, y := groups[cl.a].first(), groups[cl.b].first()
+			fmt.Fprintf(&b, "%s %s and %s %s cannot both hold", quoteOf(x), rangeOf(x), quoteOf(y), rangeOf(y))
+		}
+	}
+	c.Explanation = b.String()
+	return c, true
+}
+
+// valuesBySource lists the values each outlet gives, whatever they count.
+func valuesBySource(articles []*parallax.Article, groups []*figureGroup) map[string]map[float64]bool {
+	out := map[string]map[float64]bool{}
+	for _, g := range groups {
+		for k, m := range g.ms {
+			id := articles[g.arts[k]].SourceID
+			if out[id] == nil {
+				out[id] = map[float64]bool{}
+			}
+			out[id][m.Value] = true
+		}
+	}
+	return out
+}
+
+// knowsBoth reports whether an outlet of figure g also gives the value v
+// somewhere: an outlet that gives both numbers does not contradict the
+// other outlet, it speaks of two things ("32 million viewers, compared with
+// 55.3 million a decade ago").
+func knowsBoth(articles []*parallax.Article, values map[string]map[float64]bool, g *figureGroup, v float64) bool {
+	for _, a := range g.arts {
+		if values[articles[a].SourceID][v] {
+			return true
+		}
+	}
+	return false
+}
+
+// weighty reports whether a figure is one whose disagreement is worth an
+// editor's look: money, shares, ages, counts of people killed, hurt, moved
+// or held, and counts of anything from ten up. Small counts of things
+// ("three touchdowns", "two jurors") differ for too many innocent reasons.
+func weighty(m Mention) bool {
+	switch {
+	case m.Unit == UnitUSD || m.Unit == "EUR" || m.Unit == "GBP" || m.Unit == UnitPercent:
+		return true
+	case headOf(m) == "age":
+		return true
+	case durationUnits[m.Unit] || m.Unit != UnitPeople && m.Unit != UnitCount:
+		return false // durations and distances: too many spans in a story
+	}
+	return m.High >= 10 && !(m.Word && m.Low < 10)
+}
+
+// selfContradictory reports whether one outlet gives two numbers for the
+// topic that cannot both hold: then the topic is not one thing (an article
+// does not contradict itself on purpose: "404 yards" and "440 yards" are
+// different yardages) and nothing is said of it.
+func selfContradictory(articles []*parallax.Article, groups []*figureGroup, members []int) bool {
+	by := map[string][]Mention{}
+	for _, i := range members {
+		g := groups[i]
+		for k, m := range g.ms {
+			id := articles[g.arts[k]].SourceID
+			by[id] = append(by[id], m)
+		}
+	}
+	for _, ms := range by {
+		for x := 0; x < len(ms); x++ {
+			for y := x + 1; y < len(ms); y++ {
+				if !compatible(ms[x], ms[y]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// crossSource reports whether two figures come from different outlets.
+func crossSource(articles []*parallax.Article, a, b *figureGroup) bool {
+	for _, x := range a.arts {
+		for _, y := range b.arts {
+			if articles[x].SourceID != articles[y].SourceID {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// alternatives returns the ranges a mention allows: its own, and for a sum
+// each of its parts as well (an outlet counting only the Venezuelans agrees
+// with the part that counts them).
+func alternatives(m Mention) [][2]float64 {
+	out := [][2]float64{{m.Low, m.High}}
+	for _, p := range m.Parts {
+		out = append(out, [2]float64{p, p})
+	}
+	return out
+}
+
+// compatible reports whether the ranges of two mentions meet.
+func compatible(a, b Mention) bool {
+	for _, x := range alternatives(a) {
+		for _, y := range alternatives(b) {
+			if x[0] <= y[1] && y[0] <= x[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// common returns the range all figures of a topic fit, choosing for each sum
+// the reading that fits the others best.
+func common(groups []*figureGroup, members []int) (float64, float64, bool) {
+	lo, hi := math.Inf(-1), math.Inf(1)
+	sums := false
+	for _, i := range members {
+		m := groups[i].first()
+		if m.Parts != nil {
+			sums = true
+			continue
+		}
+		lo, hi = max(lo, m.Low), min(hi, m.High)
+	}
+	if sums && lo <= hi && !math.IsInf(lo, 0) && !math.IsInf(hi, 0) {
+		return lo, hi, true
+	}
+	lo, hi = math.Inf(-1), math.Inf(1)
+	for _, i := range members {
+		m := groups[i].first()
+		best, bestN := [2]float64{m.Low, m.High}, -1
+		for _, alt := range alternatives(m) {
+			n := 0
+			for _, j := range members {
+				if j == i {
+					continue
+				}
+				o := groups[j].first()
+				if alt[0] <= o.High && o.Low <= alt[1] {
+					n++
+				}
+			}
+			if n > bestN {
+				best, bestN = alt, n
+			}
+		}
+		lo, hi = max(lo, best[0]), min(hi, best[1])
+	}
+	return lo, hi, lo <= hi
+}
+
+// topicAbout names what a topic counts: the description of its sum when it
+// has one, else of its most exact figure.
+func topicAbout(groups []*figureGroup, members []int) string {
+	best, score := "", -1
+	for _, i := range members {
+		m := groups[i].first()
+		s := 0
+		switch {
+		case m.Parts != nil:
+			s = 3
+		case m.Approx == "":
+			s = 2
+		case m.Approx != "vague":
+			s = 1
+		}
+		if m.Verb != "" {
+			s += 4
+		}
+		if s > score && m.About != "" {
+			best, score = m.About, s
+		}
+	}
+	return best
+}
+
+// sayings lists what each outlet says: "BBC News says 'hundreds', The
+// Guardian 'over 200' and '238 Venezuelans and 23 Salvadorans' (261 in all)".
+func sayings(articles []*parallax.Article, groups []*figureGroup, members []int) string {
+	type said struct {
+		name  string
+		first int
+		texts []string
+	}
+	var order []*said
+	by := map[string]*said{}
+	for _, i := range members {
+		g := groups[i]
+		for k, m := range g.ms {
+			a := articles[g.arts[k]]
+			s := by[a.SourceID]
+			if s == nil {
+				name := a.Outlet
+				if name == "" {
+					name = a.SourceID
+				}
+				s = &said{name: name, first: g.arts[k]}
+				by[a.SourceID] = s
+				order = append(order, s)
+			}
+			q := quoteOf(m)
+			dup := false
+			for _, t := range s.texts {
+				dup = dup || t == q
+			}
+			if !dup {
+				s.texts = append(s.texts, q)
+			}
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return order[i].first < order[j].first })
+	var parts []string
+	for n, s := range order {
+		verb := " "
+		if n == 0 {
+			verb = " says "
+		}
+		parts = append(parts, s.name+verb+strings.Join(s.texts, " and "))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// quoteOf quotes a mention as written, with the total of a sum.
+func quoteOf(m Mention) string {
+	q := "'" + m.Text + "'"
+	if m.Parts != nil {
+		q += " (" + number(m.Value, m.Unit) + " in all)"
+	}
+	return q
+}
+
+// rangeOf writes the range a mention allows, or its value when exact.
+func rangeOf(m Mention) string {
+	if m.Low == m.High {
+		return "(" + number(m.Value, m.Unit) + ")"
+	}
+	return "(" + span(m.Low, m.High, m.Unit) + ")"
+}
+
+func span(lo, hi float64, unit string) string {
+	if lo == hi {
+		return number(lo, unit)
+	}
+	return number(lo, unit) + "–" + number(hi, unit)
+}
+
+// number writes a value for a reader: "261", "6.5 billion", "$6 million",
+// "90%".
+func number(v float64, unit string) string {
+	s := ""
+	switch a := math.Abs(v); {
+	case a >= 1e9:
+		s = trim(v/1e9) + " billion"
+	case a >= 1e6:
+		s = trim(v/1e6) + " million"
+	default:
+		s = trim(v)
+	}
+	switch unit {
+	case UnitUSD:
+		return "$" + s
+	case "GBP":
+		return "£" + s
+	case "EUR":
+		return "€" + s
+	case UnitPercent:
+		return s + "%"
+	}
+	return s
+}
+
+func trim(v float64) string {
+	if v >= 100 {
+		v = math.Round(v)
+	} else {
+		v = math.Round(v*10) / 10
+	}
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if v < 10000 || strings.Contains(s, ".") {
+		return s
+	}
+	// Group thousands: "85,000".
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// toClaim is one side of a figure conflict: one figure and its sources.
+func toClaim(articles []*parallax.Article, g *figureGroup) parallax.Claim {
+	c := parallax.Claim{Text: g.first().PhraseText, Sources: []string{}, Cites: []parallax.Cite{}}
+	for k, m := range g.ms {
+		id := articles[g.arts[k]].SourceID
+		c.Sources = addSource(c.Sources, id)
+		c.Cites = append(c.Cites, parallax.Cite{Source: id, Start: m.Phrase.Start, End: m.Phrase.End})
+	}
+	return c
+}

@@ -1,0 +1,333 @@
+// Package timeline builds the dated events of a story from its articles:
+// absolute dates ("March 15th", "February 2024", "in 2019"), dates relative
+// to the article's date ("on Saturday", "last month", "last year's
+// elections", "yesterday") and the time stamps of live-blog posts, ordered by
+// date and merged across outlets when two articles date the same event.
+//
+// Relative dates are resolved against the article's publication date; an
+// article without one borrows the date of its live-blog posts, or else the
+// most common publication date of the story (the articles of one story are
+// written within days of each other). Expressions that cannot be dated
+// ("shortly after Trump's inauguration") are skipped.
+package timeline
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/text"
+)
+
+// precision of a date: a day, a month or a year.
+type precision int
+
+const (
+	year precision = iota
+	month
+	day
+)
+
+// date is a resolved date.
+type date struct {
+	t    time.Time
+	prec precision
+}
+
+func (d date) String() string {
+	switch d.prec {
+	case year:
+		return d.t.Format("2006")
+	case month:
+		return d.t.Format("2006-01")
+	}
+	return d.t.Format("2006-01-02")
+}
+
+// event is an event before merging.
+type event struct {
+	date   string
+	clock  string
+	text   string
+	terms  []string
+	source string
+	cite   parallax.Cite
+	art    int
+	order  int
+}
+
+// Build returns the dated events of the articles, ordered by date, then
+// time, then first appearance, with the events several articles date alike
+// merged into one that cites them all. It never fails; articles with no
+// date at all contribute only their absolute dates.
+func Build(articles []*parallax.Article) []parallax.Event {
+	story := storyDate(articles)
+	var evs []event
+	for ai, a := range articles {
+		if a == nil {
+			continue
+		}
+		ref := referenceDate(a, story)
+		evs = append(evs, articleEvents(ai, a, ref, story)...)
+	}
+	return merge(evs)
+}
+
+// storyDate returns the most common publication day of the articles (the
+// latest on a tie), or the zero time.
+func storyDate(articles []*parallax.Article) time.Time {
+	count := map[time.Time]int{}
+	var best time.Time
+	for _, a := range articles {
+		if a == nil || a.Published.IsZero() {
+			continue
+		}
+		d := day0(a.Published)
+		count[d]++
+		if count[d] > count[best] || count[d] == count[best] && d.After(best) {
+			best = d
+		}
+	}
+	return best
+}
+
+// referenceDate returns the day relative dates of an article refer to.
+func referenceDate(a *parallax.Article, story time.Time) time.Time {
+	if !a.Published.IsZero() {
+		return day0(a.Published)
+	}
+	// A dateline cut while cleaning, or a first block that is only a date
+	// ("June 06, 2013").
+	var lines []string
+	for _, r := range a.Removed {
+		lines = append(lines, r.Text)
+	}
+	if len(a.Blocks) > 0 {
+		lines = append(lines, a.Blocks[0].Text)
+	}
+	for _, l := range lines {
+		if len(l) > 60 {
+			continue
+		}
+		for _, m := range findDates(l, time.Time{}) {
+			if m.d.prec == day {
+				return m.d.t
+			}
+		}
+	}
+	for _, b := range a.Blocks {
+		if !b.Time.IsZero() {
+			if t := withYear(b.Time, story); !t.IsZero() {
+				return day0(t)
+			}
+		}
+	}
+	return story
+}
+
+// withYear completes a post stamp without a year ("14 April") with the
+// story's year; it returns the zero time when there is none.
+func withYear(t, story time.Time) time.Time {
+	if t.Year() > 0 {
+		return t
+	}
+	if story.IsZero() {
+		return time.Time{}
+	}
+	return time.Date(story.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, t.Location())
+}
+
+func day0(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// articleEvents returns the events of one article: one per live-blog post
+// and one per sentence carrying a date.
+func articleEvents(ai int, a *parallax.Article, ref, story time.Time) []event {
+	var out []event
+	posts := map[int]bool{}
+	for bi, b := range a.Blocks {
+		if b.Post == 0 || b.Time.IsZero() || posts[b.Post] {
+			continue
+		}
+		t := withYear(b.Time, story)
+		if t.IsZero() {
+			continue
+		}
+		posts[b.Post] = true
+		// The post's heading, or its first sentence.
+		sp, txt := b.Span, strings.TrimSpace(b.Text)
+		if !b.Heading {
+			for _, s := range a.Sentences {
+				if s.Block == bi {
+					sp, txt = s.Span, s.Text
+					break
+				}
+			}
+		}
+		out = append(out, event{
+			date: t.Format("2006-01-02"), clock: t.Format("15:04"), text: txt, terms: text.Terms(txt),
+			source: a.SourceID, cite: parallax.Cite{Source: a.SourceID, Start: sp.Start, End: sp.End}, art: ai, order: sp.Start,
+		})
+	}
+	for _, s := range a.Sentences {
+		sref := ref
+		if s.Block >= 0 && s.Block < len(a.Blocks) && !a.Blocks[s.Block].Time.IsZero() {
+			b := a.Blocks[s.Block]
+			if t := withYear(b.Time, story); !t.IsZero() {
+				sref = day0(t)
+			}
+		}
+		for _, m := range findDates(s.Text, sref) {
+			from, to := clause(s.Text, m.from, m.to)
+			r := []rune(s.Text)
+			txt := strings.TrimSpace(string(r[from:to]))
+			// Trim the span to the trimmed text.
+			lead := len([]rune(string(r[from:to]))) - len([]rune(strings.TrimLeft(string(r[from:to]), " ")))
+			start := s.Start + from + lead
+			out = append(out, event{
+				date: m.d.String(), text: txt, terms: text.Terms(txt), source: a.SourceID,
+				cite: parallax.Cite{Source: a.SourceID, Start: start, End: start + len([]rune(txt))}, art: ai, order: start,
+			})
+		}
+	}
+	return out
+}
+
+// clause returns the part of a sentence that carries a date found at
+// [from, to): the whole sentence when it is short, else the clause between
+// the nearest semicolons, dashes or commas around it, widened to at least
+// eight words.
+func clause(s string, from, to int) (int, int) {
+	r := []rune(s)
+	if len(r) <= 220 {
+		return 0, len(r)
+	}
+	isBreak := func(c rune) bool { return c == ';' || c == '—' || c == '–' || c == ',' || c == ':' }
+	lo, hi := from, to
+	for {
+		for lo > 0 && !isBreak(r[lo-1]) {
+			lo--
+		}
+		for hi < len(r) && !isBreak(r[hi]) {
+			hi++
+		}
+		if len(strings.Fields(string(r[lo:hi]))) >= 8 || lo == 0 && hi == len(r) {
+			break
+		}
+		if lo > 0 {
+			lo--
+		}
+		if hi < len(r) {
+			hi++
+		}
+	}
+	// Take in the short pieces before the clause: the subject and its
+	// apposition ("Stephen Miller, a deputy chief of staff, told …").
+	for lo > 0 {
+		k := lo - 1
+		for k > 0 && !isBreak(r[k-1]) {
+			k--
+		}
+		if len(strings.Fields(string(r[k:lo]))) > 6 {
+			break
+		}
+		lo = k
+	}
+	for hi > lo && (isBreak(r[hi-1]) || r[hi-1] == ' ') {
+		hi--
+	}
+	for lo < hi && (r[lo] == ' ' || isBreak(r[lo])) {
+		lo++
+	}
+	return lo, hi
+}
+
+// merge joins events of the same date and close content across articles,
+// and orders them.
+func merge(evs []event) []parallax.Event {
+	sort.SliceStable(evs, func(i, j int) bool {
+		if evs[i].date != evs[j].date {
+			return evs[i].date < evs[j].date
+		}
+		if evs[i].clock != evs[j].clock {
+			return evs[i].clock < evs[j].clock
+		}
+		if evs[i].art != evs[j].art {
+			return evs[i].art < evs[j].art
+		}
+		return evs[i].order < evs[j].order
+	})
+	var out []parallax.Event
+	var reps []map[string]bool // terms of each output event
+	for _, e := range evs {
+		terms := uniq(e.terms)
+		joined := false
+		for k := len(out) - 1; k >= 0 && out[k].Date == e.date; k-- {
+			if out[k].Time != e.clock || !same(reps[k], terms) {
+				continue
+			}
+			dup := false
+			for _, c := range out[k].Cites {
+				dup = dup || c == e.cite
+			}
+			if !dup {
+				out[k].Cites = append(out[k].Cites, e.cite)
+			}
+			if !containsString(out[k].Sources, e.source) {
+				out[k].Sources = append(out[k].Sources, e.source)
+			}
+			joined = true
+			break
+		}
+		if joined {
+			continue
+		}
+		out = append(out, parallax.Event{Date: e.date, Time: e.clock, Text: e.text, Sources: []string{e.source}, Cites: []parallax.Cite{e.cite}})
+		reps = append(reps, terms)
+	}
+	return out
+}
+
+// same reports whether two events tell the same thing: at least three
+// content words in common, making up at least 40% of the shorter.
+func same(a, b map[string]bool) bool {
+	n := 0
+	for t := range b {
+		if a[t] {
+			n++
+		}
+	}
+	short := min(len(a), len(b))
+	return n >= 3 && float64(n) >= 0.4*float64(short)
+}
+
+func uniq(ts []string) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range ts {
+		if !dateWords[t] {
+			m[t] = true
+		}
+	}
+	return m
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// dateWords are the stems of the words of dates, left out when comparing
+// events.
+var dateWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december last month year week today yesterday tomorrow morning afternoon evening night earlier") {
+		m[text.Stem(w)] = true
+	}
+	return m
+}()
