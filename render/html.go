@@ -28,11 +28,11 @@ type Page struct {
 // template does not execute.
 func HTML(w io.Writer, pages []Page) error {
 	t, err := template.New("page.html").Funcs(template.FuncMap{
-		"cite": citeID,
-		"join": strings.Join,
-		"kind": conflictKind,
+		"cite":    citeID,
+		"join":    strings.Join,
+		"kind":    conflictKind,
 		"explain": func(c parallax.Conflict) string { return strings.TrimPrefix(c.Explanation, c.About+": ") },
-		"dict": func(page int, cites []parallax.Cite) citeList { return citeList{page, cites} },
+		"dict":    func(page int, cites []parallax.Cite) citeList { return citeList{page, cites} },
 	}).ParseFS(templates, "templates/*.html")
 	if err != nil {
 		return fmt.Errorf("render: parse templates: %w", err)

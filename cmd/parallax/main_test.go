@@ -23,7 +23,7 @@ func TestBriefFormats(t *testing.T) {
 		want   []string
 	}{
 		{"md", []string{"# ", "## Summary", "## Cut while cleaning", "[reuters", "## Left out as off-topic"}},
-		{"html", []string{"<!doctype html>", `<mark class="cite" id="p0-reuters-`, `href="#p0-reuters-`, "Left out as off-topic"}},
+		{"html", []string{"<!doctype html>", `<a id="p0-reuters-`, `href="#p0-reuters-`, "Left out as off-topic"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
