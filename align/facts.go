@@ -39,12 +39,18 @@ func Facts(m *Model, opts Options) []Fact {
 		tau = DefaultThreshold
 	}
 	n := len(m.Sents)
+	// Sentences repeated word for word (wire copies) are compared once:
+	// each stands for its copies, which join whatever fact it joins.
+	canon, copies := duplicates(m)
 	links := make([][]link, n)
-	// Candidates share a term that is not too common; the exact cosine is
-	// then computed for each candidate pair.
+	// Candidates share a term that is not too common; the exact similarity
+	// is then computed for each candidate pair.
 	maxDF := max(50, n/20)
 	post := map[int32][]int32{}
 	for i, s := range m.Sents {
+		if canon[i] != i {
+			continue
+		}
 		for _, id := range s.Vec.IDs {
 			if m.SentDF[id] <= maxDF {
 				post[id] = append(post[id], int32(i))
@@ -56,6 +62,9 @@ func Facts(m *Model, opts Options) []Fact {
 		seen[i] = -1
 	}
 	for i, s := range m.Sents {
+		if canon[i] != i {
+			continue
+		}
 		for _, id := range s.Vec.IDs {
 			for _, p := range post[id] {
 				j := int(p)
@@ -78,13 +87,18 @@ func Facts(m *Model, opts Options) []Fact {
 	for i := range m.Sents {
 		centrality[i] = Dot(m.Sents[i].Vec, m.Centroid)
 	}
-	// Stars: the sentence with the most (weighted) support first.
-	order := make([]int, n)
+	// Stars: the sentence with the most (weighted) support first; a copy
+	// counts as full support.
+	var order []int
 	degree := make([]float64, n)
-	for i := range order {
-		order[i] = i
+	for i := range m.Sents {
+		if canon[i] != i {
+			continue
+		}
+		order = append(order, i)
+		degree[i] = float64(len(copies[i]))
 		for _, l := range links[i] {
-			degree[i] += l.sim
+			degree[i] += l.sim * float64(1+len(copies[l.sent]))
 		}
 	}
 	sort.SliceStable(order, func(a, b int) bool {
@@ -99,30 +113,84 @@ func Facts(m *Model, opts Options) []Fact {
 		if used[c] {
 			continue
 		}
-		used[c] = true
-		f := Fact{Rep: c, Members: []int{c}, Score: centrality[c]}
-		best := map[int]link{}
+		f := Fact{Rep: c, Score: centrality[c]}
+		// The best sentence of each other article: a copy of the centre, or
+		// a linked sentence or one of its copies.
+		best := map[int]link{m.Sents[c].Article: {c, 2}}
+		offer := func(k int, sim float64) {
+			if used[k] {
+				return
+			}
+			a := m.Sents[k].Article
+			if b, ok := best[a]; !ok || sim > b.sim {
+				best[a] = link{k, sim}
+			}
+		}
+		for _, k := range copies[c] {
+			offer(k, 1)
+		}
 		for _, l := range links[c] {
 			if used[l.sent] {
 				continue
 			}
-			a := m.Sents[l.sent].Article
-			if b, ok := best[a]; !ok || l.sim > b.sim {
-				best[a] = l
+			offer(l.sent, l.sim)
+			for _, k := range copies[l.sent] {
+				offer(k, l.sim)
 			}
 		}
-		arts := []int{m.Sents[c].Article}
-		for a, l := range best {
-			used[l.sent] = true
-			f.Members = append(f.Members, l.sent)
+		arts := make([]int, 0, len(best))
+		for a := range best {
 			arts = append(arts, a)
 		}
 		sort.Ints(arts)
+		f.Members = []int{c}
+		for _, a := range arts {
+			if k := best[a].sent; k != c {
+				f.Members = append(f.Members, k)
+			}
+		}
+		for _, k := range f.Members {
+			used[k] = true
+		}
 		sort.Ints(f.Members[1:])
 		f.Articles = arts
 		facts = append(facts, f)
 	}
+	// Copies left out (their article already had a sentence in the fact)
+	// stand alone, so that every sentence belongs to a fact.
+	for i := range m.Sents {
+		if !used[i] {
+			facts = append(facts, Fact{Rep: i, Members: []int{i}, Articles: []int{m.Sents[i].Article}, Score: centrality[i]})
+		}
+	}
 	return facts
+}
+
+// duplicates finds sentences with the same terms in the same order: canon[i]
+// is the first such sentence, copies[c] lists the others of canonical c.
+// Sentences of fewer than four terms are never copies.
+func duplicates(m *Model) (canon []int, copies map[int][]int) {
+	canon = make([]int, len(m.Sents))
+	copies = map[int][]int{}
+	first := map[string]int{}
+	var key []byte
+	for i, s := range m.Sents {
+		canon[i] = i
+		if len(s.Terms) < 4 {
+			continue
+		}
+		key = key[:0]
+		for _, id := range s.Terms {
+			key = append(key, byte(id), byte(id>>8), byte(id>>16), byte(id>>24))
+		}
+		if c, ok := first[string(key)]; ok {
+			canon[i] = c
+			copies[c] = append(copies[c], i)
+			continue
+		}
+		first[string(key)] = i
+	}
+	return canon, copies
 }
 
 type link struct {

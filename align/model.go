@@ -30,6 +30,8 @@ type Sent struct {
 	// Pos is the relative position of the sentence in its article, 0 for
 	// the first and approaching 1 for the last.
 	Pos float64
+	// Mass is the sum of the IDF of its distinct terms.
+	Mass float64
 }
 
 // Model is a story's sentences with their vectors and the statistics they
@@ -44,6 +46,9 @@ type Model struct {
 	Stems []string
 	// SentDF counts the sentences each term occurs in; DocDF the articles.
 	SentDF, DocDF []int
+	// IDF is the smoothed inverse sentence frequency of each term:
+	// 1 + ln((N+1)/(SentDF+1)) over the N sentences of the model.
+	IDF []float64
 	// Centroid is the normalised sum of the article vectors: what the story
 	// is about.
 	Centroid Vec
@@ -110,13 +115,20 @@ func build(arts []*parallax.Article, skip map[Ref]bool, all [][][]text.Token) *M
 		}
 	}
 	ns := float64(len(m.Sents))
+	m.IDF = make([]float64, len(m.SentDF))
+	for id, df := range m.SentDF {
+		m.IDF[id] = 1 + math.Log((ns+1)/float64(df+1))
+	}
 	for i := range m.Sents {
 		s := &m.Sents[i]
 		tf := map[int32]float64{}
 		for _, id := range s.Terms {
 			tf[id]++
 		}
-		s.Vec = newVec(tf, func(id int32) float64 { return 1 + math.Log((ns+1)/float64(m.SentDF[id]+1)) })
+		s.Vec = newVec(tf, func(id int32) float64 { return m.IDF[id] })
+		for _, id := range s.Vec.IDs {
+			s.Mass += m.IDF[id]
+		}
 	}
 	// The centroid weighs terms by how many articles carry them, so that one
 	// long article does not decide what the story is about.
@@ -225,31 +237,23 @@ func Similarity(m *Model, i, j int) float64 {
 // sentence-level IDF of each distinct term.
 func Overlap(m *Model, i, j int) float64 {
 	a, b := m.Sents[i].Vec.IDs, m.Sents[j].Vec.IDs
-	var shared, wa, wb float64
+	var shared float64
 	x, y := 0, 0
-	for x < len(a) || y < len(b) {
+	for x < len(a) && y < len(b) {
 		switch {
-		case y == len(b) || (x < len(a) && a[x] < b[y]):
-			wa += m.idf(a[x])
+		case a[x] < b[y]:
 			x++
-		case x == len(a) || b[y] < a[x]:
-			wb += m.idf(b[y])
+		case b[y] < a[x]:
 			y++
 		default:
-			w := m.idf(a[x])
-			shared += w
-			wa += w
-			wb += w
+			shared += m.IDF[a[x]]
 			x++
 			y++
 		}
 	}
+	wa, wb := m.Sents[i].Mass, m.Sents[j].Mass
 	if wa == 0 || wb == 0 {
 		return 0
 	}
 	return shared / max(wa, wb)
-}
-
-func (m *Model) idf(id int32) float64 {
-	return 1 + math.Log(float64(len(m.Sents)+1)/float64(m.SentDF[id]+1))
 }

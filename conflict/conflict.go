@@ -71,10 +71,11 @@ func Claims(articles []*parallax.Article) []parallax.Conflict {
 		}
 	}
 	prepared := make([]*sent, len(refs))
+	tz := text.NewTokenizer()
 	get := func(i int) *sent {
 		if prepared[i] == nil {
 			r := refs[i]
-			prepared[i] = prepare(r.art, r.idx, articles[r.art].Sentences[r.idx])
+			prepared[i] = prepare(tz, r.art, r.idx, articles[r.art].Sentences[r.idx])
 		}
 		return prepared[i]
 	}
@@ -281,9 +282,9 @@ func candidates(byNotion map[string][]int, notions []string) []int {
 
 // prepare tokenises a sentence, maps its words to notions and finds its
 // denials.
-func prepare(art, idx int, s parallax.Sentence) *sent {
+func prepare(tz *text.Tokenizer, art, idx int, s parallax.Sentence) *sent {
 	st := &sent{art: art, idx: idx, s: s, runes: []rune(s.Text)}
-	toks := text.Tokens(s.Text)
+	toks := tz.Tokens(s.Text)
 	for i, t := range toks {
 		w := word{tok: t, notion: t.Stem}
 		if n, ok := notions[t.Stem]; ok {

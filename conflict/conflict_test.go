@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/parallax-news/parallax/text"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,7 +56,7 @@ func TestDenials(t *testing.T) {
 		{"An Indian Navy warship not only repulsed an attack on a merchant vessel but also captured 23 pirates.", nil},
 	}
 	for _, tt := range tests {
-		s := prepare(0, 0, parallax.Sentence{Text: tt.sentence, Span: parallax.Span{End: len([]rune(tt.sentence))}})
+		s := prepare(text.NewTokenizer(), 0, 0, parallax.Sentence{Text: tt.sentence, Span: parallax.Span{End: len([]rune(tt.sentence))}})
 		var got []string
 		for _, d := range s.denials {
 			if len(d.notions) >= 2 {

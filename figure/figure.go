@@ -109,8 +109,9 @@ type Mention struct {
 // index. It never fails.
 func ExtractAll(arts []*parallax.Article) [][]Mention {
 	out := make([][]Mention, len(arts))
+	tz := text.NewTokenizer()
 	for i, a := range arts {
-		out[i] = Extract(a)
+		out[i] = extract(a, tz)
 		for k := range out[i] {
 			out[i][k].Article = i
 		}
@@ -120,7 +121,10 @@ func ExtractAll(arts []*parallax.Article) [][]Mention {
 
 // Extract returns the numbers of an article's sentences and headings in
 // reading order. It never fails; an article without sentences has none.
-func Extract(a *parallax.Article) []Mention {
+func Extract(a *parallax.Article) []Mention { return extract(a, text.NewTokenizer()) }
+
+// extract is Extract with a tokenizer that remembers stems across articles.
+func extract(a *parallax.Article, tz *text.Tokenizer) []Mention {
 	if a == nil {
 		return nil
 	}
@@ -130,17 +134,17 @@ func Extract(a *parallax.Article) []Mention {
 	si := 0
 	for bi, b := range a.Blocks {
 		if b.Heading {
-			out = append(out, extractSentence(newSentence(-1, b.Start, strings.ReplaceAll(b.Text, "\n", " ")))...)
+			out = append(out, extractSentence(newSentence(tz, -1, b.Start, strings.ReplaceAll(b.Text, "\n", " ")))...)
 			continue
 		}
 		for ; si < len(a.Sentences) && a.Sentences[si].Block <= bi; si++ {
 			s := a.Sentences[si]
-			out = append(out, extractSentence(newSentence(si, s.Start, s.Text))...)
+			out = append(out, extractSentence(newSentence(tz, si, s.Start, s.Text))...)
 		}
 	}
 	for ; si < len(a.Sentences); si++ {
 		s := a.Sentences[si]
-		out = append(out, extractSentence(newSentence(si, s.Start, s.Text))...)
+		out = append(out, extractSentence(newSentence(tz, si, s.Start, s.Text))...)
 	}
 	return out
 }

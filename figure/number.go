@@ -18,11 +18,11 @@ type sentence struct {
 	toks   []text.Token
 }
 
-func newSentence(index, offset int, s string) *sentence {
+func newSentence(tz *text.Tokenizer, index, offset int, s string) *sentence {
 	if !mayHoldNumber(s) {
 		return &sentence{index: index, offset: offset}
 	}
-	return &sentence{index: index, offset: offset, runes: []rune(s), toks: text.Tokens(s)}
+	return &sentence{index: index, offset: offset, runes: []rune(s), toks: tz.Tokens(s)}
 }
 
 // gap returns the text between token i-1 and token i (from the start of the

@@ -38,11 +38,11 @@ var (
 
 // findDates returns the date expressions of a sentence resolved against
 // ref (the zero time when unknown: then only dates with a year are found).
-func findDates(s string, ref time.Time) []match {
+func findDates(tz *text.Tokenizer, s string, ref time.Time) []match {
 	if !mayHoldDate(s) {
 		return nil
 	}
-	toks := text.Tokens(s)
+	toks := tz.Tokens(s)
 	runes := []rune(s)
 	lower := func(i int) string {
 		if i < 0 || i >= len(toks) {

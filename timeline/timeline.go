@@ -63,13 +63,14 @@ type event struct {
 // date at all contribute only their absolute dates.
 func Build(articles []*parallax.Article) []parallax.Event {
 	story := storyDate(articles)
+	tz := text.NewTokenizer()
 	var evs []event
 	for ai, a := range articles {
 		if a == nil {
 			continue
 		}
 		ref := referenceDate(a, story)
-		evs = append(evs, articleEvents(ai, a, ref, story)...)
+		evs = append(evs, articleEvents(tz, ai, a, ref, story)...)
 	}
 	return merge(evs)
 }
@@ -110,7 +111,7 @@ func referenceDate(a *parallax.Article, story time.Time) time.Time {
 		if len(l) > 60 {
 			continue
 		}
-		for _, m := range findDates(l, time.Time{}) {
+		for _, m := range findDates(text.NewTokenizer(), l, time.Time{}) {
 			if m.d.prec == day {
 				return m.d.t
 			}
@@ -144,7 +145,7 @@ func day0(t time.Time) time.Time {
 
 // articleEvents returns the events of one article: one per live-blog post
 // and one per sentence carrying a date.
-func articleEvents(ai int, a *parallax.Article, ref, story time.Time) []event {
+func articleEvents(tz *text.Tokenizer, ai int, a *parallax.Article, ref, story time.Time) []event {
 	var out []event
 	posts := map[int]bool{}
 	for bi, b := range a.Blocks {
@@ -179,7 +180,7 @@ func articleEvents(ai int, a *parallax.Article, ref, story time.Time) []event {
 				sref = day0(t)
 			}
 		}
-		for _, m := range findDates(s.Text, sref) {
+		for _, m := range findDates(tz, s.Text, sref) {
 			from, to := clause(s.Text, m.from, m.to)
 			r := []rune(s.Text)
 			txt := strings.TrimSpace(string(r[from:to]))

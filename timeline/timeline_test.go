@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/parallax-news/parallax/text"
 	"os"
 	"path/filepath"
 	"sort"
@@ -70,7 +71,7 @@ func TestFindDates(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		r := []rune(tt.sentence)
-		for _, m := range findDates(tt.sentence, tt.ref) {
+		for _, m := range findDates(text.NewTokenizer(), tt.sentence, tt.ref) {
 			got = append(got, m.d.String()+"="+string(r[m.from:m.to]))
 		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
