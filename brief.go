@@ -92,9 +92,11 @@ const (
 	QuoteIndirect = "indirect"
 )
 
-// Variant is one wording of a quote and the sources that carry it.
+// Variant is one wording of a quote and the sources that carry it. Kind is
+// the kind of that wording: a paraphrase of a direct quote is "indirect".
 type Variant struct {
 	Text    string   `json:"text"`
+	Kind    string   `json:"kind,omitempty"`
 	Sources []string `json:"sources"`
 	Cites   []Cite   `json:"cites"`
 }

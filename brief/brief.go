@@ -14,7 +14,9 @@ import (
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/align"
 	"github.com/parallax-news/parallax/conflict"
+	"github.com/parallax-news/parallax/entity"
 	"github.com/parallax-news/parallax/figure"
+	"github.com/parallax-news/parallax/quote"
 	"github.com/parallax-news/parallax/summary"
 	"github.com/parallax-news/parallax/timeline"
 )
@@ -77,7 +79,13 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 	b.Coverage = coverage(m, facts, b.Agreed)
 	b.Title = title(m, b.Summary)
 
-	figs, figConflicts := figure.Compare(arts, figure.ExtractAll(arts))
+	// The analyses read only what is on topic.
+	topical := onTopic(arts, m.Skip)
+	ents := entity.Extract(topical)
+	b.Quotes = nonNil(quote.Group(topical, quote.ExtractAll(topical, ents)))
+	b.Entities = nonNil(ents.Entities())
+
+	figs, figConflicts := figure.Compare(topical, figure.ExtractAll(topical))
 	for _, f := range figs {
 		if f.About != "" { // a number that says what it counts
 			b.Figures = append(b.Figures, f)
@@ -93,8 +101,8 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 			clashes = append(clashes, c)
 		}
 	}
-	b.Conflicts = nonNil(append(append(clashes, conflict.Claims(arts)...), consistent...))
-	b.Timeline = nonNil(timeline.Build(arts))
+	b.Conflicts = nonNil(append(append(clashes, conflict.Claims(topical)...), consistent...))
+	b.Timeline = nonNil(timeline.Build(topical))
 	for _, a := range arts {
 		for _, r := range a.OffTopic {
 			b.OffTopic = append(b.OffTopic, parallax.Excerpt{Source: a.SourceID, Text: r.Text, Start: r.Start, End: r.End})
@@ -104,6 +112,24 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 		}
 	}
 	return b
+}
+
+// onTopic returns copies of the articles without the sentences in skip,
+// renumbered; offsets still point into each article's text.
+func onTopic(arts []*parallax.Article, skip map[align.Ref]bool) []*parallax.Article {
+	out := make([]*parallax.Article, len(arts))
+	for ai, a := range arts {
+		c := *a
+		c.Sentences = nil
+		for si, s := range a.Sentences {
+			if !skip[align.Ref{Article: ai, Sentence: si}] {
+				s.Index = len(c.Sentences)
+				c.Sentences = append(c.Sentences, s)
+			}
+		}
+		out[ai] = &c
+	}
+	return out
 }
 
 // nonNil returns xs, or an empty slice for nil, so that JSON lists are

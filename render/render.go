@@ -94,7 +94,11 @@ func Markdown(w io.Writer, b *parallax.Brief) error {
 			}
 			md("- **%s** (%s): “%s” %s\n", speaker, q.Kind, q.Text, tags(q.Sources))
 			for _, v := range q.Variants {
-				if v.Text != q.Text {
+				switch {
+				case v.Text == q.Text:
+				case v.Kind == parallax.QuoteIndirect:
+					md("  - paraphrased: %s %s\n", v.Text, tags(v.Sources))
+				default:
 					md("  - also worded: “%s” %s\n", v.Text, tags(v.Sources))
 				}
 			}

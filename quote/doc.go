@@ -1,0 +1,225 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/entity"
+	"github.com/parallax-news/parallax/text"
+)
+
+// doc is one article read for quotations.
+type doc struct {
+	idx     int
+	a       *parallax.Article
+	r       []rune
+	toks    []text.Token
+	sents   []parallax.Span
+	blockN  []int  // block of each sentence
+	heading []bool // sentence lies in a heading
+	blocks  []parallax.Span
+	ix      *entity.Index
+	ents    []entity.Mention
+	spans   []span
+	quotes  []quoteInfo
+	out     []Mention
+}
+
+// quoteInfo is what was decided about one span.
+type quoteInfo struct {
+	kind    string
+	who     who
+	sent    int // sentence of the opening mark
+	endSent int // sentence of the last quoted word
+	skip    bool
+}
+
+// who is a speaker found: the name (resolved or as written), the span of
+// the mention nearest the cue, and the cue.
+type who struct {
+	name       string
+	start, end int
+	cue        string
+	cueEnd     int // end of the cue, 0 when none
+	unresolved bool
+	kind       string // entity kind when resolved to an entity
+	ok         bool
+}
+
+func newDoc(i int, a *parallax.Article, ix *entity.Index, tz *text.Tokenizer) *doc {
+	d := &doc{idx: i, a: a, r: []rune(a.Text), ix: ix}
+	d.toks = tz.Tokens(a.Text)
+	for _, b := range a.Blocks {
+		d.blocks = append(d.blocks, b.Span)
+	}
+	if len(a.Sentences) > 0 {
+		for _, s := range a.Sentences {
+			d.sents = append(d.sents, s.Span)
+			d.blockN = append(d.blockN, s.Block)
+			d.heading = append(d.heading, s.Block >= 0 && s.Block < len(a.Blocks) && a.Blocks[s.Block].Heading)
+		}
+	} else {
+		start := 0
+		for n, line := range strings.Split(a.Text, "\n") {
+			l := len([]rune(line))
+			if strings.TrimSpace(line) != "" {
+				d.sents = append(d.sents, parallax.Span{Start: start, End: start + l})
+				d.blockN = append(d.blockN, n)
+				d.heading = append(d.heading, false)
+			}
+			start += l + 1
+		}
+	}
+	if ix != nil {
+		d.ents = ix.Mentions(i)
+	}
+	d.spans = findQuotes(d.r, d.kept)
+	d.quotes = make([]quoteInfo, len(d.spans))
+	return d
+}
+
+// kept reports whether position i lies in a kept block of the article.
+func (d *doc) kept(i int) bool {
+	if len(d.blocks) == 0 {
+		return true
+	}
+	k := sort.Search(len(d.blocks), func(n int) bool { return d.blocks[n].End > i })
+	return k < len(d.blocks) && d.blocks[k].Start <= i
+}
+
+// sentOf returns the index of the sentence holding position i, or of the
+// last sentence starting before it; -1 when none does.
+func (d *doc) sentOf(i int) int {
+	k := sort.Search(len(d.sents), func(n int) bool { return d.sents[n].Start > i })
+	return k - 1
+}
+
+func (d *doc) sentSpan(s int) parallax.Span {
+	if s < 0 || s >= len(d.sents) {
+		return parallax.Span{Start: 0, End: len(d.r)}
+	}
+	return d.sents[s]
+}
+
+// tokRange returns the indexes [i, j) of the tokens lying within [lo, hi).
+func (d *doc) tokRange(lo, hi int) (int, int) {
+	i := sort.Search(len(d.toks), func(n int) bool { return d.toks[n].Start >= lo })
+	j := sort.Search(len(d.toks), func(n int) bool { return d.toks[n].End > hi })
+	if j < i {
+		j = i
+	}
+	return i, j
+}
+
+// gapBefore returns the text between token k-1 (or lo) and token k.
+func (d *doc) gapBefore(k, lo int) string {
+	from := lo
+	if k > 0 && d.toks[k-1].End > lo {
+		from = d.toks[k-1].End
+	}
+	if from > d.toks[k].Start {
+		return ""
+	}
+	return string(d.r[from:d.toks[k].Start])
+}
+
+// separated reports whether the gap before token k holds punctuation that
+// ends a phrase: a comma, a dash, a colon, a quotation mark, a bracket or
+// the end of a sentence.
+func separated(gap string) bool {
+	return strings.ContainsAny(gap, ",;:—–()[]\"“”‘.!?\n") || strings.Contains(gap, " - ")
+}
+
+// sepBefore reports whether punctuation that ends a phrase stands before
+// token k (see separated); the period of an initial or a title ("Mr.
+// McAllister", "Jumaane D. Williams") ends nothing.
+func (d *doc) sepBefore(k, lo int) bool {
+	gap := d.gapBefore(k, lo)
+	if k > 0 && strings.TrimSpace(gap) == "." {
+		p := d.toks[k-1].Text
+		if len([]rune(p)) == 1 && unicode.IsUpper([]rune(p)[0]) || abbrevs[strings.ToLower(p)] {
+			return false
+		}
+	}
+	return separated(gap)
+}
+
+// inQuote reports whether position i lies inside a quotation.
+func (d *doc) inQuote(i int) bool {
+	for _, s := range d.spans {
+		end := s.close
+		if end < 0 {
+			end = s.end
+		}
+		if i >= s.open && i <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionAt returns the entity mention whose full span covers the tokens
+// [i, j) and ends at token j-1, if any.
+func (d *doc) mentionEndingAt(j int) (entity.Mention, bool) {
+	end := d.toks[j-1].End
+	for _, m := range d.ents {
+		// A possessive ending is outside the mention's span.
+		if m.End == end || m.End < end && m.End >= d.toks[j-1].Start && possessiveTail(d.r[m.End:end]) {
+			return m, true
+		}
+	}
+	return entity.Mention{}, false
+}
+
+func possessiveTail(r []rune) bool {
+	s := string(r)
+	return s == "'s" || s == "’s" || s == "'" || s == "’"
+}
+
+// inMention reports whether position i lies in the full span of an entity
+// mention.
+func (d *doc) inMention(i int) bool {
+	for _, m := range d.ents {
+		if i >= m.Full.Start && i < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) lower(k int) string { return d.toks[k].Lower }
+
+// isCue reports whether token k is a reporting verb of the set given, used
+// as one: written in lower case, not after a modal ("would not say") or in
+// the passive ("is said to").
+func (d *doc) isCue(k int, set map[string]bool) bool {
+	t := d.toks[k]
+	if t.Capital || !set[t.Lower] {
+		return false
+	}
+	if d.inQuote(t.Start) {
+		return false
+	}
+	if k > 0 {
+		p := d.toks[k-1].Lower
+		// A noun: "the administration’s claims", "his remarks".
+		if determiners[p] || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "s'") {
+			return false
+		}
+		// "when asked if …": no report.
+		if (t.Lower == "asked" || t.Lower == "told") && (p == "when" || p == "if" || p == "as" || p == "after" || p == "before" || p == "once" || p == "unless") {
+			return false
+		}
+		if passives[p] && (t.Lower == "said" || t.Lower == "told" || t.Lower == "called" || t.Lower == "described" || t.Lower == "asked" || t.Lower == "reported" || t.Lower == "labeled" || t.Lower == "dubbed") {
+			return false
+		}
+		if (t.Lower == "say" || t.Lower == "tell") && modals[p] {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *doc) text(i, j int) string { return string(d.r[i:j]) }

@@ -1,0 +1,149 @@
+package quote
+
+// The word lists below are read-only sets; nothing writes to them after
+// initialisation.
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// finiteCues are reporting verbs in a finite form: "X said", "said X".
+var finiteCues = set(
+	"said", "says", "say", "told", "tells", "tell", "added", "adds", "asked", "asks", "wrote", "writes",
+	"stated", "explained", "explains", "noted", "notes", "replied", "replies", "responded", "responds",
+	"continued", "continues", "declared", "declares", "insisted", "insists", "claimed", "claims", "argued",
+	"argues", "warned", "warns", "announced", "announces", "acknowledged", "acknowledges", "admitted", "admits",
+	"confirmed", "confirms", "recalled", "recalls", "tweeted", "tweets", "remarked", "observed",
+	"suggested", "suggests", "urged", "urges", "conceded", "concedes", "cautioned", "countered", "quipped",
+	"joked", "shouted", "yelled", "cried", "screamed", "exclaimed", "whispered", "mused", "predicted",
+	"promised", "vowed", "pledged", "asserted", "asserts", "maintained", "maintains", "contended", "contends",
+	"stressed", "stresses", "emphasized", "emphasised", "reiterated", "agreed", "boasted", "complained",
+	"lamented", "testified", "assured", "informed", "reported", "alleged", "alleges", "concluded", "recounted",
+	"wondered", "chimed", "interjected", "commented", "opined", "proclaimed", "retorted", "snapped", "sniped", "scoffed",
+	"described", "called", "dubbed", "labeled", "labelled", "branded", "deemed", "termed", "referred",
+	"hailed", "praised", "slammed", "blasted", "criticized", "criticised", "derided", "denounced", "recognized",
+	"recognised", "characterized", "characterised", "decried", "mocked", "chanted", "read", "denied", "purported",
+)
+
+// partialCues take a quoted phrase as object rather than a quoted
+// sentence: "called it a ‘hoax’", "described him as …".
+var partialCues = set(
+	"described", "called", "dubbed", "labeled", "labelled", "branded", "deemed", "termed", "referred",
+	"hailed", "praised", "slammed", "blasted", "criticized", "criticised", "derided", "denounced", "recognized",
+	"recognised", "characterized", "characterised", "decried", "mocked", "describing", "calling", "dubbing",
+	"labeling", "labelling", "branding", "deeming", "terming", "referring", "hailing", "praising",
+)
+
+// participleCues are reporting verbs in a participle, whose subject is the
+// subject of the sentence: "…, saying ‘I’m all for it’".
+var participleCues = set(
+	"saying", "telling", "adding", "asking", "writing", "stating", "explaining", "noting", "replying",
+	"responding", "insisting", "claiming", "arguing", "warning", "announcing", "declaring", "urging",
+	"stressing", "calling", "describing", "deeming", "dubbing", "labeling", "labelling", "branding",
+	"referring", "vowing", "promising", "acknowledging", "admitting", "confirming", "asserting",
+	"maintaining", "emphasizing", "emphasising", "reiterating", "predicting", "tweeting", "posting",
+	"recalling", "suggesting", "conceding", "joking", "quipping", "hailing", "praising", "continuing",
+	"chanting", "shouting", "yelling", "screaming", "crying",
+)
+
+// indirectCues introduce reported speech without quotation marks.
+var indirectCues = set(
+	"said", "says", "say", "told", "tells", "added", "adds", "stated", "claimed", "claims", "argued", "argues",
+	"insisted", "insists", "warned", "warns", "announced", "acknowledged", "acknowledges", "admitted", "admits",
+	"confirmed", "confirms", "noted", "notes", "explained", "maintained", "maintains", "asserted", "contended",
+	"stressed", "suggested", "alleged", "alleges", "assured", "reiterated", "conceded", "predicted", "promised",
+	"vowed", "denied", "reported", "recalled", "estimated", "indicated", "believes", "testified", "wrote",
+)
+
+// objectCues take the addressee as object before the reported words:
+// "told reporters", "assured Donald Trump".
+var objectCues = set("told", "tells", "tell", "telling", "assured", "informed", "reminded", "warned", "warns",
+	"asked", "asking", "urged", "promised", "wrote")
+
+// adverbs may stand between a speaker and the verb ("Trump also said").
+var adverbs = set("also", "later", "then", "previously", "once", "again", "reportedly", "has", "had", "have",
+	"was", "is", "would", "will", "'d", "further", "repeatedly", "simply", "recently", "earlier", "subsequently",
+	"quickly", "just", "even", "still", "first", "initially", "similarly", "separately", "himself", "herself",
+	"themselves", "itself", "flatly", "angrily", "bluntly", "publicly", "privately", "openly", "frequently",
+	"often", "immediately", "finally", "now", "already", "quietly", "loudly", "simply", "only", "repeatedly",
+	"personally", "directly", "explicitly", "confidently", "proudly", "firmly", "jokingly", "tearfully")
+
+// preps end the head of a speaker's noun phrase: "a spokesman for X".
+var preps = set("of", "for", "to", "at", "with", "from", "in", "on", "near", "outside", "inside", "by", "about",
+	"during", "after", "before", "over", "under", "since", "until", "within", "without", "across", "amid")
+
+// conjunctions start a new clause before a speaker: "…, but critics say".
+var conjunctions = set("and", "but", "or", "while", "as", "because", "so", "when", "after", "before", "if",
+	"though", "although", "since", "where", "whereas", "yet", "then", "once", "until", "unless")
+
+// relatives introduce a clause whose subject may be the speaker: "what it
+// said", "to which Bukele responded", "who said".
+var relatives = set("who", "which", "that", "what", "whom", "whose")
+
+// pronouns that may be speakers.
+var pronouns = set("he", "she", "they", "it", "we", "i", "you")
+
+// modals before a base form make it no report: "would not say".
+var modals = set("would", "could", "will", "can", "to", "did", "does", "do", "not", "n't", "won't", "wouldn't",
+	"couldn't", "didn't", "doesn't", "don't", "cannot", "should", "might", "may", "must", "declined", "refused")
+
+// passive auxiliaries make "said" no report: "is said to".
+var passives = set("is", "was", "were", "are", "be", "been", "being")
+
+// npStarts may begin a speaker's noun phrase after a quotation.
+var npNotStart = set("by", "to", "in", "on", "at", "for", "with", "from", "and", "but", "or", "as", "that",
+	"which", "when", "while", "if", "because", "than", "is", "was", "are", "were", "has", "have", "had", "will",
+	"would", "can", "could", "of", "into", "over", "after", "before", "since", "so", "then", "not", "where",
+	"whereas", "although", "though", "during", "about", "against", "said", "says")
+
+// personHeads are nouns that head a description of a speaker.
+var personHeads = set(
+	"president", "leader", "minister", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+	"diplomat", "officer", "officers", "lawyer", "lawyers", "attorney", "attorneys", "judge", "senator",
+	"governor", "mayor", "secretary", "chief", "director", "man", "woman", "boy", "girl", "actor", "actress",
+	"singer", "star", "coach", "player", "witness", "witnesses", "resident", "residents", "father", "mother",
+	"son", "daughter", "wife", "husband", "friend", "agent", "manager", "adviser", "advisor", "aide", "aides",
+	"ambassador", "envoy", "commander", "general", "prosecutor", "prosecutors", "detective", "sheriff",
+	"victim", "suspect", "dictator", "strongman", "premier", "chancellor", "king", "queen", "prince", "pope",
+	"lawmaker", "lawmakers", "congressman", "congresswoman", "representative", "chairman", "chairwoman",
+	"executive", "founder", "owner", "source", "sources", "expert", "experts", "analyst", "analysts",
+	"professor", "researcher", "scientist", "doctor", "nurse", "teacher", "student", "activist", "activists",
+	"campaigner", "worker", "pensioner", "voter", "migrant", "immigrant", "critics", "critic", "rep", "police",
+	"authorities", "administration", "government", "company", "court", "ministry", "department", "agency",
+	"group", "groups", "office", "spokesmen", "host", "anchor", "reporter", "journalist", "administrator",
+	"commissioner", "superintendent", "counsel", "statement", "report", "embassy", "organization", "organisation",
+)
+
+// orgWords head a description of an organisation ("the administration").
+var orgWords = set("administration", "government", "company", "court", "ministry", "department", "agency",
+	"office", "embassy", "organization", "organisation", "campaign", "party", "police", "army", "military",
+	"regime", "cabinet", "committee", "commission", "council", "firm", "network", "group", "union", "team",
+	"club", "league", "white", "house", "senate", "congress", "parliament", "board", "bureau", "authority")
+
+// determiners before a word make it a noun: "the claims", "his remarks".
+var determiners = set("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "such", "this", "that", "no", "any", "some", "every", "each")
+
+// sayVerbs take a clause without "that" ("Bukele said he …") and may be
+// inverted after a quotation ("…, said X"); other reporting verbs need
+// "that" before reported speech.
+var sayVerbs = set("said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "stated", "claimed",
+	"claims", "argued", "argues", "insisted", "insists", "warned", "warns", "assured", "believes", "testified",
+	"admitted", "admits", "explained", "noted", "notes", "asked", "continued", "replied", "responded", "recalled")
+
+// auxiliaries mark a finite verb in a clause.
+var auxiliaries = set("is", "was", "were", "are", "has", "have", "had", "would", "will", "could", "can", "should",
+	"must", "may", "might", "did", "does", "do", "'s", "won't", "wouldn't", "can't", "couldn't", "didn't", "doesn't",
+	"isn't", "wasn't", "weren't", "aren't", "hasn't", "haven't", "hadn't", "shall", "'ll", "'d", "needs", "wants")
+
+// invertVerbs may come before their subject after a quotation or a
+// clause: "…, said Mr Bukele".
+var invertVerbs = set("said", "says", "added", "adds", "wrote", "writes", "continued", "explained",
+	"noted", "replied", "insisted", "stated", "warned", "recalled", "responded", "declared")
+
+// abbrevs end with a period that ends no sentence.
+var abbrevs = set("mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof",
+	"rev", "det", "maj", "adm", "jr", "sr", "no", "vs", "inc", "co", "corp", "ltd", "u.s", "d.c")

@@ -1,0 +1,288 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+)
+
+// span is one quotation found by its marks: the content between the marks
+// of one piece. A quotation that runs over several paragraphs, each opened
+// again by a mark, gives one span per paragraph, the later ones with cont
+// set.
+type span struct {
+	open, close int // positions of the opening and closing marks
+	start, end  int // the quoted words, marks and outer spaces excluded
+	single      bool
+	cont        bool // continues the quotation of the previous span
+	contNext    bool // is continued by the next span
+}
+
+// Mark classes.
+const (
+	markOpen = iota + 1
+	markClose
+	markEither
+)
+
+type mark struct {
+	pos, class int
+	straight   bool
+}
+
+// Limits of a quotation: longer ones are taken for stray marks.
+const (
+	maxQuoteRunes = 3000
+	maxQuoteLines = 12
+	maxSingleRune = 600
+)
+
+// findQuotes pairs the quotation marks of r that lie in kept text. Double
+// marks (straight, curly, guillemets) are paired first; single marks (‘…’
+// and '…') are paired only outside them and only where they are quotation
+// marks rather than apostrophes.
+func findQuotes(r []rune, kept func(int) bool) []span {
+	var marks []mark
+	for i, c := range r {
+		if !kept(i) {
+			continue
+		}
+		switch c {
+		case '“', '„', '«':
+			marks = append(marks, mark{pos: i, class: markOpen})
+		case '”', '»':
+			marks = append(marks, mark{pos: i, class: markClose})
+		case '"':
+			marks = append(marks, mark{pos: i, class: straightClass(r, i), straight: true})
+		}
+	}
+	var out []span
+	for i := 0; i < len(marks); i++ {
+		m := marks[i]
+		if m.class == markClose {
+			continue // a stray closing mark
+		}
+		pieces, next, ok := pairDouble(r, marks, i)
+		if !ok {
+			continue
+		}
+		out = append(out, pieces...)
+		i = next
+	}
+	out = append(out, findSingles(r, kept, out)...)
+	sortSpans(out)
+	return out
+}
+
+// pairDouble finds the closing mark of the quotation opened by marks[i].
+// It returns the pieces of the quotation, the index of the closing mark,
+// and false when the opening mark is stray.
+func pairDouble(r []rune, marks []mark, i int) ([]span, int, bool) {
+	var pieces []span
+	cur := marks[i].pos
+	for k := i + 1; k < len(marks); k++ {
+		c := marks[k]
+		if c.pos-marks[i].pos > maxQuoteRunes || lines(r, marks[i].pos, c.pos) > maxQuoteLines {
+			return nil, 0, false
+		}
+		newLine := lines(r, cur, c.pos) > 0
+		if c.class == markOpen && newLine && lineStart(r, c.pos) {
+			// A new paragraph opened again: the quotation goes on.
+			end := lineEndBefore(r, c.pos)
+			if p, ok := piece(r, cur, end, false); ok {
+				p.close = -1
+				p.contNext = true
+				pieces = append(pieces, p)
+			}
+			cur = c.pos
+			continue
+		}
+		if c.class == markOpen && !c.straight {
+			return nil, 0, false // a curly opening mark before any close
+		}
+		if c.class == markOpen && newLine {
+			// A straight mark opening a quotation on a later line: the
+			// first mark was stray.
+			return nil, 0, false
+		}
+		p, ok := piece(r, cur, c.pos, false)
+		if !ok {
+			return nil, 0, false
+		}
+		pieces = append(pieces, p)
+		for n := range pieces {
+			if n > 0 {
+				pieces[n].cont = true
+			}
+		}
+		return pieces, k, true
+	}
+	return nil, 0, false
+}
+
+// piece returns the quotation between an opening mark at open and a
+// closing mark (or paragraph end) at close, trimmed of spaces.
+func piece(r []rune, open, close int, single bool) (span, bool) {
+	s, e := open+1, close
+	for s < e && unicode.IsSpace(r[s]) {
+		s++
+	}
+	for e > s && (unicode.IsSpace(r[e-1]) || r[e-1] == ',') {
+		e--
+	}
+	if e <= s {
+		return span{}, false
+	}
+	hasWord := false
+	for _, c := range r[s:e] {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			hasWord = true
+			break
+		}
+	}
+	if !hasWord {
+		return span{}, false
+	}
+	return span{open: open, close: close, start: s, end: e, single: single}, true
+}
+
+// straightClass tells whether a straight double mark opens or closes a
+// quotation from the characters around it.
+func straightClass(r []rune, i int) int {
+	before := i == 0 || unicode.IsSpace(r[i-1]) || strings.ContainsRune("([{—–-/", r[i-1])
+	after := i+1 >= len(r) || unicode.IsSpace(r[i+1])
+	switch {
+	case before && !after:
+		return markOpen
+	case !before && (after || unicode.IsPunct(r[i+1])):
+		return markClose
+	}
+	return markEither
+}
+
+// findSingles pairs single quotation marks outside the double quotations
+// found. An opening mark is ‘ or a ' after a space; a closing mark is ’ or '
+// after a non-space and before no letter, which tells it from the
+// apostrophe of "don’t" or "Bukele’s".
+func findSingles(r []rune, kept func(int) bool, doubles []span) []span {
+	inside := func(i int) bool {
+		for _, d := range doubles {
+			if i >= d.open && (i <= d.close || d.close < 0 && i < d.end) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []span
+	for i := 0; i < len(r); i++ {
+		if !kept(i) || inside(i) || !singleOpen(r, i) {
+			continue
+		}
+		for k := i + 1; k < len(r) && k-i < maxSingleRune; k++ {
+			c := r[k]
+			if c == '\n' || c == '"' || c == '“' || c == '”' {
+				break
+			}
+			if singleOpen(r, k) && r[k] == '‘' {
+				break
+			}
+			if !singleClose(r, k) {
+				continue
+			}
+			if p, ok := piece(r, i, k, true); ok {
+				out = append(out, p)
+				i = k
+			}
+			break
+		}
+	}
+	return out
+}
+
+func singleOpen(r []rune, i int) bool {
+	c := r[i]
+	if c != '‘' && c != '\'' {
+		return false
+	}
+	if i+1 >= len(r) || !(unicode.IsLetter(r[i+1]) || unicode.IsDigit(r[i+1]) || r[i+1] == '.') {
+		return false
+	}
+	if i > 0 && !(unicode.IsSpace(r[i-1]) || strings.ContainsRune("([{—–-/\"“:", r[i-1])) {
+		return false
+	}
+	// Elisions: 'em, 'til, '90s, 'n'.
+	w := strings.ToLower(word(r, i+1))
+	switch w {
+	case "em", "til", "tis", "twas", "cause", "n", "bout", "round", "s":
+		return false
+	}
+	if c == '\'' || c == '‘' {
+		if len(w) > 0 && unicode.IsDigit(rune(w[0])) && strings.HasSuffix(w, "s") {
+			return false
+		}
+	}
+	return true
+}
+
+func singleClose(r []rune, i int) bool {
+	c := r[i]
+	if c != '’' && c != '\'' {
+		return false
+	}
+	if i == 0 || unicode.IsSpace(r[i-1]) {
+		return false
+	}
+	if i+1 < len(r) && (unicode.IsLetter(r[i+1]) || unicode.IsDigit(r[i+1])) {
+		return false
+	}
+	return true
+}
+
+func word(r []rune, i int) string {
+	j := i
+	for j < len(r) && (unicode.IsLetter(r[j]) || unicode.IsDigit(r[j])) {
+		j++
+	}
+	return string(r[i:j])
+}
+
+// lines counts the line breaks between two positions.
+func lines(r []rune, a, b int) int {
+	n := 0
+	for i := a; i < b && i < len(r); i++ {
+		if r[i] == '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+// lineStart reports whether only spaces stand between the start of the
+// line and position i.
+func lineStart(r []rune, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if r[j] == '\n' {
+			return true
+		}
+		if !unicode.IsSpace(r[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+// lineEndBefore returns the end of the last non-blank line before i.
+func lineEndBefore(r []rune, i int) int {
+	j := i
+	for j > 0 && unicode.IsSpace(r[j-1]) {
+		j--
+	}
+	return j
+}
+
+func sortSpans(s []span) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].start < s[j-1].start; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
