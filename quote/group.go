@@ -21,6 +21,7 @@ type unit struct {
 	known             bool // speaker names an entity or is as written, not a bare pronoun
 	kind              string
 	words             []string        // lower-case words, "US" spelled out
+	key               string          // words joined by spaces
 	terms             map[string]bool // stems of content words
 }
 
@@ -70,6 +71,7 @@ func Group(articles []*parallax.Article, mentions [][]Mention) []parallax.Quote 
 			for seq, sp := range quoteSentences(texts[i], m.Start, m.End) {
 				u := &unit{art: i, mention: mi, seq: seq, start: sp[0], end: sp[1], speaker: m.Speaker, known: known, kind: m.Kind}
 				u.words, u.terms = wordsOf(tz, string(texts[i][sp[0]:sp[1]]))
+				u.key = strings.Join(u.words, " ")
 				if len(u.words) == 0 {
 					continue
 				}
@@ -92,14 +94,45 @@ func Group(articles []*parallax.Article, mentions [][]Mention) []parallax.Quote 
 		a, b  int
 		score float64
 	}
+	// Candidates share a content term or the very words; only they are
+	// compared, so the cost follows the number of related pairs, not the
+	// square of the number of quotations.
+	byTerm := map[string][]int{}
+	byKey := map[string][]int{}
+	for n, u := range units {
+		for t := range u.terms {
+			byTerm[t] = append(byTerm[t], n)
+		}
+		byKey[u.key] = append(byKey[u.key], n)
+	}
 	var edges []edge
+	seen := make([]int, len(units))
 	for a := range units {
-		for b := a + 1; b < len(units); b++ {
+		consider := func(b int) {
+			if b <= a || seen[b] == a+1 {
+				return
+			}
+			seen[b] = a + 1
 			if score := link(units[a], units[b], idf); score > 0 {
 				edges = append(edges, edge{a, b, score})
 			}
 		}
+		for _, b := range byKey[units[a].key] {
+			consider(b)
+		}
+		for t := range units[a].terms {
+			for _, b := range byTerm[t] {
+				consider(b)
+			}
+		}
 	}
+	// Map iteration made the order of equal scores random: fix it.
+	sort.Slice(edges, func(i, j int) bool {
+		if edges[i].a != edges[j].a {
+			return edges[i].a < edges[j].a
+		}
+		return edges[i].b < edges[j].b
+	})
 	sort.SliceStable(edges, func(i, j int) bool { return edges[i].score > edges[j].score })
 	uf := newUnionFind(len(units))
 	members := make([][]int, len(units))
@@ -196,7 +229,7 @@ func link(a, b *unit, idf map[string]float64) float64 {
 	if !anon && a.speaker != b.speaker {
 		return 0
 	}
-	if strings.Join(a.words, " ") == strings.Join(b.words, " ") {
+	if a.key == b.key {
 		if len(a.words) >= 2 || !anon {
 			return 3
 		}

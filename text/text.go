@@ -40,19 +40,27 @@ func Tokens(s string) []Token { return tokens(s, nil) }
 // which makes it several times faster on the repetitive vocabulary of one
 // story. A Tokenizer is not safe for concurrent use.
 type Tokenizer struct {
-	stems map[string]string
+	words map[string]Token
 }
 
 // NewTokenizer returns a Tokenizer with an empty memory.
-func NewTokenizer() *Tokenizer { return &Tokenizer{stems: map[string]string{}} }
+func NewTokenizer() *Tokenizer { return &Tokenizer{words: map[string]Token{}} }
 
 // Tokens splits s into words, as the package function Tokens does.
-func (tz *Tokenizer) Tokens(s string) []Token { return tokens(s, tz.stems) }
+func (tz *Tokenizer) Tokens(s string) []Token { return tokens(s, tz.words) }
 
-func tokens(s string, memo map[string]string) []Token {
-	var toks []Token
+func tokens(s string, memo map[string]Token) []Token {
 	runes := []rune(s)
 	n := len(runes)
+	// at[i] is the byte offset of rune i, so that words are substrings of s.
+	at := make([]int, n+1)
+	b := 0
+	for i, r := range runes {
+		at[i] = b
+		b += utf8.RuneLen(r)
+	}
+	at[n] = b
+	toks := make([]Token, 0, n/6+1)
 	for i := 0; i < n; {
 		if !isWordRune(runes[i]) {
 			i++
@@ -82,36 +90,37 @@ func tokens(s string, memo map[string]string) []Token {
 			break
 		}
 		// Keep the trailing period of an initialism like "U.S." in the token.
-		if j+1 <= n && j < n && runes[j] == '.' && j-i >= 3 && runes[j-2] == '.' {
+		if j < n && runes[j] == '.' && j-i >= 3 && runes[j-2] == '.' {
 			j++
 		}
-		word := string(runes[i:j])
-		toks = append(toks, newToken(word, i, j, memo))
+		word := s[at[i]:at[j]]
+		var t Token
+		if memo == nil {
+			t = newToken(word)
+		} else if m, ok := memo[word]; ok {
+			t = m
+		} else {
+			t = newToken(word)
+			memo[word] = t
+		}
+		t.Start, t.End = i, j
+		toks = append(toks, t)
 		i = j
 	}
 	return toks
 }
 
-func newToken(word string, start, end int, memo map[string]string) Token {
+func newToken(word string) Token {
 	lower := Fold(word)
 	first, _ := utf8.DecodeRuneInString(word)
 	t := Token{
-		Start: start, End: end, Text: word, Lower: lower,
+		Text: word, Lower: lower,
 		Capital: unicode.IsUpper(first),
 		Number:  isNumber(word),
 	}
 	// An acronym in capitals ("US", "U.S.") is a name, never the pronoun.
 	t.Stop = IsStop(lower) && !(t.Capital && isAcronym(word))
-	if memo == nil {
-		t.Stem = Stem(lower)
-		return t
-	}
-	stem, ok := memo[lower]
-	if !ok {
-		stem = Stem(lower)
-		memo[lower] = stem
-	}
-	t.Stem = stem
+	t.Stem = Stem(lower)
 	return t
 }
 
