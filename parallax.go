@@ -8,7 +8,10 @@
 // a package of its own and speaks in these types.
 package parallax
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Span is a range of Unicode code points in an article's text as read,
 // Start inclusive and End exclusive.
@@ -119,3 +122,20 @@ type Article struct {
 
 // Date returns the article's publication day, or the zero time.
 func (a *Article) Date() time.Time { return a.Published }
+
+// SourceIDs returns the source identifier of every article: its SourceID,
+// else its ID, else "s1", "s2", … by position.
+func SourceIDs(arts []*Article) []string {
+	out := make([]string, len(arts))
+	for i, a := range arts {
+		switch {
+		case a.SourceID != "":
+			out[i] = a.SourceID
+		case a.ID != "":
+			out[i] = a.ID
+		default:
+			out[i] = "s" + strconv.Itoa(i+1)
+		}
+	}
+	return out
+}

@@ -2,32 +2,18 @@ package align_test
 
 import (
 	"bufio"
-	"context"
 	"os"
 	"strings"
 	"testing"
 
-	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/parallaxtest"
+
 	"github.com/parallax-news/parallax/align"
-	"github.com/parallax-news/parallax/clean"
-	"github.com/parallax-news/parallax/ingest"
 )
 
 func exampleModel(tb testing.TB) *align.Model {
 	tb.Helper()
-	docs, err := ingest.Read(context.Background(), []string{"../examples"}, ingest.Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	c, err := clean.New()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var arts []*parallax.Article
-	for _, d := range docs {
-		arts = append(arts, c.Clean(d))
-	}
-	return align.NewModel(arts, nil)
+	return align.NewModel(parallaxtest.Examples(tb), nil)
 }
 
 type pair struct {

@@ -2,7 +2,6 @@ package brief_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -10,11 +9,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parallax-news/parallax/parallaxtest"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
 	"github.com/parallax-news/parallax/clean"
-	"github.com/parallax-news/parallax/ingest"
 )
 
 var update = flag.Bool("update", false, "update golden files instead of checking against them")
@@ -22,19 +22,7 @@ var update = flag.Bool("update", false, "update golden files instead of checking
 // examples reads and cleans the five example reports.
 func examples(tb testing.TB) []*parallax.Article {
 	tb.Helper()
-	docs, err := ingest.Read(context.Background(), []string{"../examples"}, ingest.Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	c, err := clean.New()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var arts []*parallax.Article
-	for _, d := range docs {
-		arts = append(arts, c.Clean(d))
-	}
-	return arts
+	return parallaxtest.Examples(tb)
 }
 
 func TestGolden(t *testing.T) {

@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"github.com/parallax-news/parallax/text"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parallax-news/parallax/parallaxtest"
+	"github.com/parallax-news/parallax/text"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax"
@@ -19,21 +21,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// load reads and cleans the articles of the given paths.
 func load(t testing.TB, paths ...string) []*parallax.Article {
 	t.Helper()
-	docs, err := ingest.Read(context.Background(), paths, ingest.Options{})
-	if err != nil {
-		t.Fatalf("reading %v: %v", paths, err)
-	}
-	c, err := clean.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []*parallax.Article
-	for _, d := range docs {
-		out = append(out, c.Clean(d))
-	}
-	return out
+	return parallaxtest.Load(t, paths...)
 }
 
 func TestDenials(t *testing.T) {

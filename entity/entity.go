@@ -207,7 +207,7 @@ func nameWords(s string) []string {
 
 func containsForm(forms [][]string, words []string) bool {
 	for _, f := range forms {
-		if subsequence(words, f) {
+		if text.ContainsRun(f, words) {
 			return true
 		}
 	}
@@ -254,27 +254,6 @@ func splitHyphens(words []string) []string {
 		out = append(out, w)
 	}
 	return out
-}
-
-// subsequence reports whether short is a contiguous run of long, or a
-// single word of it.
-func subsequence(short, long []string) bool {
-	if len(short) == 0 || len(short) > len(long) {
-		return false
-	}
-	for i := 0; i+len(short) <= len(long); i++ {
-		ok := true
-		for j := range short {
-			if long[i+j] != short[j] {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
 }
 
 // sortStrings sorts by count (descending) then alphabetically.

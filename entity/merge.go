@@ -1,11 +1,11 @@
 package entity
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/text"
 )
 
 // form is every candidate written with the same folded words.
@@ -24,7 +24,7 @@ func build(arts []*parallax.Article, raws []*raw) *Index {
 	for i := range ix.forms {
 		ix.forms[i] = map[string]*entry{}
 	}
-	srcs := sourceIDs(arts)
+	srcs := parallax.SourceIDs(arts)
 
 	// Group candidates by folded words; known places by their gazetteer
 	// name, so that "US", "U.S." and "United States" are one form.
@@ -274,7 +274,7 @@ func kindOf(f *form) string {
 
 // compatible reports whether form f may be a partial name of form g.
 func compatible(f, g *form) bool {
-	if !subsequence(f.words, g.words) {
+	if !text.ContainsRun(g.words, f.words) {
 		// An acronym of an organisation: "DHS".
 		if g.kind == parallax.EntityOrganization && len(f.words) == 1 && acronym(g.words) == f.words[0] && len(f.words[0]) >= 2 {
 			return true
@@ -446,21 +446,4 @@ func appendUnique(list [][]string, words []string) [][]string {
 		}
 	}
 	return append(list, words)
-}
-
-// sourceIDs returns the source identifier of every article: its SourceID,
-// else its ID, else "s1", "s2", … by position.
-func sourceIDs(arts []*parallax.Article) []string {
-	out := make([]string, len(arts))
-	for i, a := range arts {
-		switch {
-		case a.SourceID != "":
-			out[i] = a.SourceID
-		case a.ID != "":
-			out[i] = a.ID
-		default:
-			out[i] = fmt.Sprintf("s%d", i+1)
-		}
-	}
-	return out
 }

@@ -81,7 +81,7 @@ func rougeL(cand []string, refs [][]string) Score {
 		return s
 	}
 	for _, r := range refs {
-		l := float64(lcs(cand, r))
+		l := float64(text.LCS(cand, r))
 		one := score(l, float64(len(r)), float64(len(cand)))
 		s.Recall += one.Recall
 		s.Precision += one.Precision
@@ -103,27 +103,4 @@ func score(match, refTotal, candTotal float64) Score {
 		s.F1 = 2 * s.Recall * s.Precision / (s.Recall + s.Precision)
 	}
 	return s
-}
-
-// lcs returns the length of the longest common subsequence of a and b.
-func lcs(a, b []string) int {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			switch {
-			case a[i-1] == b[j-1]:
-				cur[j] = prev[j-1] + 1
-			case prev[j] >= cur[j-1]:
-				cur[j] = prev[j]
-			default:
-				cur[j] = cur[j-1]
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parallax-news/parallax/parallaxtest"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/clean"
@@ -21,19 +23,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // load reads and cleans the articles of the given paths.
 func load(t testing.TB, paths ...string) []*parallax.Article {
 	t.Helper()
-	docs, err := ingest.Read(context.Background(), paths, ingest.Options{})
-	if err != nil {
-		t.Fatalf("reading %v: %v", paths, err)
-	}
-	c, err := clean.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []*parallax.Article
-	for _, d := range docs {
-		out = append(out, c.Clean(d))
-	}
-	return out
+	return parallaxtest.Load(t, paths...)
 }
 
 // sentenceArticle makes an article of one real sentence.

@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -51,7 +50,7 @@ const (
 // source only are left out, as are indirect reports that render no
 // quotation. Group never fails.
 func Group(articles []*parallax.Article, mentions [][]Mention) []parallax.Quote {
-	srcs := sourceIDs(articles)
+	srcs := parallax.SourceIDs(articles)
 	texts := make([][]rune, len(articles))
 	for i, a := range articles {
 		texts[i] = []rune(a.Text)
@@ -239,7 +238,7 @@ func link(a, b *unit, idf map[string]float64) float64 {
 	if len(short) > len(long) {
 		short, long = long, short
 	}
-	if len(short) >= minContainWords && contains(long, short) {
+	if len(short) >= minContainWords && text.ContainsRun(long, short) {
 		return 2
 	}
 	// A short fragment matches only by its exact words.
@@ -256,7 +255,7 @@ func link(a, b *unit, idf map[string]float64) float64 {
 	if shared >= minSharedTerms && sim >= minOverlap {
 		return sim
 	}
-	if r := float64(lcs(a.words, b.words)) / float64(len(short)); len(short) >= 4 && shared >= minSharedTerms && r >= minLCS {
+	if r := float64(text.LCS(a.words, b.words)) / float64(len(short)); len(short) >= 4 && shared >= minSharedTerms && r >= minLCS {
 		return r * 0.9
 	}
 	return 0
@@ -290,7 +289,7 @@ func joinable(units []*unit, a, b []int) bool {
 			if len(short) > len(long) {
 				short, long = long, short
 			}
-			if !contains(long, short) {
+			if !text.ContainsRun(long, short) {
 				return false
 			}
 		}
@@ -657,58 +656,7 @@ func abbreviation(r []rune, i, start int) bool {
 	return false
 }
 
-func contains(long, short []string) bool {
-	for i := 0; i+len(short) <= len(long); i++ {
-		ok := true
-		for j := range short {
-			if long[i+j] != short[j] {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
-}
-
-// lcs returns the length of the longest common subsequence of two word
-// lists.
-func lcs(a, b []string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			if a[i-1] == b[j-1] {
-				cur[j] = prev[j-1] + 1
-			} else {
-				cur[j] = max(prev[j], cur[j-1])
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
 func isPronoun(s string) bool { return pronouns[strings.ToLower(s)] }
-
-// sourceIDs returns the source identifier of every article: its SourceID,
-// else its ID, else "s1", "s2", … by position.
-func sourceIDs(arts []*parallax.Article) []string {
-	out := make([]string, len(arts))
-	for i, a := range arts {
-		switch {
-		case a.SourceID != "":
-			out[i] = a.SourceID
-		case a.ID != "":
-			out[i] = a.ID
-		default:
-			out[i] = fmt.Sprintf("s%d", i+1)
-		}
-	}
-	return out
-}
 
 type unionFind struct{ parent []int }
 

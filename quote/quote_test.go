@@ -181,7 +181,7 @@ func TestGroupExamples(t *testing.T) {
 		// Every cite points at the words of a variant.
 		for _, v := range q.Variants {
 			for _, c := range v.Cites {
-				a := arts[indexOf(sourceIDs(arts), c.Source)]
+				a := arts[indexOf(parallax.SourceIDs(arts), c.Source)]
 				if got := string([]rune(a.Text)[c.Start:c.End]); got != v.Text && !strings.EqualFold(normalize(got), normalize(v.Text)) {
 					t.Errorf("cite %s %d-%d reads %q, variant %q", c.Source, c.Start, c.End, got, v.Text)
 				}

@@ -2,36 +2,24 @@ package render_test
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/parallax-news/parallax/parallaxtest"
+
 	"golang.org/x/net/html"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
-	"github.com/parallax-news/parallax/clean"
-	"github.com/parallax-news/parallax/ingest"
 	"github.com/parallax-news/parallax/render"
 )
 
 func exampleBrief(t *testing.T) (*parallax.Brief, []*parallax.Article) {
 	t.Helper()
-	docs, err := ingest.Read(context.Background(), []string{"../examples"}, ingest.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := clean.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var arts []*parallax.Article
-	for _, d := range docs {
-		arts = append(arts, c.Clean(d))
-	}
+	arts := parallaxtest.Examples(t)
 	return brief.Build(arts, brief.Options{}), arts
 }
 

@@ -5,13 +5,15 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"github.com/parallax-news/parallax/text"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parallax-news/parallax/parallaxtest"
+	"github.com/parallax-news/parallax/text"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax"
@@ -21,21 +23,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// load reads and cleans the articles of the given paths.
 func load(t testing.TB, paths ...string) []*parallax.Article {
 	t.Helper()
-	docs, err := ingest.Read(context.Background(), paths, ingest.Options{})
-	if err != nil {
-		t.Fatalf("reading %v: %v", paths, err)
-	}
-	c, err := clean.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []*parallax.Article
-	for _, d := range docs {
-		out = append(out, c.Clean(d))
-	}
-	return out
+	return parallaxtest.Load(t, paths...)
 }
 
 func TestFindDates(t *testing.T) {
