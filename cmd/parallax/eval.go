@@ -14,6 +14,8 @@ func runEval(ctx context.Context, m *Main, args []string) error {
 	switch args[0] {
 	case "summary":
 		return runEvalSummary(ctx, m, args[1:])
+	case "cluster":
+		return runEvalCluster(ctx, m, args[1:])
 	}
 	return parallax.Errorf(parallax.EUSAGE, "eval", "unknown evaluation %q (want summary or cluster)", args[0])
 }

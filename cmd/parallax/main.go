@@ -50,9 +50,11 @@ type command struct {
 
 // commands is the table of subcommands.
 var commands = map[string]command{
-	"brief":  {"brief [--format md|json|html] [--words N] PATH...", runBrief},
-	"eval":   {"eval summary|cluster FILE.jsonl", runEval},
-	"quotes": {"quotes [--format jsonl|md] PATH...", runQuotes},
+	"brief":   {"brief [--format md|json|html] [--words N] PATH...", runBrief},
+	"cluster": {"cluster [--format jsonl|md] [--explain] PATH...", runCluster},
+	"digest":  {"digest [--format md|json|html] [--words N] PATH...", runDigest},
+	"eval":    {"eval summary|cluster FILE.jsonl", runEval},
+	"quotes":  {"quotes [--format jsonl|md] PATH...", runQuotes},
 }
 
 // Run runs the command line args (without the program name) and returns the

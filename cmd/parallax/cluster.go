@@ -1,0 +1,190 @@
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/cluster"
+	"github.com/parallax-news/parallax/ingest"
+)
+
+// runCluster reads articles, groups them into stories in publication order
+// and prints one line per article in that order: its story, and for a wire
+// copy the article it copies. With --explain each line tells why.
+func runCluster(ctx context.Context, m *Main, args []string) error {
+	fs := m.flags("cluster")
+	format := fs.String("format", "jsonl", "output format: jsonl or md")
+	explain := fs.Bool("explain", false, "tell why each article joined its story or started a new one")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *format != "jsonl" && *format != "md" {
+		return parallax.Errorf(parallax.EUSAGE, "--format", "must be jsonl or md, got %q", *format)
+	}
+	if fs.NArg() == 0 {
+		return parallax.Errorf(parallax.EUSAGE, "cluster", "no input: name files, directories or - for standard input")
+	}
+	docs, readErr := ingest.Read(ctx, fs.Args(), ingest.Options{Stdin: m.Stdin})
+	if len(docs) == 0 {
+		if readErr == nil {
+			readErr = parallax.Errorf(parallax.EINVALID, "cluster", "no article could be read")
+		}
+		return readErr
+	}
+	opts := cluster.DefaultOptions()
+	opts.Explain = *explain
+	as, err := cluster.Cluster(ctx, docs, opts)
+	if err != nil {
+		return errors.Join(readErr, err)
+	}
+	w := bufio.NewWriter(m.Stdout)
+	if *format == "md" {
+		writeClusterMarkdown(w, docs, as)
+	} else {
+		err = writeClusterJSONL(w, docs, as)
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		return errors.Join(readErr, parallax.Errorf(parallax.EINTERNAL, "stdout", "write stories: %w", err))
+	}
+	return readErr
+}
+
+// clusterLine is one line of `parallax cluster --format jsonl`, the
+// documented contract: keys keep their meaning, new keys may be added.
+type clusterLine struct {
+	ID    string  `json:"id"`
+	Story int     `json:"story"`
+	Title string  `json:"title"`
+	Score float64 `json:"score"`
+	// DuplicateOf, Added and Cut are set for a wire copy: the ID of the
+	// article it copies and how many sentences it added and cut.
+	DuplicateOf string               `json:"duplicate_of,omitempty"`
+	Added       *int                 `json:"added,omitempty"`
+	Cut         *int                 `json:"cut,omitempty"`
+	Explain     *cluster.Explanation `json:"explain,omitempty"`
+	// Diff lists the sentences a copy added and cut, with --explain.
+	Diff any `json:"diff,omitempty"`
+}
+
+// byArrival returns the input positions in arrival order.
+func byArrival(as []cluster.Assignment) []int {
+	order := make([]int, len(as))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int { return cmp.Compare(as[x].Arrival, as[y].Arrival) })
+	return order
+}
+
+func writeClusterJSONL(w io.Writer, docs []parallax.Document, as []cluster.Assignment) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, i := range byArrival(as) {
+		a := as[i]
+		l := clusterLine{ID: a.ID, Story: a.Story, Title: docs[i].Title, Score: round3(a.Score), Explain: a.Why}
+		if a.Copy != nil {
+			added, cut := len(a.Copy.Diff.Added), len(a.Copy.Diff.Cut)
+			l.DuplicateOf, l.Added, l.Cut = a.DuplicateOf, &added, &cut
+			if a.Why != nil {
+				l.Diff = a.Copy.Diff
+			}
+		}
+		if l.Explain != nil {
+			e := *l.Explain
+			e.Score, e.RunnerUpScore = round3(e.Score), round3(e.RunnerUpScore)
+			l.Explain = &e
+		}
+		if err := enc.Encode(l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeClusterMarkdown lists the stories, biggest first, each with its
+// articles in arrival order.
+func writeClusterMarkdown(w io.Writer, docs []parallax.Document, as []cluster.Assignment) {
+	groups := storiesBySize(as)
+	fmt.Fprintf(w, "# %d stories from %d articles\n", len(groups), len(as))
+	for _, g := range groups {
+		copies := 0
+		for _, i := range g {
+			if as[i].Copy != nil {
+				copies++
+			}
+		}
+		fmt.Fprintf(w, "\n## Story %d: %s\n\n%d articles", as[g[0]].Story, storyTitle(docs, g), len(g))
+		if copies > 0 {
+			fmt.Fprintf(w, ", %d of them wire copies", copies)
+		}
+		fmt.Fprint(w, "\n\n")
+		for _, i := range g {
+			a := as[i]
+			title := docs[i].Title
+			if title == "" {
+				title = "(no title)"
+			}
+			fmt.Fprintf(w, "- %s `%s`", title, a.ID)
+			if a.Copy != nil {
+				fmt.Fprintf(w, " (copy of `%s`, %d sentences added, %d cut)", a.DuplicateOf, len(a.Copy.Diff.Added), len(a.Copy.Diff.Cut))
+			}
+			if a.Why != nil {
+				fmt.Fprintf(w, "\n  %s", a.Why)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+}
+
+// storiesBySize groups the assignments by story, each story's articles in
+// arrival order, the stories with the most articles first (then by story
+// number).
+func storiesBySize(as []cluster.Assignment) [][]int {
+	groups := cluster.Stories(as)
+	for _, g := range groups {
+		slices.SortFunc(g, func(x, y int) int { return cmp.Compare(as[x].Arrival, as[y].Arrival) })
+	}
+	slices.SortStableFunc(groups, func(x, y []int) int { return cmp.Compare(len(y), len(x)) })
+	return groups
+}
+
+// storyTitle names a story after the title of its first article that has
+// one, or the first words of its first article.
+func storyTitle(docs []parallax.Document, g []int) string {
+	for _, i := range g {
+		if docs[i].Title != "" {
+			return docs[i].Title
+		}
+	}
+	r := []rune(docs[g[0]].Text)
+	words, end := 0, len(r)
+	for k, c := range r {
+		if c == '\n' {
+			end = k
+			break
+		}
+		if c == ' ' {
+			words++
+			if words == 12 {
+				end = k
+				break
+			}
+		}
+	}
+	if end < len(r) {
+		return string(r[:end]) + "…"
+	}
+	return string(r)
+}
+
+func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
