@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+
 	"github.com/parallax-news/parallax"
 )
 
@@ -24,7 +26,10 @@ func parseHTML(input string, b []byte) (parallax.Document, error) {
 	if err != nil {
 		return parallax.Document{}, parallax.Errorf(parallax.EINVALID, input, "no article text found in HTML: %w", err)
 	}
-	text := strings.TrimSpace(res.ContentText)
+	text := blockText(res.ContentNode)
+	if text == "" {
+		text = strings.TrimSpace(res.ContentText)
+	}
 	if text == "" {
 		return parallax.Document{}, parallax.Errorf(parallax.EINVALID, input, "no article text found in HTML")
 	}
@@ -40,4 +45,54 @@ func parseHTML(input string, b []byte) (parallax.Document, error) {
 		Published: m.Date,
 		Text:      text,
 	}, nil
+}
+
+// blockElements end a line of the extracted text.
+var blockElements = map[string]bool{
+	"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"li": true, "ul": true, "ol": true, "blockquote": true, "pre": true, "table": true, "tr": true,
+	"br": true, "hr": true, "section": true, "article": true, "header": true, "footer": true,
+	"figure": true, "figcaption": true, "dd": true, "dt": true, "head": true, "main": true,
+}
+
+// blockText returns the text of an extracted content tree with one line per
+// paragraph, heading or list item, spaces folded within each line: the
+// paragraph structure that cleaning and citations rely on.
+func blockText(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var lines []string
+	var cur strings.Builder
+	flush := func() {
+		if line := strings.Join(strings.Fields(cur.String()), " "); line != "" {
+			lines = append(lines, line)
+		}
+		cur.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if n.Data == "script" || n.Data == "style" {
+				return
+			}
+		}
+		block := n.Type == html.ElementNode && blockElements[n.Data]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(n)
+	flush()
+	return strings.Join(lines, "\n")
 }

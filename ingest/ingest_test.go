@@ -92,6 +92,9 @@ func TestHTML(t *testing.T) {
 	if !strings.Contains(d.Text, "Mr Bukele said he did not have the power to return Salvadoran Kilmar Abrego Garcia") {
 		t.Errorf("main text missing:\n%s", d.Text)
 	}
+	if !strings.Contains(d.Text, "Mr Trump added.\nThe Trump administration") {
+		t.Errorf("paragraphs are not one per line:\n%s", d.Text)
+	}
 	for _, junk := range []string{"Most viewed", "All rights reserved", "Weather warning"} {
 		if strings.Contains(d.Text, junk) {
 			t.Errorf("extracted text keeps page furniture %q", junk)

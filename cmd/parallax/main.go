@@ -8,6 +8,7 @@
 //	parallax quotes  [--format jsonl|md] PATH...
 //	parallax cluster [--format jsonl|md] [--explain] PATH...
 //	parallax digest  [--format md|json|html] PATH...
+//	parallax extract [--format text|json] PATH...
 //	parallax eval summary FILE.jsonl
 //	parallax eval cluster FILE.jsonl
 //
@@ -54,6 +55,7 @@ var commands = map[string]command{
 	"cluster": {"cluster [--format jsonl|md] [--explain] PATH...", runCluster},
 	"digest":  {"digest [--format md|json|html] [--words N] PATH...", runDigest},
 	"eval":    {"eval summary|cluster FILE.jsonl", runEval},
+	"extract": {"extract [--format text|json] PATH...", runExtract},
 	"quotes":  {"quotes [--format jsonl|md] PATH...", runQuotes},
 }
 

@@ -149,3 +149,31 @@ func TestEvalSummary(t *testing.T) {
 		t.Errorf("mean = %+v, want one set with R1 ≥ 0.35 and R2 ≥ 0.08", mean)
 	}
 }
+
+func TestExtract(t *testing.T) {
+	code, out, errOut := run(t, "", "extract", "../../ingest/testdata/article.html")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	paras := strings.Split(strings.TrimSpace(out), "\n\n")
+	if len(paras) != 6 || !strings.HasPrefix(paras[5], "Mr Bukele said he did not have the power") {
+		t.Errorf("want the headline and five paragraphs, got %d:\n%s", len(paras), out)
+	}
+	code, out, errOut = run(t, "", "extract", "--format", "json", "../../examples/002_a2dff19a86e212a7.txt")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var e struct {
+		Source, Published, Text string
+		Removed                 []struct{ Reason, Text string }
+	}
+	if err := json.Unmarshal([]byte(out), &e); err != nil {
+		t.Fatal(err)
+	}
+	if e.Source != "Reuters" || e.Published != "2025-04-14T00:00:00Z" || strings.Contains(e.Text, "Photograph:") || strings.Contains(e.Text, "– Reuters") {
+		t.Errorf("extract json = %+v", e)
+	}
+	if len(e.Removed) != 4 {
+		t.Errorf("removed = %+v, want metadata, caption, credit and agency tail", e.Removed)
+	}
+}
