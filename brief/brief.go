@@ -9,6 +9,7 @@ package brief
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -55,42 +56,34 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 
 	whole := align.NewModel(arts, nil)
 	m := whole.Without(markOffTopic(arts, whole))
-	facts := align.Facts(m, opts.Align)
-	// Crediting a source with a statement asks a little more than grouping
-	// it under the statement's fact: a wrong credit misleads the reader.
-	tau := opts.Align.Threshold
-	if tau == 0 {
-		tau = align.DefaultThreshold
-	}
-	tau += 0.03
-	factOf := make([]int, len(m.Sents))
-	for fi, f := range facts {
-		for _, s := range f.Members {
-			factOf[s] = fi
-		}
-	}
-
-	b.Sources = sources(arts)
-	for _, i := range orderSummary(m, facts, factOf, summary.Select(m, summary.Options{Words: opts.Words})) {
-		b.Summary = append(b.Summary, statement(m, facts[factOf[i]], i, tau))
-	}
-	b.Agreed = agreed(m, facts, opts.MaxAgreed, tau)
-	b.Exclusive = exclusive(m, facts, opts.MaxExclusive)
-	b.Coverage = coverage(m, facts, b.Agreed)
-	b.Title = title(m, b.Summary)
-
 	// The analyses read only what is on topic.
 	topical := onTopic(arts, m.Skip)
-	ents := entity.Extract(topical)
-	b.Quotes = nonNil(quote.Group(topical, quote.ExtractAll(topical, ents)))
-	b.Entities = nonNil(ents.Entities())
+	b.Sources = sources(arts)
 
-	figs, figConflicts := figure.Compare(topical, figure.ExtractAll(topical))
-	for _, f := range figs {
-		if f.About != "" { // a number that says what it counts
-			b.Figures = append(b.Figures, f)
+	// The stages below read the articles and write each its own part of
+	// the brief: they run side by side.
+	var wg sync.WaitGroup
+	wg.Go(func() { summarize(b, m, opts) })
+	wg.Go(func() {
+		ents := entity.Extract(topical)
+		b.Quotes = nonNil(quote.Group(topical, quote.ExtractAll(topical, ents)))
+		b.Entities = nonNil(ents.Entities())
+	})
+	var figConflicts, claims []parallax.Conflict
+	wg.Go(func() {
+		var figs []parallax.Figure
+		figs, figConflicts = figure.Compare(topical, figure.ExtractAll(topical))
+		for _, f := range figs {
+			if f.About != "" { // a number that says what it counts
+				b.Figures = append(b.Figures, f)
+			}
 		}
-	}
+		b.Figures = nonNil(b.Figures)
+	})
+	wg.Go(func() { claims = conflict.Claims(topical) })
+	wg.Go(func() { b.Timeline = nonNil(timeline.Build(topical)) })
+	wg.Wait()
+
 	// Real clashes first, then the claims in dispute, then the figures that
 	// differ in wording only.
 	var clashes, consistent []parallax.Conflict
@@ -101,8 +94,7 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 			clashes = append(clashes, c)
 		}
 	}
-	b.Conflicts = nonNil(append(append(clashes, conflict.Claims(topical)...), consistent...))
-	b.Timeline = nonNil(timeline.Build(topical))
+	b.Conflicts = nonNil(append(append(clashes, claims...), consistent...))
 	for _, a := range arts {
 		for _, r := range a.OffTopic {
 			b.OffTopic = append(b.OffTopic, parallax.Excerpt{Source: a.SourceID, Text: r.Text, Start: r.Start, End: r.End})
@@ -130,6 +122,34 @@ func onTopic(arts []*parallax.Article, skip map[align.Ref]bool) []*parallax.Arti
 		out[ai] = &c
 	}
 	return out
+}
+
+// summarize writes the parts of the brief that come from the alignment of
+// facts across sources: summary, agreed and exclusive facts, coverage and
+// headline.
+func summarize(b *parallax.Brief, m *align.Model, opts Options) {
+	facts := align.Facts(m, opts.Align)
+	// Crediting a source with a statement asks a little more than grouping
+	// it under the statement's fact: a wrong credit misleads the reader.
+	tau := opts.Align.Threshold
+	if tau == 0 {
+		tau = align.DefaultThreshold
+	}
+	tau += 0.03
+	factOf := make([]int, len(m.Sents))
+	for fi, f := range facts {
+		for _, s := range f.Members {
+			factOf[s] = fi
+		}
+	}
+	for _, i := range orderSummary(m, facts, factOf, summary.Select(m, summary.Options{Words: opts.Words})) {
+		b.Summary = append(b.Summary, statement(m, facts[factOf[i]], i, tau))
+	}
+	b.Summary = nonNil(b.Summary)
+	b.Agreed = agreed(m, facts, opts.MaxAgreed, tau)
+	b.Exclusive = exclusive(m, facts, opts.MaxExclusive)
+	b.Coverage = coverage(m, facts, b.Agreed)
+	b.Title = title(m, b.Summary)
 }
 
 // nonNil returns xs, or an empty slice for nil, so that JSON lists are
