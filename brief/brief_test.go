@@ -240,3 +240,29 @@ func BenchmarkBuild200(b *testing.B) {
 		brief.Build(arts, brief.Options{Words: 250})
 	}
 }
+
+// TestOffTopicWithoutCue puts unrelated news into the example story, with
+// no "in other news" to announce it: a live-blog post and a paragraph.
+func TestOffTopicWithoutCue(t *testing.T) {
+	arts := parallaxtest.Load(t, "testdata/offtopic")
+	b := brief.Build(arts, brief.Options{Words: 250})
+	off := ""
+	for _, o := range b.OffTopic {
+		off += o.Text + "\n"
+	}
+	for _, want := range []string{"Fire at Palin's church", "The Wasilla Bible Church", "Estimated damage is in the vicinity of $1 million.", "Tara Reid", "Zelenskyy"} {
+		if !strings.Contains(off, want) {
+			t.Errorf("off-topic parts lack %q", want)
+		}
+	}
+	for _, kept := range []string{"The prison, with a capacity of 40,000", "Bernd", "Nayib Bukele of El Salvador is arguably"} {
+		if strings.Contains(off, kept) {
+			t.Errorf("on-topic text %q marked off-topic", kept)
+		}
+	}
+	for _, st := range b.Summary {
+		if strings.Contains(st.Text, "Palin") || strings.Contains(st.Text, "Reid") {
+			t.Errorf("summary carries off-topic text: %q", st.Text)
+		}
+	}
+}

@@ -29,6 +29,7 @@ type unit struct {
 // well above the median. Any other paragraph must fall far below it. Short paragraphs are never judged alone.
 func markOffTopic(arts []*parallax.Article, m *align.Model) map[align.Ref]bool {
 	skip := map[align.Ref]bool{}
+	keys := keyNames(m)
 	for ai, a := range arts {
 		units := unitsOf(ai, a, m)
 		if len(units) < 3 {
@@ -36,11 +37,19 @@ func markOffTopic(arts []*parallax.Article, m *align.Model) map[align.Ref]bool {
 		}
 		sims := make([]float64, len(units))
 		terms := make([]int, len(units))
+		names := make([]int, len(units))
 		for ui, u := range units {
 			var vs []align.Vec
+			seen := map[int32]bool{}
 			for _, si := range u.sents {
 				vs = append(vs, m.Sents[si].Vec)
 				terms[ui] += len(m.Sents[si].Terms)
+				for _, id := range m.Sents[si].Terms {
+					if keys[id] && !seen[id] {
+						seen[id] = true
+						names[ui]++
+					}
+				}
 			}
 			sims[ui] = align.Dot(align.Sum(vs...), m.Centroid)
 		}
@@ -60,6 +69,10 @@ func markOffTopic(arts []*parallax.Article, m *align.Model) map[align.Ref]bool {
 				// After a cue everything is other news unless it is
 				// clearly about the story again.
 				off = sims[ui] < med*1.5
+			case terms[ui] >= 12 && len(keys) > 0 && names[ui] == 0:
+				// A long part naming none of the story's people, places
+				// and organisations.
+				off = sims[ui] < med*0.6
 			case terms[ui] >= 12:
 				off = sims[ui] < med*0.25 && sims[ui] < 0.08
 			}
@@ -69,7 +82,16 @@ func markOffTopic(arts []*parallax.Article, m *align.Model) map[align.Ref]bool {
 				}
 				continue
 			}
-			for _, bi := range u.blocks {
+			blocks := u.blocks
+			if post := a.Blocks[u.blocks[0]].Post; post > 0 {
+				// The post's heading goes with it.
+				for bi, blk := range a.Blocks {
+					if blk.Heading && blk.Post == post {
+						blocks = append([]int{bi}, blocks...)
+					}
+				}
+			}
+			for _, bi := range blocks {
 				blk := a.Blocks[bi]
 				a.OffTopic = append(a.OffTopic, parallax.Removal{Span: blk.Span, Text: blk.Text, Reason: parallax.ReasonOffTopic})
 			}
@@ -79,6 +101,49 @@ func markOffTopic(arts []*parallax.Article, m *align.Model) map[align.Ref]bool {
 		}
 	}
 	return skip
+}
+
+// keyNames returns the terms of the story's shared names: capitalised
+// words, not function words, that at least two articles and two fifths of
+// them use.
+func keyNames(m *align.Model) map[int32]bool {
+	keys := map[int32]bool{}
+	n := len(m.Articles)
+	if n < 2 {
+		return keys
+	}
+	capital := map[int32]map[int]bool{} // term → articles writing it capitalised
+	for i, toks := range m.Tokens {
+		terms := m.Sents[i].Terms
+		k := 0
+		for _, t := range toks {
+			if t.Stop || len(t.Lower) < 2 {
+				continue
+			}
+			// terms[k] is the ID of this token's stem; a capital at the
+			// start of a sentence says nothing.
+			if k < len(terms) && t.Capital && t.Start > 0 && !calendarWords[t.Lower] {
+				if capital[terms[k]] == nil {
+					capital[terms[k]] = map[int]bool{}
+				}
+				capital[terms[k]][m.Sents[i].Article] = true
+			}
+			k++
+		}
+	}
+	for id, arts := range capital {
+		if len(arts) >= 2 && len(arts)*5 >= n*2 {
+			keys[id] = true
+		}
+	}
+	return keys
+}
+
+// calendarWords are capitalised but name no one.
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
 }
 
 // unitsOf groups an article's blocks into the units judged for topic.
