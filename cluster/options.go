@@ -36,6 +36,15 @@ type Options struct {
 	// and decimals ("6.1", "2008", "238,000"), and of counts: a number with
 	// the word after it ("23 pirates").
 	NumberWeight float64
+	// MergeScore and MergeSize let one pass undo early splits: when an
+	// article joins a story, each other candidate story of at most
+	// MergeSize articles, smaller than the story joined was, that the
+	// article scores at least MergeScore with (the same similarity as for
+	// Threshold) is merged into the story joined. Its articles then belong
+	// to that story (Cluster reports the merged stories; Clusterer.Root
+	// follows merges for Add). MergeScore 0 disables merging.
+	MergeScore float64
+	MergeSize  int
 	// TopK is the number of terms kept in a story's centroid.
 	TopK int
 	// Window is how long a story stays live without a new article when
@@ -71,6 +80,8 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		Threshold:      0.25,
+		MergeScore:     0.28,
+		MergeSize:      1,
 		SlotWeight:     0.3,
 		TitleWeight:    2,
 		LeadWeight:     2,
@@ -95,6 +106,10 @@ func (o Options) Validate() error {
 	switch {
 	case o.Threshold < 0 || o.Threshold > 1:
 		return bad("threshold %g: must be in [0, 1]", o.Threshold)
+	case o.MergeScore < 0 || o.MergeScore > 1:
+		return bad("merge score %g: must be in [0, 1]", o.MergeScore)
+	case o.MergeSize < 0:
+		return bad("merge size %d: must not be negative", o.MergeSize)
 	case o.SlotWeight < 0:
 		return bad("slot weight %g: must not be negative", o.SlotWeight)
 	case o.TitleWeight < 0 || o.LeadWeight < 0 || o.NameWeight < 0 || o.NumberWeight < 0:
