@@ -162,17 +162,26 @@ func Group(articles []*parallax.Article, mentions [][]Mention) []parallax.Quote 
 	}
 	// Indirect reports join the group they render best.
 	paraphrases := map[int][]*unit{}
+	type member struct {
+		root int
+		g    *unit
+	}
+	bySpeaker := map[string][]member{}
+	for _, r := range roots {
+		for _, g := range groups[r] {
+			bySpeaker[g.speaker] = append(bySpeaker[g.speaker], member{r, g})
+		}
+	}
 	for _, u := range indirect {
 		best, bestSim := -1, 0.0
-		for _, r := range roots {
-			for _, g := range groups[r] {
-				if g.speaker != u.speaker || g.art == u.art && g.start >= u.start && g.end <= u.end {
-					continue
-				}
-				sim, shared := rendered(u, g, idf)
-				if shared >= minParaTerms && sim >= minParaphrase && sim > bestSim {
-					best, bestSim = r, sim
-				}
+		for _, mb := range bySpeaker[u.speaker] {
+			r, g := mb.root, mb.g
+			if g.art == u.art && g.start >= u.start && g.end <= u.end {
+				continue
+			}
+			sim, shared := rendered(u, g, idf)
+			if shared >= minParaTerms && sim >= minParaphrase && sim > bestSim {
+				best, bestSim = r, sim
 			}
 		}
 		if best >= 0 {
