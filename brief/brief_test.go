@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax/parallaxtest"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
 	"github.com/parallax-news/parallax/clean"
@@ -26,8 +24,7 @@ func examples(tb testing.TB) []*parallax.Article {
 }
 
 func TestGolden(t *testing.T) {
-	arts := examples(t)
-	b := brief.Build(arts, brief.Options{Words: 120})
+	b := brief.Build(examples(t), brief.Options{Words: 120})
 	var got bytes.Buffer
 	enc := json.NewEncoder(&got)
 	enc.SetIndent("", "  ")
@@ -35,19 +32,7 @@ func TestGolden(t *testing.T) {
 	if err := enc.Encode(b); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "examples.golden.json")
-	if *update {
-		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./brief -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got.String()); diff != "" {
-		t.Errorf("brief of the examples changed (-want +got); run with -update if intended:\n%s", diff)
-	}
+	parallaxtest.Golden(t, filepath.Join("testdata", "examples.golden.json"), got.Bytes(), *update)
 }
 
 // TestCitations checks that every citation points at the exact words of its
@@ -190,51 +175,25 @@ func TestEmpty(t *testing.T) {
 	}
 }
 
-// story200 makes a story of 200 articles: the five examples repeated forty
-// times, each copy with its lines rotated so that the copies differ.
-func story200(b *testing.B) []parallax.Document {
-	base := examples(b)
-	var docs []parallax.Document
-	for i := 0; i < 40; i++ {
-		for _, a := range base {
-			d := a.Document
-			lines := strings.Split(d.Text, "\n")
-			k := i % len(lines)
-			d.Text = strings.Join(append(lines[k:], lines[:k]...), "\n")
-			d.Metadata = nil
-			d.Path = d.Path + "#" + string(rune('a'+i%26))
-			docs = append(docs, d)
-		}
-	}
-	return docs
-}
-
-// BenchmarkClean200 cleans the 200 articles of story200.
+// BenchmarkClean200 cleans the 200 articles of BenchmarkBuild200.
 func BenchmarkClean200(b *testing.B) {
-	docs := story200(b)
+	arts := parallaxtest.Story(b, 200)
 	c, err := clean.New()
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, d := range docs {
-			c.Clean(d)
+		for _, a := range arts {
+			c.Clean(a.Document)
 		}
 	}
 }
 
-// BenchmarkBuild200 briefs the 200 cleaned articles of story200.
+// BenchmarkBuild200 briefs a story of 200 articles: the examples repeated
+// forty times with their paragraphs rotated.
 func BenchmarkBuild200(b *testing.B) {
-	docs := story200(b)
-	c, err := clean.New()
-	if err != nil {
-		b.Fatal(err)
-	}
-	arts := make([]*parallax.Article, len(docs))
-	for i, d := range docs {
-		arts[i] = c.Clean(d)
-	}
+	arts := parallaxtest.Story(b, 200)
 	b.ReportAllocs()
 	for b.Loop() {
 		brief.Build(arts, brief.Options{Words: 250})

@@ -1,11 +1,8 @@
 package conflict
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
-	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,8 +12,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/clean"
-	"github.com/parallax-news/parallax/ingest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -194,40 +189,11 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("testdata", "examples.golden.json")
-	if *update {
-		if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := cmp.Diff(strings.TrimSpace(string(want)), strings.TrimSpace(string(got))); diff != "" {
-		t.Errorf("golden mismatch (-want +got):\n%s", diff)
-	}
+	parallaxtest.Golden(t, filepath.Join("testdata", "examples.golden.json"), got, *update)
 }
 
 func BenchmarkClaims(b *testing.B) {
-	c, err := clean.New()
-	if err != nil {
-		b.Fatal(err)
-	}
-	docs, err := ingest.Read(context.Background(), []string{"../examples"}, ingest.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	var arts []*parallax.Article
-	for i := range 200 {
-		d := docs[i%len(docs)]
-		paras := strings.Split(d.Text, "\n")
-		k := (i / len(docs)) % len(paras)
-		d.Text = strings.Join(append(append([]string(nil), paras[k:]...), paras[:k]...), "\n")
-		d.Metadata = nil
-		d.Source = fmt.Sprintf("Outlet %d", i)
-		arts = append(arts, c.Clean(d))
-	}
+	arts := parallaxtest.Story(b, 200)
 	for b.Loop() {
 		Claims(arts)
 	}

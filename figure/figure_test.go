@@ -1,11 +1,8 @@
 package figure
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
-	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,8 +11,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/clean"
-	"github.com/parallax-news/parallax/ingest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -497,44 +492,13 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("testdata", "examples.golden.json")
-	if *update {
-		if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := cmp.Diff(strings.TrimSpace(string(want)), strings.TrimSpace(string(got))); diff != "" {
-		t.Errorf("golden mismatch (-want +got):\n%s", diff)
-	}
+	parallaxtest.Golden(t, filepath.Join("testdata", "examples.golden.json"), got, *update)
 }
 
-// story returns n articles made from the five examples by repeating them
-// with their paragraphs rotated, each under its own outlet.
+// story returns n articles made from the five examples.
 func story(b *testing.B, n int) []*parallax.Article {
 	b.Helper()
-	c, err := clean.New()
-	if err != nil {
-		b.Fatal(err)
-	}
-	docs, err := ingest.Read(context.Background(), []string{"../examples"}, ingest.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	var out []*parallax.Article
-	for i := range n {
-		d := docs[i%len(docs)]
-		paras := strings.Split(d.Text, "\n")
-		k := (i / len(docs)) % len(paras)
-		d.Text = strings.Join(append(append([]string(nil), paras[k:]...), paras[:k]...), "\n")
-		d.Metadata = nil
-		d.Source = fmt.Sprintf("Outlet %d", i)
-		out = append(out, c.Clean(d))
-	}
-	return out
+	return parallaxtest.Story(b, n)
 }
 
 func BenchmarkExtract(b *testing.B) {

@@ -4,11 +4,16 @@
 package parallaxtest
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/clean"
@@ -53,4 +58,50 @@ func ExamplesDir() string {
 		}
 	}
 	return dir
+}
+
+// Story returns n articles made from the five examples by repeating them
+// with their paragraphs rotated, each copy under an outlet of its own: a
+// large story for benchmarks, of real text.
+func Story(tb testing.TB, n int) []*parallax.Article {
+	tb.Helper()
+	docs, err := ingest.Read(context.Background(), []string{ExamplesDir()}, ingest.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c, err := clean.New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := make([]*parallax.Article, 0, n)
+	for i := range n {
+		d := docs[i%len(docs)]
+		paras := strings.Split(d.Text, "\n")
+		k := (i / len(docs)) % len(paras)
+		d.Text = strings.Join(append(append([]string(nil), paras[k:]...), paras[:k]...), "\n")
+		d.Metadata = nil
+		d.Source = fmt.Sprintf("Outlet %d", i)
+		d.Path = fmt.Sprintf("%s#%d", d.Path, i)
+		out = append(out, c.Clean(d))
+	}
+	return out
+}
+
+// Golden compares got with the golden file at path, or rewrites the file
+// with got when update is true (the packages' -update flag). Leading and
+// trailing space is ignored.
+func Golden(tb testing.TB, path string, got []byte, update bool) {
+	tb.Helper()
+	if update {
+		if err := os.WriteFile(path, append(bytes.TrimSpace(got), '\n'), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("%v (run the test with -update to create it)", err)
+	}
+	if diff := cmp.Diff(strings.TrimSpace(string(want)), strings.TrimSpace(string(got))); diff != "" {
+		tb.Errorf("%s changed (-want +got); run with -update if intended:\n%s", path, diff)
+	}
 }
