@@ -241,3 +241,28 @@ Abrego Garcia to the United States.
 		t.Errorf("outlet = %q", a.Outlet)
 	}
 }
+
+func TestOutletNames(t *testing.T) {
+	c := newCleaner(t)
+	text := "Mr Bukele said he did not have the power to return him."
+	tests := []struct {
+		doc      parallax.Document
+		id, name string
+	}{
+		{parallax.Document{Path: "a.rss#1", Source: "World news | The Guardian", URL: "https://www.theguardian.com/world/x"}, "guardian", "The Guardian"},
+		{parallax.Document{Path: "a.rss#1", Source: "World news | The Guardian"}, "guardian", "The Guardian"},
+		{parallax.Document{Path: "a.jsonl:1", Source: "Reuters"}, "reuters", "Reuters"},
+		{parallax.Document{Path: "a.jsonl:1", Source: "El Faro"}, "el-faro", "El Faro"},
+		{parallax.Document{Path: "a.html", URL: "https://news.example.org/2025/04/14/bukele"}, "news", "News"},
+		{parallax.Document{Path: "a.html", URL: "https://www.bbc.co.uk/news/live/c4g0"}, "bbc", "BBC News"},
+		{parallax.Document{Path: "dir/002_a2dff19a86e212a7.txt"}, "002", "002_a2dff19a86e212a7"},
+		{parallax.Document{Path: "a.jsonl:7", ID: "13_4ecb"}, "13-4ecb", "13_4ecb"},
+	}
+	for _, tt := range tests {
+		tt.doc.Text = text
+		a := c.Clean(tt.doc)
+		if a.SourceID != tt.id || a.Outlet != tt.name {
+			t.Errorf("%+v: got %q %q, want %q %q", tt.doc, a.SourceID, a.Outlet, tt.id, tt.name)
+		}
+	}
+}

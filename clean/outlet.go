@@ -4,13 +4,14 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/parallax-news/parallax"
 )
 
-// outlet is a publisher known by its web host.
+// outlet is a publisher.
 type outlet struct{ id, name string }
 
 // hosts maps a registered domain to its outlet. The list is read-only.
@@ -52,10 +53,18 @@ var (
 // agency tail or dateline, a URL left by the scraper, a house style), then
 // the record's identifier or the file name.
 func outletOf(d *parallax.Document, tail string) (id, name string) {
+	// A known outlet's web address beats a feed's or site's own title
+	// ("World news | The Guardian").
+	if o, known := outletOfURL(d.URL); known {
+		return o.id, o.name
+	}
 	if d.Source != "" {
+		if o, ok := outletOfName(d.Source); ok {
+			return o.id, o.name
+		}
 		return slug(d.Source), d.Source
 	}
-	if o, ok := outletOfURL(d.URL); ok {
+	if o, _ := outletOfURL(d.URL); o.id != "" {
 		return o.id, o.name
 	}
 	if tail != "" {
@@ -64,7 +73,7 @@ func outletOf(d *parallax.Document, tail string) (id, name string) {
 		}
 	}
 	for _, u := range urlsIn(d.Text) {
-		if o, ok := outletOfURL(u); ok {
+		if o, _ := outletOfURL(u); o.id != "" {
 			return o.id, o.name
 		}
 	}
@@ -98,9 +107,10 @@ func outletOf(d *parallax.Document, tail string) (id, name string) {
 
 var hashSuffix = regexp.MustCompile(`^([a-z0-9]+?)-[0-9a-f]{8,}$`)
 
-// outletOfURL looks a URL's host up in the table of outlets, or names the
-// outlet after the host's main label ("example.com" → "Example").
-func outletOfURL(raw string) (outlet, bool) {
+// outletOfURL looks a URL's host up in the table of outlets (known is
+// then true), or names the outlet after the host's main label
+// ("example.com" → "Example"). It returns the zero outlet for no URL.
+func outletOfURL(raw string) (o outlet, known bool) {
 	if raw == "" {
 		return outlet{}, false
 	}
@@ -123,7 +133,39 @@ func outletOfURL(raw string) (outlet, bool) {
 	if label == "" {
 		return outlet{}, false
 	}
-	return outlet{slug(label), strings.ToUpper(label[:1]) + label[1:]}, true
+	return outlet{slug(label), strings.ToUpper(label[:1]) + label[1:]}, false
+}
+
+// outletOfName finds a known outlet named in a source or feed title
+// ("World news | The Guardian", "Reuters: World News"), the longest name
+// first so that the result does not depend on map order.
+func outletOfName(s string) (outlet, bool) {
+	lower := strings.ToLower(s)
+	var names []string
+	byName := map[string]outlet{}
+	for _, o := range hosts {
+		n := strings.ToLower(o.name)
+		byName[n] = o
+		names = append(names, n)
+	}
+	for n, o := range agencies {
+		if len(n) > 3 {
+			byName[n] = o
+			names = append(names, n)
+		}
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
+	for _, n := range names {
+		if strings.Contains(lower, n) {
+			return byName[n], true
+		}
+	}
+	return outlet{}, false
 }
 
 // slug turns a name into a short lower-case identifier.

@@ -45,6 +45,7 @@ const (
 	FormatHTML  Format = "html"
 	FormatJSON  Format = "json"
 	FormatJSONL Format = "jsonl"
+	FormatFeed  Format = "feed"
 )
 
 // Read reads every path in order: a file, a directory (its files with known
@@ -141,6 +142,8 @@ func parse(path string, format Format, b []byte) ([]parallax.Document, error) {
 		return []parallax.Document{d}, nil
 	case FormatJSON:
 		return parseJSON(path, b)
+	case FormatFeed:
+		return parseFeed(path, b)
 	}
 	d, err := parseText(path, b)
 	if err != nil {
@@ -261,6 +264,8 @@ func formatOf(path string) (Format, bool) {
 		return FormatJSON, true
 	case ".jsonl", ".ndjson":
 		return FormatJSONL, true
+	case ".rss", ".atom", ".rdf", ".xml":
+		return FormatFeed, true
 	}
 	return FormatText, false
 }
@@ -269,6 +274,8 @@ func formatOf(path string) (Format, bool) {
 func sniff(b []byte) Format {
 	t := bytes.TrimLeft(b, " \t\r\n\ufeff")
 	switch {
+	case bytes.HasPrefix(t, []byte("<?xml")), bytes.HasPrefix(t, []byte("<rss")), bytes.HasPrefix(t, []byte("<feed")), bytes.HasPrefix(t, []byte("<rdf:RDF")):
+		return FormatFeed
 	case bytes.HasPrefix(t, []byte("<")):
 		return FormatHTML
 	case bytes.HasPrefix(t, []byte("[")):

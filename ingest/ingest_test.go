@@ -245,3 +245,28 @@ func BenchmarkStreamJSONL(b *testing.B) {
 		}
 	}
 }
+
+func TestFeeds(t *testing.T) {
+	docs, err := read(t, ingest.Options{}, "testdata/world.rss", "testdata/americas.atom")
+	if err == nil || !strings.Contains(err.Error(), `testdata/world.rss#2: feed item "Item without text" has no text`) {
+		t.Errorf("error = %v, want the empty item named", err)
+	}
+	if len(docs) != 2 {
+		t.Fatalf("got %d documents, want 2", len(docs))
+	}
+	rss, atom := docs[0], docs[1]
+	if rss.Source != "World news | The Guardian" || rss.URL != "https://www.theguardian.com/world/2025/apr/14/bukele-abrego-garcia" ||
+		rss.Published.Format(time.RFC3339) != "2025-04-14T19:02:00Z" || rss.Title != "Bukele says he will not return man mistakenly deported by US" {
+		t.Errorf("rss item = %+v", rss)
+	}
+	if !strings.HasPrefix(rss.Text, "El Salvador’s president Nayib Bukele said on Monday") || !strings.Contains(rss.Text, "White House.\nIn an Oval Office meeting, Mr Trump praised Mr Bukele") {
+		t.Errorf("rss text not one paragraph a line:\n%s", rss.Text)
+	}
+	if atom.Author != "AFP" || atom.Source != "AFP - Americas" || !strings.Contains(atom.Text, "via AFP\nTrump gave a warm welcome in the Oval Office") {
+		t.Errorf("atom entry = %+v", atom)
+	}
+	_, err = read(t, ingest.Options{}, "testdata/broken.rss")
+	if err == nil || !strings.Contains(err.Error(), "testdata/broken.rss: malformed feed") {
+		t.Errorf("broken feed error = %v", err)
+	}
+}
