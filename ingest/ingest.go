@@ -46,6 +46,7 @@ const (
 	FormatJSON  Format = "json"
 	FormatJSONL Format = "jsonl"
 	FormatFeed  Format = "feed"
+	FormatWARC  Format = "warc"
 )
 
 // Read reads every path in order: a file, a directory (its files with known
@@ -114,8 +115,11 @@ func streamFile(ctx context.Context, path string, opts Options, emit func([]para
 		head, _ := br.Peek(4096)
 		format = sniff(head)
 	}
-	if format == FormatJSONL {
+	switch format {
+	case FormatJSONL:
 		return streamJSONL(ctx, path, br, opts, emit)
+	case FormatWARC:
+		return streamWARC(ctx, path, br, opts, emit)
 	}
 	b, err := io.ReadAll(io.LimitReader(br, opts.MaxBytes+1))
 	if err != nil {
@@ -266,6 +270,11 @@ func formatOf(path string) (Format, bool) {
 		return FormatJSONL, true
 	case ".rss", ".atom", ".rdf", ".xml":
 		return FormatFeed, true
+	case ".warc":
+		return FormatWARC, true
+	}
+	if strings.HasSuffix(strings.ToLower(path), ".warc.gz") {
+		return FormatWARC, true
 	}
 	return FormatText, false
 }
@@ -274,6 +283,8 @@ func formatOf(path string) (Format, bool) {
 func sniff(b []byte) Format {
 	t := bytes.TrimLeft(b, " \t\r\n\ufeff")
 	switch {
+	case bytes.HasPrefix(t, []byte("WARC/")), bytes.HasPrefix(b, []byte{0x1f, 0x8b}):
+		return FormatWARC
 	case bytes.HasPrefix(t, []byte("<?xml")), bytes.HasPrefix(t, []byte("<rss")), bytes.HasPrefix(t, []byte("<feed")), bytes.HasPrefix(t, []byte("<rdf:RDF")):
 		return FormatFeed
 	case bytes.HasPrefix(t, []byte("<")):

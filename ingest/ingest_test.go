@@ -270,3 +270,27 @@ func TestFeeds(t *testing.T) {
 		t.Errorf("broken feed error = %v", err)
 	}
 }
+
+func TestWARC(t *testing.T) {
+	docs, err := read(t, ingest.Options{}, "testdata/pages.warc.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 2 {
+		t.Fatalf("got %d documents, want the two HTML pages (request, image and redirect skipped)", len(docs))
+	}
+	g, lm := docs[0], docs[1]
+	if g.URL != "https://www.theguardian.com/world/2025/apr/14/bukele-abrego-garcia" || g.ID != "urn:uuid:00000000-0000-0000-0000-000000000003" || g.Path != "testdata/pages.warc.gz#3" {
+		t.Errorf("guardian page = %+v", g)
+	}
+	if !strings.Contains(g.Text, "Mr Bukele said he did not have the power to return Salvadoran Kilmar Abrego Garcia") {
+		t.Errorf("guardian text:\n%s", g.Text)
+	}
+	if !strings.Contains(lm.Text, "Le président du Salvador, Nayib Bukele, a déclaré lundi") {
+		t.Errorf("ISO-8859-1 page not converted to UTF-8:\n%q", lm.Text)
+	}
+	_, err = read(t, ingest.Options{}, "testdata/broken.warc")
+	if err == nil || !strings.Contains(err.Error(), "testdata/broken.warc#6: broken WARC record") {
+		t.Errorf("broken WARC error = %v", err)
+	}
+}

@@ -1,0 +1,170 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html/charset"
+
+	"github.com/parallax-news/parallax"
+)
+
+// streamWARC reads a WARC file (plain or gzip-compressed, one gzip member
+// per record or one for the whole file) record by record. Each response
+// record holding an HTML page with status 200 becomes a document, extracted
+// like an HTML file, its URL the record's target URI; other records
+// (requests, metadata, redirects, images) are skipped. A broken record is
+// reported with its number; reading stops there, since the records after it
+// cannot be found.
+//
+// The reader is written here rather than taken from a WARC library because
+// the maintained Go libraries pull in large dependency trees (metrics
+// servers among them) for what is a short, stable format.
+func streamWARC(ctx context.Context, path string, br *bufio.Reader, opts Options, emit func([]parallax.Document) error) (inputErrs []error, stop error) {
+	r := br
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		gz, err := gzip.NewReader(br)
+		if err != nil {
+			return []error{parallax.Errorf(parallax.EINVALID, path, "broken gzip: %w", err)}, nil
+		}
+		defer gz.Close()
+		r = bufio.NewReaderSize(gz, 64<<10)
+	}
+	pages := 0
+	for n := 1; ; n++ {
+		if err := ctx.Err(); err != nil {
+			return inputErrs, err
+		}
+		input := fmt.Sprintf("%s#%d", path, n)
+		head, block, err := readWARCRecord(r, opts.MaxBytes)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			inputErrs = append(inputErrs, parallax.Errorf(parallax.EINVALID, input, "broken WARC record: %w", err))
+			return inputErrs, nil
+		}
+		if block == nil { // too large: skipped
+			inputErrs = append(inputErrs, parallax.Errorf(parallax.ETOOLARGE, input, "record larger than the limit of %d bytes", opts.MaxBytes))
+			continue
+		}
+		if !strings.EqualFold(head.Get("WARC-Type"), "response") {
+			continue
+		}
+		page, ok, err := httpPage(block)
+		if err != nil {
+			inputErrs = append(inputErrs, parallax.Errorf(parallax.EINVALID, input, "broken HTTP response in WARC record: %w", err))
+			continue
+		}
+		if !ok {
+			continue
+		}
+		d, err := parseHTML(input, page)
+		if err != nil {
+			inputErrs = append(inputErrs, err)
+			continue
+		}
+		if id := head.Get("WARC-Record-ID"); id != "" {
+			d.ID = strings.Trim(id, "<>")
+		}
+		if uri := head.Get("WARC-Target-URI"); uri != "" && d.URL == "" {
+			d.URL = strings.Trim(uri, "<>")
+		}
+		pages++
+		if stop := emit([]parallax.Document{d}); stop != nil {
+			return inputErrs, stop
+		}
+	}
+	if pages == 0 && len(inputErrs) == 0 {
+		inputErrs = append(inputErrs, parallax.Errorf(parallax.EINVALID, path, "no HTML page in the WARC file"))
+	}
+	return inputErrs, nil
+}
+
+// readWARCRecord reads the next record: its named fields and its block. It
+// returns io.EOF at the end of the input, and a nil block (no error) for a
+// record over limit, which it skips.
+func readWARCRecord(r *bufio.Reader, limit int64) (http.Header, []byte, error) {
+	// Records are separated by blank lines; skip them.
+	var version string
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			if err == io.EOF && strings.TrimSpace(line) == "" {
+				return nil, nil, io.EOF
+			}
+			return nil, nil, fmt.Errorf("unexpected end of input")
+		}
+		if strings.TrimSpace(line) != "" {
+			version = strings.TrimSpace(line)
+			break
+		}
+	}
+	if !strings.HasPrefix(version, "WARC/") {
+		return nil, nil, fmt.Errorf("expected a WARC version line, got %.40q", version)
+	}
+	head := http.Header{}
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			return nil, nil, fmt.Errorf("unexpected end of the record header")
+		}
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" {
+			break
+		}
+		name, value, ok := strings.Cut(line, ":")
+		if !ok {
+			return nil, nil, fmt.Errorf("bad header line %.40q", line)
+		}
+		head.Add(strings.TrimSpace(name), strings.TrimSpace(value))
+	}
+	size, err := strconv.ParseInt(head.Get("Content-Length"), 10, 64)
+	if err != nil || size < 0 {
+		return nil, nil, fmt.Errorf("bad Content-Length %q", head.Get("Content-Length"))
+	}
+	if size > limit {
+		if _, err := io.CopyN(io.Discard, r, size); err != nil {
+			return nil, nil, fmt.Errorf("record cut short")
+		}
+		return head, nil, nil
+	}
+	block := make([]byte, size)
+	if _, err := io.ReadFull(r, block); err != nil {
+		return nil, nil, fmt.Errorf("record cut short")
+	}
+	return head, block, nil
+}
+
+// httpPage returns the body of an HTTP response block when it is an HTML
+// page served with status 200, converted to UTF-8 from the charset the
+// response declares.
+func httpPage(block []byte) ([]byte, bool, error) {
+	resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(block)), nil)
+	if err != nil {
+		return nil, false, err
+	}
+	defer resp.Body.Close()
+	ctype := resp.Header.Get("Content-Type")
+	media, _, _ := mime.ParseMediaType(ctype)
+	if resp.StatusCode != http.StatusOK || (media != "text/html" && media != "application/xhtml+xml") {
+		return nil, false, nil
+	}
+	body, err := charset.NewReader(resp.Body, ctype)
+	if err != nil {
+		return nil, false, err
+	}
+	page, err := io.ReadAll(body)
+	if err != nil {
+		return nil, false, err
+	}
+	return page, true, nil
+}
