@@ -15,11 +15,16 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
 
 	"github.com/parallax-news/parallax"
 )
@@ -34,6 +39,11 @@ type Options struct {
 	MaxBytes int64
 	// Stdin is read for the path "-". Nil means no standard input.
 	Stdin io.Reader
+	// HTTPClient fetches paths that are http:// or https:// addresses. Nil
+	// means a client with a 30-second timeout.
+	HTTPClient *http.Client
+	// UserAgent is sent with every request; empty means "Parallax/1".
+	UserAgent string
 }
 
 // Format names an input format.
@@ -72,6 +82,12 @@ func Stream(ctx context.Context, paths []string, opts Options, fn func(parallax.
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = &http.Client{Timeout: 30 * time.Second}
+	}
+	if opts.UserAgent == "" {
+		opts.UserAgent = "Parallax/1"
+	}
 	var errs []error
 	emit := func(docs []parallax.Document) error {
 		for _, d := range docs {
@@ -104,13 +120,16 @@ func Stream(ctx context.Context, paths []string, opts Options, fn func(parallax.
 // streamFile reads one file (or "-"). It returns the input errors, and
 // separately an error of emit or ctx that must stop the reading.
 func streamFile(ctx context.Context, path string, opts Options, emit func([]parallax.Document) error) (inputErrs []error, stop error) {
-	r, closeFn, err := open(path, opts)
+	in, err := open(ctx, path, opts)
 	if err != nil {
 		return []error{err}, nil
 	}
-	defer closeFn()
-	br := bufio.NewReaderSize(r, 64<<10)
+	defer in.close()
+	br := bufio.NewReaderSize(in.r, 64<<10)
 	format, known := formatOf(path)
+	if in.format != "" {
+		format, known = in.format, true
+	}
 	if path == "-" || !known {
 		head, _ := br.Peek(4096)
 		format = sniff(head)
@@ -131,6 +150,13 @@ func streamFile(ctx context.Context, path string, opts Options, emit func([]para
 	docs, err := parse(path, format, b)
 	if err != nil {
 		inputErrs = unjoin(err)
+	}
+	if isURL(path) {
+		for i := range docs {
+			if docs[i].URL == "" {
+				docs[i].URL = path
+			}
+		}
 	}
 	return inputErrs, emit(docs)
 }
@@ -221,7 +247,7 @@ func unjoin(err error) []error {
 
 // expand lists the files a path names.
 func expand(p string) ([]string, error) {
-	if p == "-" {
+	if p == "-" || isURL(p) {
 		return []string{p}, nil
 	}
 	info, err := os.Stat(p)
@@ -301,22 +327,85 @@ func sniff(b []byte) Format {
 	return FormatText
 }
 
-// open opens a file, or returns opts.Stdin for "-".
-func open(path string, opts Options) (io.Reader, func(), error) {
-	if path == "-" {
+// input is an opened input: its bytes, how to close it, and its format
+// when the transport declared one (an HTTP Content-Type).
+type input struct {
+	r      io.Reader
+	close  func()
+	format Format
+}
+
+// isURL reports whether a path is a web address.
+func isURL(p string) bool {
+	return strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://")
+}
+
+// open opens a file, fetches a web address, or returns opts.Stdin for "-".
+func open(ctx context.Context, path string, opts Options) (input, error) {
+	switch {
+	case path == "-":
 		if opts.Stdin == nil {
-			return nil, nil, parallax.Errorf(parallax.EUSAGE, path, "no standard input")
+			return input{}, parallax.Errorf(parallax.EUSAGE, path, "no standard input")
 		}
-		return opts.Stdin, func() {}, nil
+		return input{r: opts.Stdin, close: func() {}}, nil
+	case isURL(path):
+		return fetch(ctx, path, opts)
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, parallax.Errorf(parallax.ENOTFOUND, path, "no such file")
+			return input{}, parallax.Errorf(parallax.ENOTFOUND, path, "no such file")
 		}
-		return nil, nil, parallax.Errorf(parallax.EINVALID, path, "cannot read: %w", err)
+		return input{}, parallax.Errorf(parallax.EINVALID, path, "cannot read: %w", err)
 	}
-	return f, func() { f.Close() }, nil
+	return input{r: f, close: func() { f.Close() }}, nil
+}
+
+// fetch gets a web address. A status other than 200 fails (404 and 410 as
+// ENOTFOUND); the format comes from the Content-Type, and text is converted
+// to UTF-8 from the charset it declares.
+func fetch(ctx context.Context, url string, opts Options) (input, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return input{}, parallax.Errorf(parallax.EUSAGE, url, "bad address: %w", err)
+	}
+	req.Header.Set("User-Agent", opts.UserAgent)
+	resp, err := opts.HTTPClient.Do(req)
+	if err != nil {
+		return input{}, parallax.Errorf(parallax.EINVALID, url, "cannot fetch: %w", err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		code := parallax.EINVALID
+		if resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone {
+			code = parallax.ENOTFOUND
+		}
+		return input{}, parallax.Errorf(code, url, "server answered %s", resp.Status)
+	}
+	ctype := resp.Header.Get("Content-Type")
+	media, _, _ := mime.ParseMediaType(ctype)
+	in := input{r: resp.Body, close: func() { resp.Body.Close() }}
+	switch {
+	case media == "text/html" || media == "application/xhtml+xml":
+		in.format = FormatHTML
+	case strings.Contains(media, "rss") || strings.Contains(media, "atom") || media == "application/xml" || media == "text/xml":
+		in.format = FormatFeed
+	case media == "application/x-ndjson" || media == "application/jsonl":
+		in.format = FormatJSONL
+	case media == "application/json":
+		in.format = FormatJSON
+	case media == "text/plain":
+		in.format = FormatText
+	}
+	if strings.HasPrefix(media, "text/") {
+		r, err := charset.NewReader(resp.Body, ctype)
+		if err != nil {
+			resp.Body.Close()
+			return input{}, parallax.Errorf(parallax.EINVALID, url, "unknown charset in %q: %w", ctype, err)
+		}
+		in.r = r
+	}
+	return in, nil
 }
 
 // checkText verifies that b is UTF-8 and holds some text.

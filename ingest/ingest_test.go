@@ -3,6 +3,9 @@ package ingest_test
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -292,5 +295,57 @@ func TestWARC(t *testing.T) {
 	_, err = read(t, ingest.Options{}, "testdata/broken.warc")
 	if err == nil || !strings.Contains(err.Error(), "testdata/broken.warc#6: broken WARC record") {
 		t.Errorf("broken WARC error = %v", err)
+	}
+}
+
+// TestHTTP fetches pages and a feed from a real HTTP server on loopback.
+func TestHTTP(t *testing.T) {
+	page, err := os.ReadFile("testdata/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	feed, err := os.ReadFile("testdata/world.rss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var agents []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		agents = append(agents, r.UserAgent())
+		switch r.URL.Path {
+		case "/world/bukele":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(page)
+		case "/latin":
+			w.Header().Set("Content-Type", "text/html; charset=ISO-8859-1")
+			w.Write([]byte("<html><body><article><p>Le pr\xe9sident du Salvador, Nayib Bukele, a d\xe9clar\xe9 lundi qu'il ne renverrait pas l'homme expuls\xe9 par erreur vers les \xc9tats-Unis.</p></article></body></html>"))
+		case "/feed":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			w.Write(feed)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	docs, err := read(t, ingest.Options{}, srv.URL+"/world/bukele", srv.URL+"/latin", srv.URL+"/feed", srv.URL+"/gone")
+	if err == nil || !strings.Contains(err.Error(), srv.URL+"/gone: server answered 404 Not Found") {
+		t.Errorf("error = %v, want the missing page named", err)
+	}
+	if _, err := read(t, ingest.Options{}, srv.URL+"/gone"); parallax.ErrorCode(err) != parallax.ENOTFOUND {
+		t.Errorf("code of a missing page = %q", parallax.ErrorCode(err))
+	}
+	if len(docs) != 3 {
+		t.Fatalf("got %d documents, want page, page and feed item", len(docs))
+	}
+	if docs[0].Title != "Bukele says he will not return man mistakenly deported by US" || !strings.Contains(docs[0].Text, "Mr Trump added.") {
+		t.Errorf("page = %+v", docs[0])
+	}
+	if docs[1].URL != srv.URL+"/latin" || !strings.Contains(docs[1].Text, "Le président du Salvador") {
+		t.Errorf("latin page = %+v", docs[1])
+	}
+	if docs[2].Source != "World news | The Guardian" {
+		t.Errorf("feed item = %+v", docs[2])
+	}
+	if len(agents) == 0 || agents[0] != "Parallax/1" {
+		t.Errorf("user agents = %v", agents)
 	}
 }
