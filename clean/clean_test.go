@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax"
@@ -265,4 +266,44 @@ func TestOutletNames(t *testing.T) {
 			t.Errorf("%+v: got %q %q, want %q %q", tt.doc, a.SourceID, a.Outlet, tt.id, tt.name)
 		}
 	}
+}
+
+// FuzzClean checks that any text cleans without panic into blocks,
+// sentences and removals whose offsets are in range and whose texts are
+// the words at those offsets.
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{
+		" date 2025-04-14 El Salvador's president meets Trump. Photograph: Win McNamee/Getty Images\n\nHe said “no.” – Reuters",
+		"  1. White House waits for Bukelepublished at 15:21 British Summer Time 14 April\n\n    Bernd Debusmann Jr\n    Reporting from the White House\n",
+		"Exterior of the White HousdeImage source, Bernd Debusmann Jr/BBC News\nMedia caption,\n\nx",
+		"WASHINGTON (AP) _ a\nb\nc. ” “ … \u00a0\r\n",
+	} {
+		f.Add(s)
+	}
+	c, err := clean.New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		a := c.Clean(parallax.Document{Path: "fuzz.txt", Text: s})
+		runes := []rune(s)
+		for _, r := range a.Removed {
+			if r.Start < 0 || r.End > len(runes) || r.Start >= r.End || string(runes[r.Start:r.End]) != r.Text {
+				t.Fatalf("bad removal %+v of %q", r, s)
+			}
+		}
+		for _, b := range a.Blocks {
+			if b.Start < 0 || b.End > len(runes) || b.Start >= b.End || string(runes[b.Start:b.End]) != b.Text {
+				t.Fatalf("bad block %+v of %q", b, s)
+			}
+		}
+		for _, st := range a.Sentences {
+			if st.Start < 0 || st.End > len(runes) || st.Start >= st.End {
+				t.Fatalf("bad sentence %+v of %q", st, s)
+			}
+		}
+	})
 }
