@@ -8,41 +8,56 @@ import (
 	"github.com/parallax-news/parallax/text"
 )
 
-// title picks the story's headline: the article title or section heading
-// closest to what the sources have in common; failing that, the first
-// summary sentence cut at a clause boundary.
+// title picks the story's headline: the article title closest to what the
+// sources have in common, else a section heading that tells the lead fact,
+// else the first summary sentence cut at a clause boundary.
 func title(m *align.Model, sum []parallax.Statement) string {
-	best, bestScore := "", 0.05
+	lead := ""
+	if len(sum) > 0 {
+		lead = sum[0].Text
+	}
+	// Article titles first; a section heading only when no article has a
+	// title, and only one that tells the lead fact (a short line is not
+	// always a heading: captions and credits can look like one).
+	var titles, headings []string
 	for _, a := range m.Articles {
-		cands := []string{a.Title}
+		titles = append(titles, a.Title)
 		for _, b := range a.Blocks {
 			if b.Heading {
-				cands = append(cands, b.Text)
-			}
-		}
-		for _, c := range cands {
-			c = strings.TrimSpace(c)
-			w := len(strings.Fields(c))
-			if w < 4 || w > 18 || strings.Contains(c, "?") {
-				continue
-			}
-			score := headlineScore(m, c)
-			if len(sum) > 0 {
-				// A headline should tell the lead fact of the summary.
-				score *= 1 + overlap(c, sum[0].Text)
-			}
-			if score > bestScore {
-				best, bestScore = c, score
+				headings = append(headings, b.Text)
 			}
 		}
 	}
-	if best != "" {
-		return best
+	if t := bestHeadline(m, titles, lead, 0); t != "" {
+		return t
 	}
-	if len(sum) == 0 {
-		return ""
+	if t := bestHeadline(m, headings, lead, 0.3); t != "" {
+		return t
 	}
-	return shorten(sum[0].Text, 16)
+	return shorten(lead, 16)
+}
+
+// bestHeadline returns the candidate that carries most of the story's
+// shared terms, weighted up by its overlap with the lead sentence, among
+// those of 4 to 18 words, without a question mark, overlapping the lead by
+// at least minLead; "" when none qualifies.
+func bestHeadline(m *align.Model, cands []string, lead string, minLead float64) string {
+	best, bestScore := "", 0.05
+	for _, c := range cands {
+		c = strings.TrimSpace(c)
+		w := len(strings.Fields(c))
+		if w < 4 || w > 18 || strings.Contains(c, "?") {
+			continue
+		}
+		o := overlap(c, lead)
+		if o < minLead {
+			continue
+		}
+		if score := headlineScore(m, c) * (1 + o); score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	return best
 }
 
 // headlineScore is the weight of the story's shared terms a candidate
