@@ -28,7 +28,7 @@ type Page struct {
 // template does not execute.
 func HTML(w io.Writer, pages []Page) error {
 	t, err := template.New("page.html").Funcs(template.FuncMap{
-		"cite":    citeID,
+		"links":   citeLinks,
 		"join":    strings.Join,
 		"kind":    conflictKind,
 		"explain": func(c parallax.Conflict) string { return strings.TrimPrefix(c.Explanation, c.About+": ") },
@@ -42,6 +42,25 @@ func HTML(w io.Writer, pages []Page) error {
 		views = append(views, pageView{Index: i, Brief: p.Brief, Texts: texts(i, p)})
 	}
 	return t.Execute(w, views)
+}
+
+// citeLink is one citation as a link: its target and its label, the
+// source's identifier, numbered when the source is cited more than once
+// ("guardian", "guardian·2").
+type citeLink struct{ Href, Label string }
+
+func citeLinks(l citeList) []citeLink {
+	var out []citeLink
+	seen := map[string]int{}
+	for _, c := range l.Cites {
+		seen[c.Source]++
+		label := c.Source
+		if n := seen[c.Source]; n > 1 {
+			label = fmt.Sprintf("%s·%d", c.Source, n)
+		}
+		out = append(out, citeLink{Href: "#" + citeID(l.Page, c.Source, c.Start, c.End), Label: label})
+	}
+	return out
 }
 
 // citeList is what the "tags" template needs: the page and the citations.
