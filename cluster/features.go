@@ -226,7 +226,7 @@ func (e *extractor) scan(s string, zone int, noNames bool) {
 		first, _ := utf8.DecodeRuneInString(tok)
 		capital := unicode.IsUpper(first)
 		info := e.word(tok)
-		stop := info.stop && !(capital && isAcronym(tok))
+		stop := info.stop && !(capital && text.IsAcronym(tok))
 		calendar := capital && (info.month != 0 || info.weekday)
 		switch {
 		case calendar && info.weekday:
@@ -371,18 +371,6 @@ func normNumber(tok string) string {
 	return strings.ReplaceAll(tok, ",", "")
 }
 
-func isAcronym(w string) bool {
-	n := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n >= 2
-}
 
 // isTitleCase reports whether most words of a headline are capitalised, so
 // that capitals there do not mark names.

@@ -228,7 +228,7 @@ func (x *extractor) run(art int, d *doc, s *sentence, k, j int) []*raw {
 			break
 		}
 		f := fold(t.Text)
-		if notNames[f] && !allCaps(t.Text) || calendar[f] || timeWords[f] {
+		if notNames[f] && !text.IsAcronym(t.Text) || calendar[f] || timeWords[f] {
 			k++
 			continue
 		}
@@ -397,25 +397,13 @@ func knownAt(toks []text.Token, k, j int) int {
 		if _, ok := places[key]; ok {
 			return n
 		}
-		if knownOrgs[key] && (n > 1 || allCaps(toks[k].Text) || len(key) > 3) {
+		if knownOrgs[key] && (n > 1 || text.IsAcronym(toks[k].Text) || len(key) > 3) {
 			return n
 		}
 	}
 	return 0
 }
 
-func allCaps(w string) bool {
-	n := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n >= 2
-}
 
 // name makes the candidate of the name toks[k:j], with the title
 // toks[ts:te] (ts < 0 for none) in front of it.

@@ -119,7 +119,7 @@ func newToken(word string) Token {
 		Number:  isNumber(word),
 	}
 	// An acronym in capitals ("US", "U.S.") is a name, never the pronoun.
-	t.Stop = IsStop(lower) && !(t.Capital && isAcronym(word))
+	t.Stop = IsStop(lower) && !(t.Capital && IsAcronym(word))
 	t.Stem = Stem(lower)
 	return t
 }
@@ -224,7 +224,9 @@ func isNumber(w string) bool {
 	return digits
 }
 
-func isAcronym(w string) bool {
+// IsAcronym reports whether a word is written in capitals, with at least
+// two letters and no lower-case one ("US", "U.S.", "MS-13").
+func IsAcronym(w string) bool {
 	n := 0
 	for _, r := range w {
 		if unicode.IsLower(r) {
