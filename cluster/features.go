@@ -371,7 +371,6 @@ func normNumber(tok string) string {
 	return strings.ReplaceAll(tok, ",", "")
 }
 
-
 // isTitleCase reports whether most words of a headline are capitalised, so
 // that capitals there do not mark names.
 func isTitleCase(title string) bool {

@@ -404,7 +404,6 @@ func knownAt(toks []text.Token, k, j int) int {
 	return 0
 }
 
-
 // name makes the candidate of the name toks[k:j], with the title
 // toks[ts:te] (ts < 0 for none) in front of it.
 func (x *extractor) name(art int, d *doc, s *sentence, k, j, ts, te int) *raw {
