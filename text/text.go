@@ -50,50 +50,56 @@ func NewTokenizer() *Tokenizer { return &Tokenizer{words: map[string]Token{}} }
 func (tz *Tokenizer) Tokens(s string) []Token { return tokens(s, tz.words) }
 
 func tokens(s string, memo map[string]Token) []Token {
-	runes := []rune(s)
-	n := len(runes)
-	// at[i] is the byte offset of rune i, so that words are substrings of s.
-	at := make([]int, n+1)
-	b := 0
-	for i, r := range runes {
-		at[i] = b
-		b += utf8.RuneLen(r)
-	}
-	at[n] = b
-	toks := make([]Token, 0, n/6+1)
-	for i := 0; i < n; {
-		if !isWordRune(runes[i]) {
-			i++
+	toks := make([]Token, 0, len(s)/6+1)
+	ri := 0 // code points before bi
+	for bi := 0; bi < len(s); {
+		first, w := utf8.DecodeRuneInString(s[bi:])
+		if !isWordRune(first) {
+			bi += w
+			ri++
 			continue
 		}
-		j := i + 1
-		for j < n {
-			r := runes[j]
-			if isWordRune(r) {
-				j++
+		// Scan the word: jb is its end in bytes, n its length in code
+		// points; prev and prev2 are its last two code points.
+		jb, n := bi+w, 1
+		prev, prev2 := first, rune(0)
+		for jb < len(s) {
+			c, cw := utf8.DecodeRuneInString(s[jb:])
+			if isWordRune(c) {
+				prev2, prev = prev, c
+				jb += cw
+				n++
 				continue
 			}
-			if j+1 < n && isJoiner(r) && isWordRune(runes[j+1]) {
-				if (r == ',' || r == '.') && unicode.IsDigit(runes[j-1]) && unicode.IsDigit(runes[j+1]) {
-					j += 2
-					continue
-				}
-				if r == '.' && j-i == 1 && unicode.IsUpper(runes[i]) && unicode.IsUpper(runes[j+1]) { // U.S.
-					j += 2
-					continue
-				}
-				if r == '\'' || r == '’' || r == '-' {
-					j += 2
-					continue
-				}
+			if !isJoiner(c) || jb+cw >= len(s) {
+				break
 			}
-			break
+			next, nw := utf8.DecodeRuneInString(s[jb+cw:])
+			if !isWordRune(next) {
+				break
+			}
+			joins := false
+			switch {
+			case (c == ',' || c == '.') && unicode.IsDigit(prev) && unicode.IsDigit(next): // 238,000
+				joins = true
+			case c == '.' && n == 1 && unicode.IsUpper(first) && unicode.IsUpper(next): // U.S.
+				joins = true
+			case c == '\'' || c == '’' || c == '-':
+				joins = true
+			}
+			if !joins {
+				break
+			}
+			prev2, prev = c, next
+			jb += cw + nw
+			n += 2
 		}
 		// Keep the trailing period of an initialism like "U.S." in the token.
-		if j < n && runes[j] == '.' && j-i >= 3 && runes[j-2] == '.' {
-			j++
+		if jb < len(s) && s[jb] == '.' && n >= 3 && prev2 == '.' {
+			jb++
+			n++
 		}
-		word := s[at[i]:at[j]]
+		word := s[bi:jb]
 		var t Token
 		if memo == nil {
 			t = newToken(word)
@@ -103,9 +109,10 @@ func tokens(s string, memo map[string]Token) []Token {
 			t = newToken(word)
 			memo[word] = t
 		}
-		t.Start, t.End = i, j
+		t.Start, t.End = ri, ri+n
 		toks = append(toks, t)
-		i = j
+		bi = jb
+		ri += n
 	}
 	return toks
 }

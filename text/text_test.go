@@ -81,3 +81,33 @@ func TestLanguage(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTokens checks that tokens are the words at their offsets, in order,
+// never overlapping, whatever the text.
+func FuzzTokens(f *testing.F) {
+	for _, s := range []string{"The U.S. sent 238,000 Venezuelans.", "Bukele’s Abrego-Garcia's U.S.A. 6.5 ½ é", "a.b,c-d'e’f", ".U.S"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		runes := []rune(s)
+		end := 0
+		for _, tok := range Tokens(s) {
+			if tok.Start < end || tok.End <= tok.Start || tok.End > len(runes) {
+				t.Fatalf("token %+v out of order or range in %q", tok, s)
+			}
+			if string(runes[tok.Start:tok.End]) != tok.Text {
+				t.Fatalf("token %q at %d:%d, text there %q", tok.Text, tok.Start, tok.End, string(runes[tok.Start:tok.End]))
+			}
+			end = tok.End
+		}
+	})
+}
+
+func BenchmarkTokens(b *testing.B) {
+	s := "El Salvador’s president Nayib Bukele said on Monday he had no plans to return a man mistakenly deported from the United States as he met US president Donald Trump at the White House, where 238,000 U.S. dollars were discussed."
+	tz := NewTokenizer()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		tz.Tokens(s)
+	}
+}
