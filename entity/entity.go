@@ -22,8 +22,6 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/text"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -218,14 +216,19 @@ func containsForm(forms [][]string, words []string) bool {
 // removed, curly apostrophes straightened, initialism periods dropped.
 func fold(s string) string {
 	s = text.Fold(s)
-	for _, r := range s {
-		if r >= 0x80 {
-			t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-			if out, _, err := transform.String(t, s); err == nil {
-				return out
-			}
-			break
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x80 {
+			continue
 		}
+		// Strip diacritics: decompose, drop the combining marks, recompose.
+		var b strings.Builder
+		b.Grow(len(s))
+		for _, r := range norm.NFD.String(s) {
+			if !unicode.Is(unicode.Mn, r) {
+				b.WriteRune(r)
+			}
+		}
+		return norm.NFC.String(b.String())
 	}
 	return s
 }
