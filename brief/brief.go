@@ -129,13 +129,10 @@ func onTopic(arts []*parallax.Article, skip map[align.Ref]bool) []*parallax.Arti
 // headline.
 func summarize(b *parallax.Brief, m *align.Model, opts Options) {
 	facts := align.Facts(m, opts.Align)
-	// Crediting a source with a statement asks a little more than grouping
-	// it under the statement's fact: a wrong credit misleads the reader.
-	tau := opts.Align.Threshold
-	if tau == 0 {
-		tau = align.DefaultThreshold
+	c := crediting{m: m, keys: keyNames(m), tau: opts.Align.Threshold}
+	if c.tau == 0 {
+		c.tau = align.DefaultThreshold
 	}
-	tau += 0.03
 	factOf := make([]int, len(m.Sents))
 	for fi, f := range facts {
 		for _, s := range f.Members {
@@ -143,10 +140,10 @@ func summarize(b *parallax.Brief, m *align.Model, opts Options) {
 		}
 	}
 	for _, i := range orderSummary(m, facts, factOf, summary.Select(m, summary.Options{Words: opts.Words})) {
-		b.Summary = append(b.Summary, statement(m, facts[factOf[i]], i, tau))
+		b.Summary = append(b.Summary, c.statement(facts[factOf[i]], i))
 	}
 	b.Summary = nonNil(b.Summary)
-	b.Agreed = agreed(m, facts, opts.MaxAgreed, tau)
+	b.Agreed = agreed(c, facts, opts.MaxAgreed)
 	b.Exclusive = exclusive(m, facts, opts.MaxExclusive)
 	b.Coverage = coverage(m, facts, b.Agreed)
 	b.Title = title(m, b.Summary)
@@ -250,16 +247,53 @@ func sources(arts []*parallax.Article) []parallax.Source {
 	return out
 }
 
+// crediting decides which sources say what a sentence says.
+type crediting struct {
+	m    *align.Model
+	keys map[int32]bool // terms of the story's shared names
+	tau  float64
+}
+
+// credits reports whether sentence k says what sentence i says: similar
+// enough, and sharing at least one word that is not one of the story's
+// names (two sentences about Bukele and Trump at the White House share
+// those names whatever they report).
+func (c crediting) credits(i, k int) bool {
+	if k == i {
+		return true
+	}
+	if align.Similarity(c.m, i, k) < c.tau {
+		return false
+	}
+	a, b := c.m.Sents[i].Vec.IDs, c.m.Sents[k].Vec.IDs
+	for x, y := 0, 0; x < len(a) && y < len(b); {
+		switch {
+		case a[x] < b[y]:
+			x++
+		case a[x] > b[y]:
+			y++
+		default:
+			if !c.keys[a[x]] {
+				return true
+			}
+			x++
+			y++
+		}
+	}
+	return false
+}
+
 // statement states model sentence i with the sources of its fact whose
 // sentences say what i says: every member of the fact compared with i
 // itself, so that a source joined to the fact through another sentence is
 // not credited with this one.
-func statement(m *align.Model, f align.Fact, i int, tau float64) parallax.Statement {
+func (c crediting) statement(f align.Fact, i int) parallax.Statement {
+	m := c.m
 	st := parallax.Statement{Text: m.Sentence(i).Text}
 	byArticle := map[int]int{}
 	for _, k := range append([]int{i}, f.Members...) {
 		a := m.Sents[k].Article
-		if _, ok := byArticle[a]; ok || (k != i && align.Similarity(m, i, k) < tau) {
+		if _, ok := byArticle[a]; ok || !c.credits(i, k) {
 			continue
 		}
 		byArticle[a] = k
@@ -296,7 +330,8 @@ func orderSummary(m *align.Model, facts []align.Fact, factOf []int, chosen []int
 
 // agreed lists the facts carried by two or more sources, the most widely
 // carried first, then the most central.
-func agreed(m *align.Model, facts []align.Fact, limit int, tau float64) []parallax.Statement {
+func agreed(c crediting, facts []align.Fact, limit int) []parallax.Statement {
+	m := c.m
 	var idx []int
 	for fi, f := range facts {
 		if len(f.Articles) >= 2 && len(strings.Fields(m.Sentence(f.Rep).Text)) >= 6 {
@@ -315,7 +350,7 @@ func agreed(m *align.Model, facts []align.Fact, limit int, tau float64) []parall
 		if len(out) == limit {
 			break
 		}
-		if st := statement(m, facts[fi], bestRep(m, facts[fi]), tau); len(st.Sources) >= 2 {
+		if st := c.statement(facts[fi], bestRep(m, facts[fi])); len(st.Sources) >= 2 {
 			out = append(out, st)
 		}
 	}
