@@ -128,6 +128,7 @@ func joinErrors(errs []error) error {
 // joined is a list of errors that prints one per line and unwraps to all.
 type joined []error
 
+// Error returns the errors' messages, one per line.
 func (j joined) Error() string {
 	var b strings.Builder
 	for i, e := range j {
@@ -139,6 +140,7 @@ func (j joined) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the errors, for errors.Is and errors.As.
 func (j joined) Unwrap() []error { return j }
 
 // DecodeArticle decodes one article object (the JSON form read from .json

@@ -35,6 +35,7 @@ type date struct {
 	prec precision
 }
 
+// String returns the date as YYYY, YYYY-MM or YYYY-MM-DD by its precision.
 func (d date) String() string {
 	switch d.prec {
 	case year:
