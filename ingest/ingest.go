@@ -279,6 +279,9 @@ func expand(p string) ([]string, error) {
 	if err != nil {
 		return nil, parallax.Errorf(parallax.EINVALID, p, "cannot list directory: %w", err)
 	}
+	if len(files) == 0 {
+		return nil, parallax.Errorf(parallax.EINVALID, p, "no article in the directory (known extensions: .txt .md .html .htm .json .jsonl .rss .atom .xml .warc .warc.gz)")
+	}
 	sort.Strings(files)
 	return files, nil
 }

@@ -349,3 +349,14 @@ func TestHTTP(t *testing.T) {
 		t.Errorf("user agents = %v", agents)
 	}
 }
+
+func TestEmptyDirectory(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(dir+"/notes.csv", []byte("a,b\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := read(t, ingest.Options{}, dir)
+	if err == nil || !strings.Contains(err.Error(), dir+": no article in the directory") {
+		t.Errorf("error = %v", err)
+	}
+}
