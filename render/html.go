@@ -28,11 +28,12 @@ type Page struct {
 // template does not execute.
 func HTML(w io.Writer, pages []Page) error {
 	t, err := template.New("page.html").Funcs(template.FuncMap{
-		"links":   citeLinks,
-		"join":    strings.Join,
-		"kind":    conflictKind,
-		"explain": func(c parallax.Conflict) string { return strings.TrimPrefix(c.Explanation, c.About+": ") },
-		"dict":    func(page int, cites []parallax.Cite) citeList { return citeList{page, cites} },
+		"links":    citeLinks,
+		"coverage": coverageRows,
+		"join":     strings.Join,
+		"kind":     conflictKind,
+		"explain":  func(c parallax.Conflict) string { return strings.TrimPrefix(c.Explanation, c.About+": ") },
+		"dict":     func(page int, cites []parallax.Cite) citeList { return citeList{page, cites} },
 	}).ParseFS(templates, "templates/*.html")
 	if err != nil {
 		return fmt.Errorf("render: parse templates: %w", err)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/parallax-news/parallax"
@@ -139,11 +140,32 @@ func Markdown(w io.Writer, b *parallax.Brief) error {
 			}
 		}
 	}
-	if len(b.Coverage.Omitted) > 0 {
-		md("\n## What each source leaves out\n\n")
+	if len(b.Coverage.Facts) > 0 {
+		md("\n## Coverage: who carries each shared fact\n\n")
+		md("| fact |")
+		for _, src := range b.Sources {
+			md(" %s |", src.ID)
+		}
+		md("\n|---|")
+		for range b.Sources {
+			md(":-:|")
+		}
+		md("\n")
+		for _, row := range coverageRows(b) {
+			md("| %s |", strings.ReplaceAll(row.Text, "|", "\\|"))
+			for _, has := range row.Carried {
+				if has {
+					md(" ✓ |")
+				} else {
+					md(" – |")
+				}
+			}
+			md("\n")
+		}
+		md("\n")
 		for _, src := range b.Sources {
 			if idx := b.Coverage.Omitted[src.ID]; len(idx) > 0 {
-				md("- **%s** omits %d of %d shared facts\n", src.ID, len(idx), len(b.Coverage.Facts))
+				md("- **%s** leaves out %d of %d shared facts\n", src.ID, len(idx), len(b.Coverage.Facts))
 			}
 		}
 	}
@@ -161,6 +183,27 @@ func Markdown(w io.Writer, b *parallax.Brief) error {
 	}
 	_, err := io.WriteString(w, s.String())
 	return err
+}
+
+// coverageRow is one fact of the coverage matrix: whether each source of
+// the brief, in order, carries it.
+type coverageRow struct {
+	Text    string
+	Carried []bool
+}
+
+// coverageRows lays out the coverage matrix of b in the order of its
+// sources.
+func coverageRows(b *parallax.Brief) []coverageRow {
+	var rows []coverageRow
+	for _, f := range b.Coverage.Facts {
+		row := coverageRow{Text: f.Text}
+		for _, src := range b.Sources {
+			row.Carried = append(row.Carried, slices.Contains(f.Sources, src.ID))
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // conflictKind labels a conflict for the reader.

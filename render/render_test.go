@@ -33,6 +33,13 @@ func TestMarkdown(t *testing.T) {
 	if !strings.HasPrefix(md, "# "+b.Title+"\n") {
 		t.Errorf("does not open with the headline: %q", md[:80])
 	}
+	header := "| fact |"
+	for _, src := range b.Sources {
+		header += " " + src.ID + " |"
+	}
+	if !strings.Contains(md, header) || strings.Count(md, " ✓ |") < 2*len(b.Coverage.Facts) {
+		t.Errorf("coverage matrix missing or thin: want header %q and two ✓ per shared fact", header)
+	}
 	for _, st := range b.Summary {
 		line := "- " + st.Text + " [" + strings.Join(st.Sources, ", ") + "]"
 		if !strings.Contains(md, line) {
