@@ -50,32 +50,9 @@ func runDigest(ctx context.Context, m *Main, args []string) error {
 		}
 		return readErr
 	}
-	docs := make([]parallax.Document, len(arts))
-	for i, a := range arts {
-		docs[i] = a.Document
-	}
-	as, err := cluster.Cluster(ctx, docs, cluster.DefaultOptions())
+	stories, pages, err := briefStories(ctx, arts, *words)
 	if err != nil {
 		return errors.Join(readErr, err)
-	}
-	var stories []digestStory
-	var pages []render.Page
-	for _, g := range storiesBySize(as) {
-		story := make([]*parallax.Article, len(g))
-		ds := digestStory{Story: as[g[0]].Story}
-		for k, i := range g {
-			story[k] = arts[i]
-			ds.Articles = append(ds.Articles, as[i].ID)
-			if as[i].Copy != nil {
-				ds.Copies++
-			}
-		}
-		if err := ctx.Err(); err != nil {
-			return errors.Join(readErr, err)
-		}
-		ds.Brief = brief.Build(story, brief.Options{Words: *words})
-		stories = append(stories, ds)
-		pages = append(pages, render.Page{Brief: ds.Brief, Articles: story})
 	}
 	w := bufio.NewWriter(m.Stdout)
 	switch *format {
@@ -93,6 +70,41 @@ func runDigest(ctx context.Context, m *Main, args []string) error {
 		return errors.Join(readErr, parallax.Errorf(parallax.EINTERNAL, "stdout", "write digest: %w", err))
 	}
 	return readErr
+}
+
+// briefStories groups articles into stories and writes the brief of each,
+// the biggest stories first. It returns the stories and, for rendering, the
+// page of each (its brief and articles). It fails only when ctx is done or
+// clustering fails.
+func briefStories(ctx context.Context, arts []*parallax.Article, words int) ([]digestStory, []render.Page, error) {
+	docs := make([]parallax.Document, len(arts))
+	for i, a := range arts {
+		docs[i] = a.Document
+	}
+	as, err := cluster.Cluster(ctx, docs, cluster.DefaultOptions())
+	if err != nil {
+		return nil, nil, err
+	}
+	var stories []digestStory
+	var pages []render.Page
+	for _, g := range storiesBySize(as) {
+		story := make([]*parallax.Article, len(g))
+		ds := digestStory{Story: as[g[0]].Story}
+		for k, i := range g {
+			story[k] = arts[i]
+			ds.Articles = append(ds.Articles, as[i].ID)
+			if as[i].Copy != nil {
+				ds.Copies++
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		ds.Brief = brief.Build(story, brief.Options{Words: words})
+		stories = append(stories, ds)
+		pages = append(pages, render.Page{Brief: ds.Brief, Articles: story})
+	}
+	return stories, pages, nil
 }
 
 // writeDigestMarkdown writes a story index, then each story's brief.

@@ -9,6 +9,7 @@
 //	parallax cluster [--format jsonl|md] [--explain] PATH...
 //	parallax digest  [--format md|json|html] PATH...
 //	parallax extract [--format text|json] PATH...
+//	parallax serve   [--addr HOST:PORT] [--words N] PATH...
 //	parallax eval summary FILE.jsonl
 //	parallax eval cluster FILE.jsonl
 //
@@ -24,15 +25,21 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/parallax-news/parallax"
 )
 
 func main() {
 	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
-	os.Exit(m.Run(context.Background(), os.Args[1:]))
+	// Ctrl-C and SIGTERM stop reading and shut the server down cleanly.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := m.Run(ctx, os.Args[1:])
+	stop()
+	os.Exit(code)
 }
 
 // Main is the program, with its standard streams, so that tests can run it
@@ -57,6 +64,7 @@ var commands = map[string]command{
 	"eval":    {"eval summary|cluster FILE.jsonl", runEval},
 	"extract": {"extract [--format text|json] PATH...", runExtract},
 	"quotes":  {"quotes [--format jsonl|md] PATH...", runQuotes},
+	"serve":   {"serve [--addr HOST:PORT] [--words N] PATH...", runServe},
 }
 
 // Run runs the command line args (without the program name) and returns the
