@@ -29,6 +29,7 @@ func runDigest(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("digest")
 	format := fs.String("format", "md", "output format: md, json or html")
 	words := fs.Int("words", 120, "word budget of each summary")
+	dbPath := fs.String("db", "", "also read the articles stored in this SQLite database (see ingest)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -37,13 +38,13 @@ func runDigest(ctx context.Context, m *Main, args []string) error {
 	default:
 		return parallax.Errorf(parallax.EUSAGE, "--format", "must be md, json or html, got %q", *format)
 	}
-	if fs.NArg() == 0 {
-		return parallax.Errorf(parallax.EUSAGE, "digest", "no input: name files, directories or - for standard input")
+	if fs.NArg() == 0 && *dbPath == "" {
+		return parallax.Errorf(parallax.EUSAGE, "digest", "no input: name files, directories, - for standard input, or --db FILE")
 	}
 	if *words <= 0 {
 		return parallax.Errorf(parallax.EUSAGE, "--words", "must be positive, got %d", *words)
 	}
-	arts, readErr := m.read(ctx, fs.Args())
+	arts, readErr := m.readAll(ctx, *dbPath, fs.Args())
 	if len(arts) == 0 {
 		if readErr == nil {
 			readErr = parallax.Errorf(parallax.EINVALID, "digest", "no article could be read")

@@ -7,9 +7,10 @@
 //	parallax brief   [--format md|json|html] [--words N] PATH...
 //	parallax quotes  [--format jsonl|md] PATH...
 //	parallax cluster [--format jsonl|md] [--explain] PATH...
-//	parallax digest  [--format md|json|html] PATH...
+//	parallax digest  [--format md|json|html] [--db FILE] [PATH...]
+//	parallax ingest  --db FILE PATH...
 //	parallax extract [--format text|json] PATH...
-//	parallax serve   [--addr HOST:PORT] [--words N] PATH...
+//	parallax serve   [--addr HOST:PORT] [--words N] [--db FILE] [PATH...]
 //	parallax eval summary FILE.jsonl
 //	parallax eval cluster FILE.jsonl
 //
@@ -60,11 +61,12 @@ type command struct {
 var commands = map[string]command{
 	"brief":   {"brief [--format md|json|html] [--words N] PATH...", runBrief},
 	"cluster": {"cluster [--format jsonl|md] [--explain] PATH...", runCluster},
-	"digest":  {"digest [--format md|json|html] [--words N] PATH...", runDigest},
+	"digest":  {"digest [--format md|json|html] [--words N] [--db FILE] [PATH...]", runDigest},
 	"eval":    {"eval summary|cluster FILE.jsonl", runEval},
 	"extract": {"extract [--format text|json] PATH...", runExtract},
+	"ingest":  {"ingest --db FILE PATH...", runIngest},
 	"quotes":  {"quotes [--format jsonl|md] PATH...", runQuotes},
-	"serve":   {"serve [--addr HOST:PORT] [--words N] PATH...", runServe},
+	"serve":   {"serve [--addr HOST:PORT] [--words N] [--db FILE] [PATH...]", runServe},
 }
 
 // Run runs the command line args (without the program name) and returns the

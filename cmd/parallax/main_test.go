@@ -177,3 +177,23 @@ func TestExtract(t *testing.T) {
 		t.Errorf("removed = %+v, want metadata, caption, credit and agency tail", e.Removed)
 	}
 }
+
+func TestIngestAndDigestFromStore(t *testing.T) {
+	db := t.TempDir() + "/parallax.db"
+	code, out, errOut := run(t, "", "ingest", "--db", db, "../../examples")
+	if code != 0 || !strings.Contains(out, "added 5 of 5 articles read (0 already stored)") {
+		t.Fatalf("first ingest: exit %d, %q %q", code, out, errOut)
+	}
+	code, out, _ = run(t, "", "ingest", "--db", db, "../../examples", "../../ingest/testdata/latin1.txt")
+	if code != 1 || !strings.Contains(out, "added 0 of 5 articles read (5 already stored)") {
+		t.Errorf("second ingest: exit %d, %q", code, out)
+	}
+	code, out, errOut = run(t, "", "digest", "--db", db)
+	if code != 0 || !strings.Contains(out, "# Digest: 1 stories") || !strings.Contains(out, "Bukele says won't return Abrego Garcia (5 articles)") {
+		t.Errorf("digest from the store: exit %d, %q\n%.300s", code, errOut, out)
+	}
+	code, _, errOut = run(t, "", "ingest", "../../examples")
+	if code != 2 || !strings.Contains(errOut, "--db FILE") {
+		t.Errorf("ingest without --db: exit %d, %q", code, errOut)
+	}
+}

@@ -20,16 +20,17 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	words := fs.Int("words", 120, "word budget of each summary")
+	dbPath := fs.String("db", "", "also read the articles stored in this SQLite database (see ingest)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		return parallax.Errorf(parallax.EUSAGE, "serve", "no input: name files, directories or - for standard input")
+	if fs.NArg() == 0 && *dbPath == "" {
+		return parallax.Errorf(parallax.EUSAGE, "serve", "no input: name files, directories, - for standard input, or --db FILE")
 	}
 	if *words <= 0 {
 		return parallax.Errorf(parallax.EUSAGE, "--words", "must be positive, got %d", *words)
 	}
-	arts, readErr := m.read(ctx, fs.Args())
+	arts, readErr := m.readAll(ctx, *dbPath, fs.Args())
 	if readErr != nil {
 		m.report(readErr) // the readable articles are still served
 	}

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/clean"
+	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/sqlite"
+)
+
+// ingestBatch is the number of articles written per transaction.
+const ingestBatch = 500
+
+// runIngest adds the articles read from PATHs to a SQLite database, a
+// transaction per batch, skipping those already stored.
+func runIngest(ctx context.Context, m *Main, args []string) error {
+	fs := m.flags("ingest")
+	dbPath := fs.String("db", "", "SQLite database to add the articles to (created if missing)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *dbPath == "" {
+		return parallax.Errorf(parallax.EUSAGE, "ingest", "name the database with --db FILE")
+	}
+	if fs.NArg() == 0 {
+		return parallax.Errorf(parallax.EUSAGE, "ingest", "no input: name files, directories or - for standard input")
+	}
+	db, err := sqlite.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	read, added := 0, 0
+	var batch []parallax.Document
+	flush := func() error {
+		n, err := db.AddArticles(ctx, batch)
+		added += n
+		batch = batch[:0]
+		return err
+	}
+	readErr := ingest.Stream(ctx, fs.Args(), ingest.Options{Stdin: m.Stdin}, func(d parallax.Document) error {
+		read++
+		batch = append(batch, d)
+		if len(batch) == ingestBatch {
+			return flush()
+		}
+		return nil
+	})
+	var storeErr error
+	if parallax.ErrorCode(readErr) == parallax.EINTERNAL || errors.Is(readErr, context.Canceled) {
+		storeErr, readErr = readErr, nil // a failed write or a stop, not a bad input
+	} else if len(batch) > 0 {
+		storeErr = flush()
+	}
+	fmt.Fprintf(m.Stdout, "%s: added %d of %d articles read (%d already stored)\n", *dbPath, added, read, read-added)
+	return errors.Join(readErr, storeErr)
+}
+
+// readStored returns the cleaned articles of a database, for commands that
+// take --db.
+func (m *Main) readStored(ctx context.Context, dbPath string) ([]*parallax.Article, error) {
+	db, err := sqlite.Open(ctx, dbPath)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	docs, err := db.Articles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := clean.New()
+	if err != nil {
+		return nil, err
+	}
+	arts := make([]*parallax.Article, len(docs))
+	for i, d := range docs {
+		arts[i] = c.Clean(d)
+	}
+	return arts, nil
+}
+
+// readAll returns the articles stored in dbPath (when given) followed by
+// those read from paths, and the joined errors of the inputs that failed.
+// A database that cannot be read is an error like a bad input.
+func (m *Main) readAll(ctx context.Context, dbPath string, paths []string) ([]*parallax.Article, error) {
+	var arts []*parallax.Article
+	var errs []error
+	if dbPath != "" {
+		stored, err := m.readStored(ctx, dbPath)
+		arts = append(arts, stored...)
+		errs = append(errs, err)
+	}
+	if len(paths) > 0 {
+		read, err := m.read(ctx, paths)
+		arts = append(arts, read...)
+		errs = append(errs, err)
+	}
+	return arts, errors.Join(errs...)
+}
