@@ -1,9 +1,6 @@
 package align_test
 
 import (
-	"bufio"
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax/parallaxtest"
@@ -16,38 +13,10 @@ func exampleModel(tb testing.TB) *align.Model {
 	return align.NewModel(parallaxtest.Examples(tb), nil)
 }
 
-type pair struct {
-	same bool
-	a, b int // model indexes
-}
-
-// labelled reads testdata/pairs.tsv and finds its sentences in the model.
-func labelled(t *testing.T, m *align.Model) []pair {
+// labelled returns the labelled pairs of the examples in m.
+func labelled(t *testing.T, m *align.Model) []parallaxtest.Pair {
 	t.Helper()
-	index := map[string]int{}
-	for i := range m.Sents {
-		index[m.Sentence(i).Text] = i
-	}
-	f, err := os.Open("testdata/pairs.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var pairs []pair
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if strings.HasPrefix(sc.Text(), "#") {
-			continue
-		}
-		cols := strings.Split(sc.Text(), "\t")
-		a, okA := index[cols[1]]
-		b, okB := index[cols[2]]
-		if !okA || !okB {
-			t.Fatalf("sentence of the fixture not found in the examples: %q / %q", cols[1], cols[2])
-		}
-		pairs = append(pairs, pair{cols[0] == "1", a, b})
-	}
-	return pairs
+	return parallaxtest.LabelledPairs(t, m)
 }
 
 // TestThreshold measures the decision "same fact" of Similarity at the default
@@ -58,13 +27,13 @@ func TestThreshold(t *testing.T) {
 	for _, tau := range []float64{0.26, 0.29, align.DefaultThreshold, 0.35, 0.38} {
 		var tp, fp, fn float64
 		for _, p := range pairs {
-			got := align.Similarity(m, p.a, p.b) >= tau
+			got := align.Similarity(m, p.A, p.B) >= tau
 			switch {
-			case got && p.same:
+			case got && p.Same:
 				tp++
 			case got:
 				fp++
-			case p.same:
+			case p.Same:
 				fn++
 			}
 		}
@@ -95,8 +64,8 @@ func TestFacts(t *testing.T) {
 		}
 	}
 	for _, p := range labelled(t, m) {
-		if p.same && align.Similarity(m, p.a, p.b) > 0.6 && group[p.a] != group[p.b] {
-			t.Errorf("close rewordings apart:\n  %s\n  %s", m.Sentence(p.a).Text, m.Sentence(p.b).Text)
+		if p.Same && align.Similarity(m, p.A, p.B) > 0.6 && group[p.A] != group[p.B] {
+			t.Errorf("close rewordings apart:\n  %s\n  %s", m.Sentence(p.A).Text, m.Sentence(p.B).Text)
 		}
 	}
 }

@@ -1,9 +1,6 @@
 package brief
 
 import (
-	"bufio"
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax/align"
@@ -17,34 +14,15 @@ import (
 func TestCrediting(t *testing.T) {
 	m := align.NewModel(parallaxtest.Examples(t), nil)
 	c := crediting{m: m, keys: keyNames(m), tau: align.DefaultThreshold}
-	index := map[string]int{}
-	for i := range m.Sents {
-		index[m.Sentence(i).Text] = i
-	}
-	f, err := os.Open("../align/testdata/pairs.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var tp, fp, fn float64
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if strings.HasPrefix(sc.Text(), "#") {
-			continue
-		}
-		cols := strings.Split(sc.Text(), "\t")
-		a, okA := index[cols[1]]
-		b, okB := index[cols[2]]
-		if !okA || !okB {
-			t.Fatalf("pair not found in the examples: %q / %q", cols[1], cols[2])
-		}
-		got, same := c.credits(a, b), cols[0] == "1"
+	for _, p := range parallaxtest.LabelledPairs(t, m) {
+		got := c.credits(p.A, p.B)
 		switch {
-		case got && same:
+		case got && p.Same:
 			tp++
 		case got:
 			fp++
-		case same:
+		case p.Same:
 			fn++
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/align"
 	"github.com/parallax-news/parallax/clean"
 	"github.com/parallax-news/parallax/ingest"
 )
@@ -104,4 +105,45 @@ func Golden(tb testing.TB, path string, got []byte, update bool) {
 	if diff := cmp.Diff(strings.TrimSpace(string(want)), strings.TrimSpace(string(got))); diff != "" {
 		tb.Errorf("%s changed (-want +got); run with -update if intended:\n%s", path, diff)
 	}
+}
+
+// Pair is a pair of sentences of the example story labelled by reading:
+// Same is true when they report the same fact. A and B are indexes of the
+// sentences in the model they were looked up in.
+type Pair struct {
+	Same bool
+	A, B int
+}
+
+// LabelledPairs reads align/testdata/pairs.tsv and finds its sentences in
+// m, a model of the example story. It stops the test if a sentence is
+// missing (the splitting or cleaning of the examples changed).
+func LabelledPairs(tb testing.TB, m *align.Model) []Pair {
+	tb.Helper()
+	index := map[string]int{}
+	for i := range m.Sents {
+		index[m.Sentence(i).Text] = i
+	}
+	_, file, _, _ := runtime.Caller(0)
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(file), "..", "align", "testdata", "pairs.tsv"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var pairs []Pair
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 {
+			tb.Fatalf("pairs.tsv: bad line %q", line)
+		}
+		a, okA := index[cols[1]]
+		b, okB := index[cols[2]]
+		if !okA || !okB {
+			tb.Fatalf("pairs.tsv: sentence not found in the examples: %q / %q", cols[1], cols[2])
+		}
+		pairs = append(pairs, Pair{Same: cols[0] == "1", A: a, B: b})
+	}
+	return pairs
 }
