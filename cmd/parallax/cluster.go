@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/cluster"
@@ -159,32 +160,27 @@ func storiesBySize(as []cluster.Assignment) [][]int {
 }
 
 // storyTitle names a story after the title of its first article that has
-// one, or the first words of its first article.
+// one, or the first twelve words of the first line of its first article
+// that reads like a sentence (six words or more: not a section label such
+// as "Summary").
 func storyTitle(docs []parallax.Document, g []int) string {
 	for _, i := range g {
 		if docs[i].Title != "" {
 			return docs[i].Title
 		}
 	}
-	r := []rune(docs[g[0]].Text)
-	words, end := 0, len(r)
-	for k, c := range r {
-		if c == '\n' {
-			end = k
-			break
+	text := docs[g[0]].Text
+	for line := range strings.SplitSeq(text, "\n") {
+		words := strings.Fields(strings.TrimLeft(line, " \t•·*-–—"))
+		if len(words) < 6 {
+			continue
 		}
-		if c == ' ' {
-			words++
-			if words == 12 {
-				end = k
-				break
-			}
+		if len(words) > 12 {
+			return strings.Join(words[:12], " ") + "…"
 		}
+		return strings.Join(words, " ")
 	}
-	if end < len(r) {
-		return string(r[:end]) + "…"
-	}
-	return string(r)
+	return strings.Join(strings.Fields(text), " ")
 }
 
 func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
