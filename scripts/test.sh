@@ -1,17 +1,45 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, vet, staticcheck, a cgo-free build and
-# every test. CI runs exactly this (.ci/run). It installs nothing the Go
-# toolchain cannot fetch from the module proxy.
+# every test. CI runs exactly this (.ci/run). Besides what the Go toolchain
+# fetches, it installs (when missing, best effort) Debian's chromium and
+# postgresql, and starts PostgreSQL with a test role.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
 
 # The HTML brief is checked in a real browser: Debian's Chromium.
 if ! command -v chromium >/dev/null 2>&1; then
   echo "== installing chromium (Debian package)"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
   { $SUDO apt-get update -qq >/dev/null &&
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null; } ||
     echo "warning: could not install chromium: the browser test will be skipped"
+fi
+
+# The article store's conformance suite runs against a real PostgreSQL:
+# Debian's package, installed, started and given a test role when missing.
+if [ -z "$(ls /usr/lib/postgresql 2>/dev/null)" ]; then
+  echo "== installing postgresql (Debian package)"
+  { $SUDO apt-get update -qq >/dev/null &&
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null; } ||
+    echo "warning: could not install postgresql: its tests will be skipped"
+fi
+if [ -n "$(ls /usr/lib/postgresql 2>/dev/null)" ] && command -v pg_ctlcluster >/dev/null 2>&1; then
+  ver=$(ls /usr/lib/postgresql | sort -n | tail -1)
+  pg_lsclusters --no-header 2>/dev/null | awk -v v="$ver" '$1==v && $2=="main"' | grep -q . ||
+    $SUDO pg_createcluster "$ver" main >/dev/null
+  $SUDO pg_ctlcluster "$ver" main start 2>/dev/null || true
+  port=$(pg_lsclusters --no-header | awk -v v="$ver" '$1==v && $2=="main" {print $3}')
+  psql_admin() { $SUDO su postgres -c "psql -p $port -tAc \"$1\""; }
+  if psql_admin "SELECT 1" >/dev/null 2>&1; then
+    psql_admin "SELECT 1 FROM pg_roles WHERE rolname='parallax'" | grep -q 1 ||
+      psql_admin "CREATE ROLE parallax LOGIN PASSWORD 'parallax'" >/dev/null
+    psql_admin "SELECT 1 FROM pg_database WHERE datname='parallax_test'" | grep -q 1 ||
+      psql_admin "CREATE DATABASE parallax_test OWNER parallax" >/dev/null
+    export PARALLAX_POSTGRES_URL="postgres://parallax:parallax@127.0.0.1:$port/parallax_test?sslmode=disable"
+    echo "== postgresql $ver on port $port"
+  else
+    echo "warning: postgresql did not start: its tests will be skipped"
+  fi
 fi
 
 echo "== gofmt"

@@ -34,6 +34,8 @@ type DB struct {
 	Now func() time.Time
 }
 
+var _ parallax.ArticleStore = (*DB)(nil)
+
 // Open opens (creating if needed) the database at path and brings its
 // schema up to date. It fails with EINVALID when the file is not a SQLite
 // database or a migration fails.

@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
+	"strings"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/clean"
 	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/postgres"
 	"github.com/parallax-news/parallax/sqlite"
 )
 
@@ -18,7 +21,7 @@ const ingestBatch = 500
 // transaction per batch, skipping those already stored.
 func runIngest(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("ingest")
-	dbPath := fs.String("db", "", "SQLite database to add the articles to (created if missing)")
+	dbPath := fs.String("db", "", "store to add the articles to: a SQLite file (created if missing) or a postgres:// address")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -28,7 +31,7 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 	if fs.NArg() == 0 {
 		return parallax.Errorf(parallax.EUSAGE, "ingest", "no input: name files, directories or - for standard input")
 	}
-	db, err := sqlite.Open(ctx, *dbPath)
+	db, err := openStore(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -55,14 +58,36 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 	} else if len(batch) > 0 {
 		storeErr = flush()
 	}
-	fmt.Fprintf(m.Stdout, "%s: added %d of %d articles read (%d already stored)\n", *dbPath, added, read, read-added)
+	fmt.Fprintf(m.Stdout, "%s: added %d of %d articles read (%d already stored)\n", storeName(*dbPath), added, read, read-added)
 	return errors.Join(readErr, storeErr)
+}
+
+// openStore opens the article store named by --db: a postgres:// or
+// postgresql:// address, else a SQLite database file.
+func openStore(ctx context.Context, db string) (parallax.ArticleStore, error) {
+	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
+		return postgres.Open(ctx, db)
+	}
+	return sqlite.Open(ctx, db)
+}
+
+// storeName names a store for messages: a database address without its
+// password.
+func storeName(db string) string {
+	u, err := url.Parse(db)
+	if err != nil || u.User == nil {
+		return db
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxx")
+	}
+	return u.String()
 }
 
 // readStored returns the cleaned articles of a database, for commands that
 // take --db.
 func (m *Main) readStored(ctx context.Context, dbPath string) ([]*parallax.Article, error) {
-	db, err := sqlite.Open(ctx, dbPath)
+	db, err := openStore(ctx, dbPath)
 	if err != nil {
 		return nil, err
 	}

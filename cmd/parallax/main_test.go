@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -195,5 +198,37 @@ func TestIngestAndDigestFromStore(t *testing.T) {
 	code, _, errOut = run(t, "", "ingest", "../../examples")
 	if code != 2 || !strings.Contains(errOut, "--db FILE") {
 		t.Errorf("ingest without --db: exit %d, %q", code, errOut)
+	}
+}
+
+// TestIngestPostgres stores the examples in PostgreSQL when the test script
+// provides one, and never prints the password.
+func TestIngestPostgres(t *testing.T) {
+	url := os.Getenv("PARALLAX_POSTGRES_URL")
+	if url == "" {
+		t.Skip("PARALLAX_POSTGRES_URL not set (scripts/test.sh starts PostgreSQL and sets it)")
+	}
+	admin, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	schema := fmt.Sprintf("parallax_cmd_%d", os.Getpid())
+	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Exec("DROP SCHEMA " + schema + " CASCADE")
+	sep := "?"
+	if strings.Contains(url, "?") {
+		sep = "&"
+	}
+	db := url + sep + "search_path=" + schema
+	code, out, errOut := run(t, "", "ingest", "--db", db, "../../examples")
+	if code != 0 || !strings.Contains(out, "added 5 of 5 articles read") || strings.Contains(out, ":parallax@") {
+		t.Errorf("ingest: exit %d, %q %q", code, out, errOut)
+	}
+	code, out, _ = run(t, "", "digest", "--db", db)
+	if code != 0 || !strings.Contains(out, "(5 articles)") {
+		t.Errorf("digest from PostgreSQL: exit %d\n%.300s", code, out)
 	}
 }
