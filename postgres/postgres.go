@@ -13,15 +13,14 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/json"
-	"io/fs"
+	"fmt"
 	nurl "net/url"
-	"sort"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the database/sql driver "pgx"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/sqlstore"
 )
 
 //go:embed migration/*.sql
@@ -65,49 +64,11 @@ func Open(ctx context.Context, url string) (*DB, error) {
 func (d *DB) Close() error { return d.db.Close() }
 
 func (d *DB) migrate(ctx context.Context) error {
-	names, err := fs.Glob(migrations, "migration/*.sql")
-	if err != nil {
-		return err
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if err := d.apply(ctx, name); err != nil {
-			return parallax.Errorf(parallax.EINVALID, d.name, "migration %s: %w", name, err)
-		}
-	}
-	return nil
-}
-
-func (d *DB) apply(ctx context.Context, name string) error {
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
-		return err
-	}
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = $1`, name).Scan(&n); err != nil {
-		return err
-	}
-	if n > 0 {
-		return nil
-	}
-	script, err := migrations.ReadFile(name)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, string(script)); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name) VALUES ($1)`, name); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return sqlstore.Migrate(ctx, d.db, d.name, migrations, "migration/*.sql", sqlstore.Migrations{
+		Lock:   fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d)`, migrationLock),
+		Seen:   `SELECT count(*) FROM migrations WHERE name = $1`,
+		Record: `INSERT INTO migrations (name) VALUES ($1)`,
+	})
 }
 
 // AddArticles stores the documents not stored yet (by ID), in one
@@ -125,21 +86,15 @@ func (d *DB) AddArticles(ctx context.Context, docs []parallax.Document) (added i
 		if !doc.Published.IsZero() {
 			published = doc.Published
 		}
-		meta, err := json.Marshal(orEmpty(doc.Metadata))
+		meta, extra, err := sqlstore.EncodeFields(doc)
 		if err != nil {
-			return 0, parallax.Errorf(parallax.EINVALID, doc.Path, "metadata: %w", err)
-		}
-		extra := []byte("{}")
-		if doc.Extra != nil {
-			if extra, err = json.Marshal(doc.Extra); err != nil {
-				return 0, parallax.Errorf(parallax.EINVALID, doc.Path, "fields: %w", err)
-			}
+			return 0, err
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO articles
 			(id, path, url, title, source, author, lang, published, label, text, metadata, extra, added_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
 			doc.ID, doc.Path, doc.URL, doc.Title, doc.Source, doc.Author, doc.Lang, published, doc.Label,
-			[]byte(doc.Text), string(meta), string(extra), now)
+			[]byte(doc.Text), meta, extra, now)
 		if err != nil {
 			return 0, parallax.Errorf(parallax.EINTERNAL, doc.Path, "store article: %w", err)
 		}
@@ -175,16 +130,8 @@ func (d *DB) Articles(ctx context.Context) ([]parallax.Document, error) {
 		if published.Valid {
 			doc.Published = published.Time
 		}
-		if err := json.Unmarshal([]byte(meta), &doc.Metadata); err != nil {
-			return nil, parallax.Errorf(parallax.EINVALID, doc.ID, "stored metadata: %w", err)
-		}
-		if len(doc.Metadata) == 0 {
-			doc.Metadata = nil
-		}
-		if extra != "{}" {
-			if err := json.Unmarshal([]byte(extra), &doc.Extra); err != nil {
-				return nil, parallax.Errorf(parallax.EINVALID, doc.ID, "stored fields: %w", err)
-			}
+		if err := sqlstore.DecodeFields(&doc, meta, extra); err != nil {
+			return nil, err
 		}
 		docs = append(docs, doc)
 	}
@@ -195,20 +142,7 @@ func (d *DB) Articles(ctx context.Context) ([]parallax.Document, error) {
 }
 
 // Count returns the number of stored articles.
-func (d *DB) Count(ctx context.Context) (int, error) {
-	var n int
-	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
-		return 0, parallax.Errorf(parallax.EINTERNAL, d.name, "count articles: %w", err)
-	}
-	return n, nil
-}
-
-func orEmpty(r []parallax.Removal) []parallax.Removal {
-	if r == nil {
-		return []parallax.Removal{}
-	}
-	return r
-}
+func (d *DB) Count(ctx context.Context) (int, error) { return sqlstore.Count(ctx, d.db, d.name) }
 
 // redact drops the password from a database address.
 func redact(url string) string {

@@ -13,14 +13,12 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/json"
-	"io/fs"
-	"sort"
 	"time"
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/sqlstore"
 )
 
 //go:embed migration/*.sql
@@ -55,49 +53,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // Close closes the database.
 func (d *DB) Close() error { return d.db.Close() }
 
-// migrate applies, in lexical order, the migrations not yet recorded in
-// the migrations table, each in its own transaction.
+// migrate brings the schema up to date.
 func (d *DB) migrate(ctx context.Context) error {
-	if _, err := d.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
-		return parallax.Errorf(parallax.EINVALID, d.path, "not a usable SQLite database: %w", err)
-	}
-	names, err := fs.Glob(migrations, "migration/*.sql")
-	if err != nil {
-		return err
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if err := d.apply(ctx, name); err != nil {
-			return parallax.Errorf(parallax.EINVALID, d.path, "migration %s: %w", name, err)
-		}
-	}
-	return nil
-}
-
-func (d *DB) apply(ctx context.Context, name string) error {
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
-		return err
-	}
-	if n > 0 {
-		return nil
-	}
-	script, err := migrations.ReadFile(name)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, string(script)); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name) VALUES (?)`, name); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return sqlstore.Migrate(ctx, d.db, d.path, migrations, "migration/*.sql", sqlstore.Migrations{
+		Seen:   `SELECT count(*) FROM migrations WHERE name = ?`,
+		Record: `INSERT INTO migrations (name) VALUES (?)`,
+	})
 }
 
 // AddArticles stores the documents not stored yet (by ID), in one
@@ -122,16 +83,12 @@ func (d *DB) AddArticles(ctx context.Context, docs []parallax.Document) (added i
 		if !doc.Published.IsZero() {
 			published = doc.Published.Format(time.RFC3339Nano)
 		}
-		meta, err := json.Marshal(nonNil(doc.Metadata))
+		meta, extra, err := sqlstore.EncodeFields(doc)
 		if err != nil {
-			return 0, parallax.Errorf(parallax.EINVALID, doc.Path, "metadata: %w", err)
-		}
-		extra, err := json.Marshal(doc.Extra)
-		if err != nil || doc.Extra == nil {
-			extra = []byte("{}")
+			return 0, err
 		}
 		res, err := stmt.ExecContext(ctx, doc.ID, doc.Path, doc.URL, doc.Title, doc.Source, doc.Author, doc.Lang,
-			published, doc.Label, doc.Text, string(meta), string(extra), now)
+			published, doc.Label, doc.Text, meta, extra, now)
 		if err != nil {
 			return 0, parallax.Errorf(parallax.EINTERNAL, doc.Path, "store article: %w", err)
 		}
@@ -169,16 +126,8 @@ func (d *DB) Articles(ctx context.Context) ([]parallax.Document, error) {
 			}
 			doc.Published = t
 		}
-		if err := json.Unmarshal([]byte(meta), &doc.Metadata); err != nil {
-			return nil, parallax.Errorf(parallax.EINVALID, doc.ID, "stored metadata: %w", err)
-		}
-		if len(doc.Metadata) == 0 {
-			doc.Metadata = nil
-		}
-		if extra != "{}" {
-			if err := json.Unmarshal([]byte(extra), &doc.Extra); err != nil {
-				return nil, parallax.Errorf(parallax.EINVALID, doc.ID, "stored fields: %w", err)
-			}
+		if err := sqlstore.DecodeFields(&doc, meta, extra); err != nil {
+			return nil, err
 		}
 		docs = append(docs, doc)
 	}
@@ -189,17 +138,4 @@ func (d *DB) Articles(ctx context.Context) ([]parallax.Document, error) {
 }
 
 // Count returns the number of stored articles.
-func (d *DB) Count(ctx context.Context) (int, error) {
-	var n int
-	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
-		return 0, parallax.Errorf(parallax.EINTERNAL, d.path, "count articles: %w", err)
-	}
-	return n, nil
-}
-
-func nonNil(r []parallax.Removal) []parallax.Removal {
-	if r == nil {
-		return []parallax.Removal{}
-	}
-	return r
-}
+func (d *DB) Count(ctx context.Context) (int, error) { return sqlstore.Count(ctx, d.db, d.path) }
