@@ -25,20 +25,11 @@ func TestThreshold(t *testing.T) {
 	m := exampleModel(t)
 	pairs := labelled(t, m)
 	for _, tau := range []float64{0.26, 0.29, align.DefaultThreshold, 0.35, 0.38} {
-		var tp, fp, fn float64
+		var c parallaxtest.Confusion
 		for _, p := range pairs {
-			got := align.Similarity(m, p.A, p.B) >= tau
-			switch {
-			case got && p.Same:
-				tp++
-			case got:
-				fp++
-			case p.Same:
-				fn++
-			}
+			c.Add(align.Similarity(m, p.A, p.B) >= tau, p.Same)
 		}
-		prec, rec := tp/(tp+fp), tp/(tp+fn)
-		f1 := 2 * prec * rec / (prec + rec)
+		prec, rec, f1 := c.Precision(), c.Recall(), c.F1()
 		t.Logf("threshold %.2f: precision %.2f recall %.2f F1 %.2f", tau, prec, rec, f1)
 		if tau == align.DefaultThreshold && (prec < 0.65 || f1 < 0.65) {
 			t.Errorf("at the default threshold precision %.2f, F1 %.2f: want ≥ 0.65 and ≥ 0.65", prec, f1)

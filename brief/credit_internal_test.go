@@ -14,19 +14,11 @@ import (
 func TestCrediting(t *testing.T) {
 	m := align.NewModel(parallaxtest.Examples(t), nil)
 	c := crediting{m: m, keys: keyNames(m), tau: align.DefaultThreshold}
-	var tp, fp, fn float64
+	var conf parallaxtest.Confusion
 	for _, p := range parallaxtest.LabelledPairs(t, m) {
-		got := c.credits(p.A, p.B)
-		switch {
-		case got && p.Same:
-			tp++
-		case got:
-			fp++
-		case p.Same:
-			fn++
-		}
+		conf.Add(c.credits(p.A, p.B), p.Same)
 	}
-	prec, rec := tp/(tp+fp), tp/(tp+fn)
+	prec, rec := conf.Precision(), conf.Recall()
 	t.Logf("crediting: precision %.2f recall %.2f", prec, rec)
 	if prec < 0.74 || rec < 0.5 {
 		t.Errorf("precision %.2f, recall %.2f: want ≥ 0.74 and ≥ 0.5", prec, rec)

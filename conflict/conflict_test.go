@@ -16,12 +16,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// load reads and cleans the articles of the given paths.
-func load(t testing.TB, paths ...string) []*parallax.Article {
-	t.Helper()
-	return parallaxtest.Load(t, paths...)
-}
-
 func TestDenials(t *testing.T) {
 	tests := []struct {
 		sentence string
@@ -83,7 +77,7 @@ func hasCite(c parallax.Claim, want parallax.Cite) bool {
 }
 
 func TestClaimsExamples(t *testing.T) {
-	arts := load(t, "../examples")
+	arts := parallaxtest.Load(t, "../examples")
 	cs := Claims(arts)
 	error := sentenceSpan(t, arts, "guardian", "‘administrative error.’")
 	nobody := sentenceSpan(t, arts, "guardian", "Nobody was mistakenly sent to El Salvador")
@@ -171,7 +165,7 @@ func TestClaimsECBPlus(t *testing.T) {
 		{"testdata/ecbplus-9_ecb.jsonl", nil},
 	}
 	for _, tt := range tests {
-		arts := load(t, tt.path)
+		arts := parallaxtest.Load(t, tt.path)
 		var got []string
 		for _, c := range Claims(arts) {
 			got = append(got, c.About)
@@ -184,7 +178,7 @@ func TestClaimsECBPlus(t *testing.T) {
 }
 
 func TestGolden(t *testing.T) {
-	arts := load(t, "../examples")
+	arts := parallaxtest.Load(t, "../examples")
 	got, err := json.MarshalIndent(Claims(arts), "", "  ")
 	if err != nil {
 		t.Fatal(err)

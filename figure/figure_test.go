@@ -15,12 +15,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// load reads and cleans the articles of the given paths.
-func load(t testing.TB, paths ...string) []*parallax.Article {
-	t.Helper()
-	return parallaxtest.Load(t, paths...)
-}
-
 // sentenceArticle makes an article of one real sentence.
 func sentenceArticle(s string) *parallax.Article {
 	n := len([]rune(s))
@@ -280,7 +274,7 @@ func checkSpans(t *testing.T, a *parallax.Article, ms []Mention) {
 }
 
 func TestExtractOffsetsOnRealArticles(t *testing.T) {
-	arts := load(t, "../examples", "testdata/ecbplus-8_ecbplus.jsonl", "testdata/ecbplus-4_ecbplus.jsonl")
+	arts := parallaxtest.Load(t, "../examples", "testdata/ecbplus-8_ecbplus.jsonl", "testdata/ecbplus-4_ecbplus.jsonl")
 	n := 0
 	for i, ms := range ExtractAll(arts) {
 		checkSpans(t, arts[i], ms)
@@ -310,7 +304,7 @@ func findConflict(cs []parallax.Conflict, claim string) (parallax.Conflict, bool
 }
 
 func TestCompareExamples(t *testing.T) {
-	arts := load(t, "../examples")
+	arts := parallaxtest.Load(t, "../examples")
 	figs, cs := Compare(arts, ExtractAll(arts))
 
 	// The deportee counts are compared, explained, and found consistent.
@@ -406,7 +400,7 @@ func explanations(cs []parallax.Conflict) []string {
 func TestCompareECBPlus(t *testing.T) {
 	// Greek riots of December 2008 (ECB+ topic 8): crowd sizes vary across
 	// outlets but an outlet giving both numbers is never set against itself.
-	arts := load(t, "testdata/ecbplus-8_ecbplus.jsonl")
+	arts := parallaxtest.Load(t, "testdata/ecbplus-8_ecbplus.jsonl")
 	figs, cs := Compare(arts, ExtractAll(arts))
 	if len(figs) < 20 {
 		t.Errorf("only %d figures", len(figs))
@@ -424,7 +418,7 @@ func TestCompareECBPlus(t *testing.T) {
 	}
 	// Esther Williams' age (ECB+ topic 4): all outlets say 91; nothing to
 	// explain, one figure.
-	arts = load(t, "testdata/ecbplus-4_ecbplus.jsonl")
+	arts = parallaxtest.Load(t, "testdata/ecbplus-4_ecbplus.jsonl")
 	figs, cs = Compare(arts, ExtractAll(arts))
 	if len(cs) != 0 {
 		t.Errorf("conflicts on an agreed age: %v", explanations(cs))
@@ -486,7 +480,7 @@ type golden struct {
 }
 
 func TestGolden(t *testing.T) {
-	arts := load(t, "../examples")
+	arts := parallaxtest.Load(t, "../examples")
 	figs, cs := Compare(arts, ExtractAll(arts))
 	got, err := json.MarshalIndent(golden{figs, cs}, "", "  ")
 	if err != nil {

@@ -147,3 +147,37 @@ func LabelledPairs(tb testing.TB, m *align.Model) []Pair {
 	}
 	return pairs
 }
+
+// Confusion counts the decisions of a yes/no classifier against gold labels.
+type Confusion struct{ TP, FP, FN float64 }
+
+// Add counts one decision.
+func (c *Confusion) Add(got, want bool) {
+	switch {
+	case got && want:
+		c.TP++
+	case got:
+		c.FP++
+	case want:
+		c.FN++
+	}
+}
+
+// Precision returns TP / (TP + FP), 0 when nothing was decided yes.
+func (c Confusion) Precision() float64 { return ratio(c.TP, c.TP+c.FP) }
+
+// Recall returns TP / (TP + FN), 0 when nothing is labelled yes.
+func (c Confusion) Recall() float64 { return ratio(c.TP, c.TP+c.FN) }
+
+// F1 returns the harmonic mean of precision and recall.
+func (c Confusion) F1() float64 {
+	p, r := c.Precision(), c.Recall()
+	return ratio(2*p*r, p+r)
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}

@@ -18,12 +18,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// load reads and cleans the articles of the given paths.
-func load(t testing.TB, paths ...string) []*parallax.Article {
-	t.Helper()
-	return parallaxtest.Load(t, paths...)
-}
-
 func TestFindDates(t *testing.T) {
 	monday := time.Date(2025, 4, 14, 0, 0, 0, 0, time.UTC)
 	friday := time.Date(2008, 12, 12, 0, 0, 0, 0, time.UTC)
@@ -77,7 +71,7 @@ func find(evs []parallax.Event, date, s string) (parallax.Event, bool) {
 }
 
 func TestBuildExamples(t *testing.T) {
-	arts := load(t, "../examples")
+	arts := parallaxtest.Load(t, "../examples")
 	evs := Build(arts)
 	checkEvents(t, arts, evs)
 	tests := []struct {
@@ -163,7 +157,7 @@ func checkEvents(t *testing.T, arts []*parallax.Article, evs []parallax.Event) {
 func TestBuildECBPlus(t *testing.T) {
 	// Esther Williams died on Thursday 6 June 2013: the outlets say
 	// "Thursday", "yesterday", "on 6th June"; their datelines date them.
-	arts := load(t, "testdata/ecbplus-4_ecbplus.jsonl")
+	arts := parallaxtest.Load(t, "testdata/ecbplus-4_ecbplus.jsonl")
 	evs := Build(arts)
 	checkEvents(t, arts, evs)
 	n := 0
@@ -177,7 +171,7 @@ func TestBuildECBPlus(t *testing.T) {
 	}
 	// Hugh Jackman to host the Oscars (ECB+ topic 2): undated articles give
 	// only their absolute dates.
-	arts = load(t, "testdata/ecbplus-2_ecb.jsonl")
+	arts = parallaxtest.Load(t, "testdata/ecbplus-2_ecb.jsonl")
 	evs = Build(arts)
 	checkEvents(t, arts, evs)
 	if _, ok := find(evs, "2009-02-22", "February 22, 2009"); !ok {
@@ -189,7 +183,7 @@ func TestBuildECBPlus(t *testing.T) {
 }
 
 func TestGolden(t *testing.T) {
-	arts := load(t, "../examples")
+	arts := parallaxtest.Load(t, "../examples")
 	got, err := json.MarshalIndent(Build(arts), "", "  ")
 	if err != nil {
 		t.Fatal(err)
