@@ -197,25 +197,3 @@ type link struct {
 	sent int
 	sim  float64
 }
-
-// dotShared returns the cosine of two vectors and the number of terms they
-// share.
-func dotShared(a, b Vec) (float64, int) {
-	var s float64
-	n := 0
-	i, j := 0, 0
-	for i < len(a.IDs) && j < len(b.IDs) {
-		switch {
-		case a.IDs[i] < b.IDs[j]:
-			i++
-		case a.IDs[i] > b.IDs[j]:
-			j++
-		default:
-			s += float64(a.W[i]) * float64(b.W[j])
-			n++
-			i++
-			j++
-		}
-	}
-	return s, n
-}

@@ -196,7 +196,15 @@ func newVec(tf map[int32]float64, weight func(int32) float64) Vec {
 // Dot returns the dot product of two vectors: their cosine, since vectors
 // are normalised.
 func Dot(a, b Vec) float64 {
+	s, _ := dotShared(a, b)
+	return s
+}
+
+// dotShared returns the dot product of two vectors and the number of terms
+// they share.
+func dotShared(a, b Vec) (float64, int) {
 	var s float64
+	n := 0
 	i, j := 0, 0
 	for i < len(a.IDs) && j < len(b.IDs) {
 		switch {
@@ -206,11 +214,12 @@ func Dot(a, b Vec) float64 {
 			j++
 		default:
 			s += float64(a.W[i]) * float64(b.W[j])
+			n++
 			i++
 			j++
 		}
 	}
-	return s
+	return s, n
 }
 
 // Sum returns the normalised sum of vectors.
