@@ -21,17 +21,14 @@ func runBrief(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return parallax.Errorf(parallax.EUSAGE, "brief", "no input: name files, directories or - for standard input")
+		return errNoInput("brief", false)
 	}
-	if *words <= 0 {
-		return parallax.Errorf(parallax.EUSAGE, "--words", "must be positive, got %d", *words)
+	if err := checkWords(*words); err != nil {
+		return err
 	}
 	arts, readErr := m.read(ctx, fs.Args())
 	if len(arts) == 0 {
-		if readErr == nil {
-			readErr = parallax.Errorf(parallax.EINVALID, "brief", "no article could be read")
-		}
-		return readErr
+		return errNoneRead("brief", readErr)
 	}
 	b := brief.Build(arts, brief.Options{Words: *words})
 	if err := render.Brief(m.Stdout, *format, b, arts); err != nil {

@@ -30,14 +30,11 @@ func runCluster(ctx context.Context, m *Main, args []string) error {
 		return parallax.Errorf(parallax.EUSAGE, "--format", "must be jsonl or md, got %q", *format)
 	}
 	if fs.NArg() == 0 {
-		return parallax.Errorf(parallax.EUSAGE, "cluster", "no input: name files, directories or - for standard input")
+		return errNoInput("cluster", false)
 	}
 	docs, readErr := ingest.Read(ctx, fs.Args(), ingest.Options{Stdin: m.Stdin})
 	if len(docs) == 0 {
-		if readErr == nil {
-			readErr = parallax.Errorf(parallax.EINVALID, "cluster", "no article could be read")
-		}
-		return readErr
+		return errNoneRead("cluster", readErr)
 	}
 	opts := cluster.DefaultOptions()
 	opts.Explain = *explain

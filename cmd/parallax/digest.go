@@ -39,17 +39,14 @@ func runDigest(ctx context.Context, m *Main, args []string) error {
 		return parallax.Errorf(parallax.EUSAGE, "--format", "must be md, json or html, got %q", *format)
 	}
 	if fs.NArg() == 0 && *dbPath == "" {
-		return parallax.Errorf(parallax.EUSAGE, "digest", "no input: name files, directories, - for standard input, or --db FILE")
+		return errNoInput("digest", true)
 	}
-	if *words <= 0 {
-		return parallax.Errorf(parallax.EUSAGE, "--words", "must be positive, got %d", *words)
+	if err := checkWords(*words); err != nil {
+		return err
 	}
 	arts, readErr := m.readAll(ctx, *dbPath, fs.Args())
 	if len(arts) == 0 {
-		if readErr == nil {
-			readErr = parallax.Errorf(parallax.EINVALID, "digest", "no article could be read")
-		}
-		return readErr
+		return errNoneRead("digest", readErr)
 	}
 	stories, pages, err := briefStories(ctx, arts, *words)
 	if err != nil {

@@ -34,10 +34,7 @@ func runEvalCluster(ctx context.Context, m *Main, args []string) error {
 	path := fs.Arg(0)
 	docs, readErr := ingest.Read(ctx, []string{path}, ingest.Options{Stdin: m.Stdin})
 	if len(docs) == 0 {
-		if readErr == nil {
-			readErr = parallax.Errorf(parallax.EINVALID, path, "no article could be read")
-		}
-		return readErr
+		return errNoneRead(path, readErr)
 	}
 	for _, d := range docs {
 		if d.Label == "" {

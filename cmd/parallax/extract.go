@@ -40,7 +40,7 @@ func runExtract(ctx context.Context, m *Main, args []string) error {
 		return parallax.Errorf(parallax.EUSAGE, "--format", "must be text or json, got %q", *format)
 	}
 	if fs.NArg() == 0 {
-		return parallax.Errorf(parallax.EUSAGE, "extract", "no input: name files, directories or - for standard input")
+		return errNoInput("extract", false)
 	}
 	arts, readErr := m.read(ctx, fs.Args())
 	w := bufio.NewWriter(m.Stdout)

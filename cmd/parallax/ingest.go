@@ -29,7 +29,7 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 		return parallax.Errorf(parallax.EUSAGE, "ingest", "name the database with --db FILE")
 	}
 	if fs.NArg() == 0 {
-		return parallax.Errorf(parallax.EUSAGE, "ingest", "no input: name files, directories or - for standard input")
+		return errNoInput("ingest", false)
 	}
 	db, err := openStore(ctx, *dbPath)
 	if err != nil {

@@ -135,3 +135,29 @@ func parse(fs *flag.FlagSet, args []string) error {
 	}
 	return nil
 }
+
+// errNoInput is the usage error of a command given nothing to read; store
+// tells that it also reads --db.
+func errNoInput(cmd string, store bool) error {
+	if store {
+		return parallax.Errorf(parallax.EUSAGE, cmd, "no input: name files, directories, - for standard input, or --db FILE")
+	}
+	return parallax.Errorf(parallax.EUSAGE, cmd, "no input: name files, directories or - for standard input")
+}
+
+// errNoneRead is the error of a command that could read no article: the
+// inputs' errors, or EINVALID when there were none.
+func errNoneRead(cmd string, readErr error) error {
+	if readErr != nil {
+		return readErr
+	}
+	return parallax.Errorf(parallax.EINVALID, cmd, "no article could be read")
+}
+
+// checkWords rejects a word budget that is not positive.
+func checkWords(words int) error {
+	if words <= 0 {
+		return parallax.Errorf(parallax.EUSAGE, "--words", "must be positive, got %d", words)
+	}
+	return nil
+}

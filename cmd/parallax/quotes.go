@@ -24,14 +24,11 @@ func runQuotes(ctx context.Context, m *Main, args []string) error {
 		return parallax.Errorf(parallax.EUSAGE, "--format", "must be jsonl or md, got %q", *format)
 	}
 	if fs.NArg() == 0 {
-		return parallax.Errorf(parallax.EUSAGE, "quotes", "no input: name files, directories or - for standard input")
+		return errNoInput("quotes", false)
 	}
 	arts, readErr := m.read(ctx, fs.Args())
 	if len(arts) == 0 {
-		if readErr == nil {
-			readErr = parallax.Errorf(parallax.EINVALID, "quotes", "no article could be read")
-		}
-		return readErr
+		return errNoneRead("quotes", readErr)
 	}
 	mentions := quote.ExtractAll(arts, entity.Extract(arts))
 	w := bufio.NewWriter(m.Stdout)

@@ -25,17 +25,17 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 	if fs.NArg() == 0 && *dbPath == "" {
-		return parallax.Errorf(parallax.EUSAGE, "serve", "no input: name files, directories, - for standard input, or --db FILE")
+		return errNoInput("serve", true)
 	}
-	if *words <= 0 {
-		return parallax.Errorf(parallax.EUSAGE, "--words", "must be positive, got %d", *words)
+	if err := checkWords(*words); err != nil {
+		return err
 	}
 	arts, readErr := m.readAll(ctx, *dbPath, fs.Args())
 	if readErr != nil {
 		m.report(readErr) // the readable articles are still served
 	}
 	if len(arts) == 0 {
-		return parallax.Errorf(parallax.EINVALID, "serve", "no article could be read")
+		return errNoneRead("serve", nil) // the input errors were reported above
 	}
 	stories, pages, err := briefStories(ctx, arts, *words)
 	if err != nil {
