@@ -1,53 +1,19 @@
 package entity
 
 import (
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/clean"
-	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/parallaxtest"
 )
-
-// examples reads and cleans the five example reports of one story.
-func examples(t testing.TB) []*parallax.Article {
-	t.Helper()
-	paths, err := filepath.Glob("../examples/*.txt")
-	if err != nil || len(paths) != 5 {
-		t.Fatalf("examples: %v (%d files)", err, len(paths))
-	}
-	docs, err := ingest.Read(context.Background(), paths, ingest.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := clean.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var arts []*parallax.Article
-	for _, d := range docs {
-		arts = append(arts, c.Clean(d))
-	}
-	return arts
-}
-
-func article(t testing.TB, text string) *parallax.Article {
-	t.Helper()
-	c, err := clean.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c.Clean(parallax.Document{ID: "t", Path: "t", Text: text})
-}
 
 // TestExamples checks the main entities of the example story: their kind,
 // the aliases merged into them (spellings, titles, surnames), the
 // descriptions outlets give them and the sources that mention them.
 func TestExamples(t *testing.T) {
-	ix := Extract(examples(t))
+	ix := Extract(parallaxtest.Examples(t))
 	tests := []struct {
 		name, kind   string
 		aliases      []string
@@ -141,7 +107,7 @@ func containsFold(list []string, s string) bool {
 // TestResolve checks that titles, surnames, spellings and possessives
 // resolve to one canonical name.
 func TestResolve(t *testing.T) {
-	arts := examples(t)
+	arts := parallaxtest.Examples(t)
 	ix := Extract(arts)
 	reuters := 2 // 002_…: Reuters
 	tests := []struct {
@@ -192,7 +158,7 @@ func TestTitles(t *testing.T) {
 			map[string]string{"Valentina Redzhepova": parallax.EntityPerson, "AFP": parallax.EntityOrganization}, map[string]string{"Valentina Redzhepova": "official at one of Ashgabat's voting precincts"}},
 	}
 	for _, tt := range tests {
-		ix := Extract([]*parallax.Article{article(t, tt.in)})
+		ix := Extract([]*parallax.Article{parallaxtest.Article(t, tt.in)})
 		got := map[string]string{}
 		for _, e := range ix.Entities() {
 			got[e.Name] = e.Kind
@@ -221,7 +187,7 @@ func clip(s string) string {
 // TestMentionOffsets checks that every mention's text is the article's
 // text at its span and that the full span holds it.
 func TestMentionOffsets(t *testing.T) {
-	arts := examples(t)
+	arts := parallaxtest.Examples(t)
 	ix := Extract(arts)
 	n := 0
 	for i, a := range arts {
@@ -276,7 +242,7 @@ func TestNil(t *testing.T) {
 
 // BenchmarkExtract measures entity extraction over the five examples.
 func BenchmarkExtract(b *testing.B) {
-	arts := examples(b)
+	arts := parallaxtest.Examples(b)
 	for b.Loop() {
 		Extract(arts)
 	}

@@ -181,3 +181,14 @@ func ratio(a, b float64) float64 {
 	}
 	return a / b
 }
+
+// Article cleans one passage of real text into an article (ID and path
+// "t"), as the pipeline would.
+func Article(tb testing.TB, text string) *parallax.Article {
+	tb.Helper()
+	c, err := clean.New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c.Clean(parallax.Document{ID: "t", Path: "t", Text: text})
+}

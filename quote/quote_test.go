@@ -10,21 +10,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/clean"
 	"github.com/parallax-news/parallax/entity"
+	"github.com/parallax-news/parallax/parallaxtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// article cleans a real passage into an article.
-func article(t testing.TB, text string) *parallax.Article {
-	t.Helper()
-	c, err := clean.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c.Clean(parallax.Document{ID: "t", Path: "t", Text: text})
-}
 
 // TestMentions checks quotation spans, kinds, speakers and cues on real
 // sentences (ECB+ and the examples) chosen for one difficulty each.
@@ -80,7 +70,7 @@ func TestMentions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := article(t, tt.in)
+			a := parallaxtest.Article(t, tt.in)
 			arts := []*parallax.Article{a}
 			got := ExtractAll(arts, entity.Extract(arts))[0]
 			r := []rune(a.Text)
@@ -199,9 +189,9 @@ func TestGroupExamples(t *testing.T) {
 // TestGroupSpeakers checks that quotations of different speakers never
 // join, and that a paraphrase joins the quotation it renders.
 func TestGroupSpeakers(t *testing.T) {
-	a := article(t, "Mr Bukele said he did not have the power to return Salvadoran Kilmar Abrego Garcia to the United States.")
-	b := article(t, `"Of course, I'm not going to do it," Bukele told reporters. "I don't have the power to return him to the United States."`)
-	c := article(t, `"I don't have the power to return him to the United States," Trump said.`)
+	a := parallaxtest.Article(t, "Mr Bukele said he did not have the power to return Salvadoran Kilmar Abrego Garcia to the United States.")
+	b := parallaxtest.Article(t, `"Of course, I'm not going to do it," Bukele told reporters. "I don't have the power to return him to the United States."`)
+	c := parallaxtest.Article(t, `"I don't have the power to return him to the United States," Trump said.`)
 	a.SourceID, b.SourceID, c.SourceID = "reuters", "afp", "other"
 	arts := []*parallax.Article{a, b, c}
 	quotes := Group(arts, ExtractAll(arts, entity.Extract(arts)))
@@ -247,7 +237,7 @@ func TestQuoteSentences(t *testing.T) {
 
 // TestNilIndex checks that quotations are found without an entity index.
 func TestNilIndex(t *testing.T) {
-	a := article(t, `"We are eager to help," Bukele responded.`)
+	a := parallaxtest.Article(t, `"We are eager to help," Bukele responded.`)
 	got := Extract(0, a, nil)
 	if len(got) != 1 || got[0].Kind != parallax.QuoteDirect || got[0].Text != "We are eager to help" {
 		t.Fatalf("Extract without index = %+v", got)
