@@ -309,18 +309,8 @@ func joinable(units []*unit, a, b []int) bool {
 // overlap returns the weighted share of the content terms of the smaller
 // side found in the other, and the number of terms shared.
 func overlap(a, b *unit, idf map[string]float64) (float64, int) {
-	var wa, wb, both float64
-	shared := 0
-	for t := range a.terms {
-		wa += idf[t]
-		if b.terms[t] {
-			both += idf[t]
-			shared++
-		}
-	}
-	for t := range b.terms {
-		wb += idf[t]
-	}
+	both, wa, shared := carried(a, b, idf)
+	_, wb, _ := carried(b, b, idf)
 	den := math.Min(wa, wb)
 	if den == 0 {
 		return 0, 0
@@ -331,19 +321,24 @@ func overlap(a, b *unit, idf map[string]float64) (float64, int) {
 // rendered returns the weighted share of a quotation's content terms that
 // an indirect report carries, and the number of terms shared.
 func rendered(report, quote *unit, idf map[string]float64) (float64, int) {
-	var wq, both float64
-	shared := 0
-	for t := range quote.terms {
-		wq += idf[t]
-		if report.terms[t] {
-			both += idf[t]
-			shared++
-		}
-	}
+	both, wq, shared := carried(quote, report, idf)
 	if wq == 0 {
 		return 0, 0
 	}
 	return both / wq, shared
+}
+
+// carried weighs the content terms of u: their total weight, the weight of
+// those other carries too, and how many those are.
+func carried(u, other *unit, idf map[string]float64) (both, total float64, shared int) {
+	for t := range u.terms {
+		total += idf[t]
+		if other.terms[t] {
+			both += idf[t]
+			shared++
+		}
+	}
+	return both, total, shared
 }
 
 // weights returns the inverse document frequency of every content term
