@@ -6,8 +6,6 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
-	"github.com/parallax-news/parallax/clean"
-	"github.com/parallax-news/parallax/ingest"
 	"github.com/parallax-news/parallax/render"
 )
 
@@ -40,14 +38,5 @@ func runBrief(ctx context.Context, m *Main, args []string) error {
 // read ingests and cleans the articles at paths. It returns the articles
 // read and the joined errors of the inputs that failed.
 func (m *Main) read(ctx context.Context, paths []string) ([]*parallax.Article, error) {
-	docs, err := ingest.Read(ctx, paths, ingest.Options{Stdin: m.Stdin})
-	c, cerr := clean.New()
-	if cerr != nil {
-		return nil, cerr
-	}
-	arts := make([]*parallax.Article, 0, len(docs))
-	for _, d := range docs {
-		arts = append(arts, c.Clean(d))
-	}
-	return arts, err
+	return m.readAll(ctx, "", paths)
 }

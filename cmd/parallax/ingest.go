@@ -84,17 +84,31 @@ func storeName(db string) string {
 	return u.String()
 }
 
-// readStored returns the cleaned articles of a database, for commands that
-// take --db.
-func (m *Main) readStored(ctx context.Context, dbPath string) ([]*parallax.Article, error) {
+// storedDocs returns the documents of the store named by --db.
+func storedDocs(ctx context.Context, dbPath string) ([]parallax.Document, error) {
 	db, err := openStore(ctx, dbPath)
 	if err != nil {
 		return nil, err
 	}
 	defer db.Close()
-	docs, err := db.Articles(ctx)
-	if err != nil {
-		return nil, err
+	return db.Articles(ctx)
+}
+
+// readAll returns the cleaned articles stored in dbPath (when given)
+// followed by those read from paths, and the joined errors of the inputs
+// that failed. A store that cannot be read is an error like a bad input.
+func (m *Main) readAll(ctx context.Context, dbPath string, paths []string) ([]*parallax.Article, error) {
+	var docs []parallax.Document
+	var errs []error
+	if dbPath != "" {
+		stored, err := storedDocs(ctx, dbPath)
+		docs = append(docs, stored...)
+		errs = append(errs, err)
+	}
+	if len(paths) > 0 {
+		read, err := ingest.Read(ctx, paths, ingest.Options{Stdin: m.Stdin})
+		docs = append(docs, read...)
+		errs = append(errs, err)
 	}
 	c, err := clean.New()
 	if err != nil {
@@ -103,25 +117,6 @@ func (m *Main) readStored(ctx context.Context, dbPath string) ([]*parallax.Artic
 	arts := make([]*parallax.Article, len(docs))
 	for i, d := range docs {
 		arts[i] = c.Clean(d)
-	}
-	return arts, nil
-}
-
-// readAll returns the articles stored in dbPath (when given) followed by
-// those read from paths, and the joined errors of the inputs that failed.
-// A database that cannot be read is an error like a bad input.
-func (m *Main) readAll(ctx context.Context, dbPath string, paths []string) ([]*parallax.Article, error) {
-	var arts []*parallax.Article
-	var errs []error
-	if dbPath != "" {
-		stored, err := m.readStored(ctx, dbPath)
-		arts = append(arts, stored...)
-		errs = append(errs, err)
-	}
-	if len(paths) > 0 {
-		read, err := m.read(ctx, paths)
-		arts = append(arts, read...)
-		errs = append(errs, err)
 	}
 	return arts, errors.Join(errs...)
 }
