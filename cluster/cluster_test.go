@@ -2,6 +2,7 @@ package cluster_test
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -52,7 +53,7 @@ func score(t testing.TB, docs []parallax.Document, opts cluster.Options) eval.Cl
 }
 
 // TestDevFloor guards the quality reached on the ECB+ development topics
-// 1–25 (B-cubed F1 0.943 in the input order, mean 0.919 over five shuffled
+// 1–25 (B-cubed F1 0.952 in the input order, mean 0.931 over five shuffled
 // orders, when the defaults were fixed).
 func TestDevFloor(t *testing.T) {
 	docs := readDev(t)
@@ -67,11 +68,11 @@ func TestDevFloor(t *testing.T) {
 	t.Logf("dev: B3 F1 %.3f (P %.3f R %.3f), pairwise F1 %.3f, %d stories for %d; shuffled B3 F1 %.3f ± %.3f",
 		rep.Input.BCubedF1, rep.Input.BCubedPrecision, rep.Input.BCubedRecall, rep.Input.PairF1, rep.Input.Stories, rep.Input.GoldStories,
 		rep.BCubedF1.Mean, rep.BCubedF1.Std)
-	if rep.Input.BCubedF1 < 0.93 {
-		t.Errorf("dev B-cubed F1 %.3f < 0.93", rep.Input.BCubedF1)
+	if rep.Input.BCubedF1 < 0.945 {
+		t.Errorf("dev B-cubed F1 %.3f < 0.945", rep.Input.BCubedF1)
 	}
-	if rep.BCubedF1.Min < 0.89 {
-		t.Errorf("dev B-cubed F1 over shuffled orders fell to %.3f < 0.89", rep.BCubedF1.Min)
+	if rep.BCubedF1.Min < 0.90 {
+		t.Errorf("dev B-cubed F1 over shuffled orders fell to %.3f < 0.90", rep.BCubedF1.Min)
 	}
 }
 
@@ -109,6 +110,64 @@ func TestMerge(t *testing.T) {
 	merges := len(merged)
 	if merges < 5 {
 		t.Errorf("%d merges on the dev set, want at least 5", merges)
+	}
+}
+
+// TestSettle checks on the ECB+ development topics, in the input order, that
+// small stories are settled at the end of the stream: fewer stories, every
+// settled story went into a story of its own gold event, and recall rises
+// while precision holds. One case is named: a report of Tara Reid's
+// check-in (1_12ecb) that scored just under the threshold on arrival and
+// ends in the story of the first report (1_10ecb), its explanation saying
+// so.
+func TestSettle(t *testing.T) {
+	docs := readDev(t)
+	off := cluster.DefaultOptions()
+	off.SettleScore = 0
+	without, with := score(t, docs, off), score(t, docs, cluster.DefaultOptions())
+	t.Logf("without settling: %d stories, B3 P %.3f R %.3f; with: %d stories, P %.3f R %.3f",
+		without.Stories, without.BCubedPrecision, without.BCubedRecall, with.Stories, with.BCubedPrecision, with.BCubedRecall)
+	if with.Stories >= without.Stories || with.BCubedRecall <= without.BCubedRecall || with.BCubedPrecision < without.BCubedPrecision-0.005 {
+		t.Errorf("settling gave %d stories, B3 P %.3f R %.3f; without: %d stories, P %.3f R %.3f",
+			with.Stories, with.BCubedPrecision, with.BCubedRecall, without.Stories, without.BCubedPrecision, without.BCubedRecall)
+	}
+	opts := cluster.DefaultOptions()
+	opts.Explain = true
+	as, err := cluster.Cluster(context.Background(), docs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]cluster.Assignment{}
+	first := map[int]string{} // story → gold label of the article that started it
+	for i, a := range as {
+		byID[a.ID] = a
+		if a.Why.Decision == "new" && a.Why.MergedInto == 0 {
+			first[a.Story] = docs[i].Label
+		}
+	}
+	settled, wrong := 0, 0
+	for i, a := range as {
+		if a.Why.MergedInto == 0 {
+			continue
+		}
+		settled++
+		if a.Why.MergedInto != a.Story {
+			t.Errorf("%s: merged into story %d, yet in story %d", a.ID, a.Why.MergedInto, a.Story)
+		}
+		if l := first[a.Story]; l != docs[i].Label {
+			t.Logf("%s (%s) was merged into a story started by a report of %s", a.ID, docs[i].Label, l)
+			wrong++
+		}
+	}
+	// The one wrong merge when the defaults were fixed went into the
+	// story that already mixed Maurice Cheeks's hiring and firing.
+	if settled < 5 || wrong*10 > settled {
+		t.Errorf("%d stories merged or settled, %d of them into another event's story; want at least 5, under 10%% wrong", settled, wrong)
+	}
+	reid, lead := byID["1_12ecb"], byID["1_10ecb"]
+	if reid.Story != lead.Story || reid.Why.Decision != "new" || reid.Why.MergedInto != lead.Story ||
+		!strings.Contains(reid.Why.String(), fmt.Sprintf("later merged into story %d", lead.Story)) {
+		t.Errorf("1_12ecb: story %d (1_10ecb's: %d), explained %q", reid.Story, lead.Story, reid.Why)
 	}
 }
 
@@ -166,6 +225,7 @@ func TestDeterministic(t *testing.T) {
 	for i := range docs {
 		added[i] = c.Add(&docs[i])
 	}
+	c.Settle() // as Cluster does at the end of the stream
 	// Cluster numbers the stories left after merges in order; Add's
 	// stories, followed through merges, must be the same stories.
 	story, root := map[int]int{}, map[int]int{}

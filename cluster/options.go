@@ -45,6 +45,13 @@ type Options struct {
 	// follows merges for Add). MergeScore 0 disables merging.
 	MergeScore float64
 	MergeSize  int
+	// SettleScore and SettleSize give small stories a last chance: a story
+	// of at most SettleSize articles that falls out of the window, or is
+	// still live at the end of the stream, is merged into the larger live
+	// story it scores best with (its centroid taken as one article) when
+	// that scores at least SettleScore. SettleScore 0 disables it.
+	SettleScore float64
+	SettleSize  int
 	// TopK is the number of terms kept in a story's centroid.
 	TopK int
 	// Window is how long a story stays live without a new article when
@@ -82,6 +89,8 @@ func DefaultOptions() Options {
 		Threshold:      0.25,
 		MergeScore:     0.28,
 		MergeSize:      1,
+		SettleScore:    0.22,
+		SettleSize:     3,
 		SlotWeight:     0.3,
 		TitleWeight:    2,
 		LeadWeight:     2,
@@ -110,6 +119,10 @@ func (o Options) Validate() error {
 		return bad("merge score %g: must be in [0, 1]", o.MergeScore)
 	case o.MergeSize < 0:
 		return bad("merge size %d: must not be negative", o.MergeSize)
+	case o.SettleScore < 0 || o.SettleScore > 1:
+		return bad("settle score %g: must be in [0, 1]", o.SettleScore)
+	case o.SettleSize < 0:
+		return bad("settle size %d: must not be negative", o.SettleSize)
 	case o.SlotWeight < 0:
 		return bad("slot weight %g: must not be negative", o.SlotWeight)
 	case o.TitleWeight < 0 || o.LeadWeight < 0 || o.NameWeight < 0 || o.NumberWeight < 0:
