@@ -6,10 +6,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/cluster"
@@ -23,6 +26,7 @@ func runCluster(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("cluster")
 	format := fs.String("format", "jsonl", "output format: jsonl or md")
 	explain := fs.Bool("explain", false, "tell why each article joined its story or started a new one")
+	opts := clusterFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -36,9 +40,8 @@ func runCluster(ctx context.Context, m *Main, args []string) error {
 	if len(docs) == 0 {
 		return errNoneRead("cluster", readErr)
 	}
-	opts := cluster.DefaultOptions()
 	opts.Explain = *explain
-	as, err := cluster.Cluster(ctx, docs, opts)
+	as, err := cluster.Cluster(ctx, docs, *opts)
 	if err != nil {
 		return errors.Join(readErr, err)
 	}
@@ -55,6 +58,46 @@ func runCluster(ctx context.Context, m *Main, args []string) error {
 		return errors.Join(readErr, parallax.Errorf(parallax.EINTERNAL, "stdout", "write stories: %w", err))
 	}
 	return readErr
+}
+
+// clusterFlags registers the flags that set the clustering options on fs
+// and returns the options, set when fs is parsed: --window, how long a story
+// stays live without a new article (a Go duration, or days as "7d"), and
+// --window-articles, the same counted in articles for undated articles.
+func clusterFlags(fs *flag.FlagSet) *cluster.Options {
+	opts := cluster.DefaultOptions()
+	fs.Func("window", "how long a story stays open without a new article: a duration such as 36h, or days such as 7d (default 7d)", func(s string) error {
+		d, err := parseWindow(s)
+		opts.Window = d
+		return err
+	})
+	fs.Func("window-articles", fmt.Sprintf("how many undated articles a story stays open without a new one (default %d)", opts.WindowArticles), func(s string) error {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return fmt.Errorf("want a whole number of at least 1, got %q", s)
+		}
+		opts.WindowArticles = n
+		return nil
+	})
+	return &opts
+}
+
+// parseWindow parses a positive duration: Go's syntax ("36h", "90m") or a
+// number of days ("7d", "1.5d").
+func parseWindow(s string) (time.Duration, error) {
+	var d time.Duration
+	var err error
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		var n float64
+		n, err = strconv.ParseFloat(days, 64)
+		d = time.Duration(n * float64(24*time.Hour))
+	} else {
+		d, err = time.ParseDuration(s)
+	}
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("want a positive duration such as 36h or 7d, got %q", s)
+	}
+	return d, nil
 }
 
 // clusterLine is one line of `parallax cluster --format jsonl`, the

@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // subset is ECB+ topics 1, 7 and 12 (two events each), with gold labels.
@@ -112,5 +114,62 @@ func TestEvalCluster(t *testing.T) {
 	code, _, errOut = run(t, "", "eval", "cluster", "../../examples/000_8b0877e13c7c3eef.txt")
 	if code != 1 || !strings.Contains(errOut, "no gold label") {
 		t.Errorf("unlabelled input: exit %d, %q", code, errOut)
+	}
+}
+
+// TestClusterWindow checks --window: three reports of one event, the third
+// two days after the others, are one story under the default window of
+// seven days and two under a window of one day; a window that is not a
+// positive duration is a usage error.
+func TestClusterWindow(t *testing.T) {
+	raw, err := os.ReadFile(subset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in strings.Builder
+	day := time.Date(2008, 12, 2, 9, 0, 0, 0, time.UTC)
+	// Reports of Tara Reid's check-in, the third published two days later.
+	published := map[string]time.Time{"1_10ecb": day, "1_11ecb": day, "1_14ecb": day.Add(48 * time.Hour)}
+	for l := range strings.SplitSeq(string(raw), "\n") {
+		var rec map[string]any
+		if l == "" || json.Unmarshal([]byte(l), &rec) != nil {
+			continue
+		}
+		if at, ok := published[rec["id"].(string)]; ok {
+			rec["published"] = at.Format(time.RFC3339)
+			b, _ := json.Marshal(rec)
+			in.Write(append(b, '\n'))
+		}
+	}
+	stories := func(args ...string) int {
+		t.Helper()
+		code, out, errOut := run(t, in.String(), append(append([]string{"cluster"}, args...), "-")...)
+		if code != 0 {
+			t.Fatalf("cluster %v: exit %d: %s", args, code, errOut)
+		}
+		seen := map[float64]bool{}
+		for l := range strings.SplitSeq(strings.TrimSpace(out), "\n") {
+			var rec map[string]any
+			if err := json.Unmarshal([]byte(l), &rec); err != nil {
+				t.Fatal(err)
+			}
+			seen[rec["story"].(float64)] = true
+		}
+		return len(seen)
+	}
+	if got := stories(); got != 1 {
+		t.Errorf("default window: %d stories, want 1", got)
+	}
+	if got := stories("--window", "1d"); got != 2 {
+		t.Errorf("--window 1d: %d stories, want 2", got)
+	}
+	if got := stories("--window", "72h"); got != 1 {
+		t.Errorf("--window 72h: %d stories, want 1", got)
+	}
+	for _, bad := range [][]string{{"--window", "0"}, {"--window", "soon"}, {"--window", "-2d"}, {"--window-articles", "0"}} {
+		code, _, errOut := run(t, in.String(), append(append([]string{"cluster"}, bad...), "-")...)
+		if code != 2 || !strings.Contains(errOut, "flag "+bad[0][1:]+":") {
+			t.Errorf("cluster %v: exit %d, stderr %q; want 2 naming the flag", bad, code, errOut)
+		}
 	}
 }

@@ -30,6 +30,7 @@ func runDigest(ctx context.Context, m *Main, args []string) error {
 	format := fs.String("format", "md", "output format: md, json or html")
 	words := fs.Int("words", 120, "word budget of each summary")
 	dbPath := fs.String("db", "", "also read the articles stored in this SQLite database (see ingest)")
+	opts := clusterFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -48,7 +49,7 @@ func runDigest(ctx context.Context, m *Main, args []string) error {
 	if len(arts) == 0 {
 		return errNoneRead("digest", readErr)
 	}
-	stories, pages, err := briefStories(ctx, arts, *words)
+	stories, pages, err := briefStories(ctx, arts, *opts, *words)
 	if err != nil {
 		return errors.Join(readErr, err)
 	}
@@ -74,12 +75,12 @@ func runDigest(ctx context.Context, m *Main, args []string) error {
 // the biggest stories first. It returns the stories and, for rendering, the
 // page of each (its brief and articles). It fails only when ctx is done or
 // clustering fails.
-func briefStories(ctx context.Context, arts []*parallax.Article, words int) ([]digestStory, []render.Page, error) {
+func briefStories(ctx context.Context, arts []*parallax.Article, opts cluster.Options, words int) ([]digestStory, []render.Page, error) {
 	docs := make([]parallax.Document, len(arts))
 	for i, a := range arts {
 		docs[i] = a.Document
 	}
-	as, err := cluster.Cluster(ctx, docs, cluster.DefaultOptions())
+	as, err := cluster.Cluster(ctx, docs, opts)
 	if err != nil {
 		return nil, nil, err
 	}

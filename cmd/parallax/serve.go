@@ -21,6 +21,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	words := fs.Int("words", 120, "word budget of each summary")
 	dbPath := fs.String("db", "", "also read the articles stored in this SQLite database (see ingest)")
+	opts := clusterFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -37,7 +38,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	if len(arts) == 0 {
 		return errNoneRead("serve", nil) // the input errors were reported above
 	}
-	stories, pages, err := briefStories(ctx, arts, *words)
+	stories, pages, err := briefStories(ctx, arts, *opts, *words)
 	if err != nil {
 		return err
 	}
