@@ -79,6 +79,7 @@ func (c *Cleaner) Clean(d parallax.Document) *parallax.Article {
 		case st.imageSourceCredit(ln, t):
 		case st.creditedCaption(ln, t):
 		case st.postStamp(ln, t):
+		case st.dateStamp(ln, t):
 		case st.byline(ln, t, next, lines, &i):
 		case st.chatter(ln, t):
 		case st.boilerplate(ln, t):
@@ -173,6 +174,10 @@ func (st *state) imageSourceCredit(ln line, t string) bool {
 	return true
 }
 
+// maxCaption is the longest caption in code points: a longer paragraph
+// ending with a credit is text with a credit line glued to it.
+const maxCaption = 300
+
 var (
 	creditWords = []string{"Photo", "Picture", "Image", "Credit", "Illustration", "©"}
 	creditTail  = regexp.MustCompile(`(?:^|[.!?]\s+|\s)((?:Photograph|Photo|Picture|Image|Photo credit|Credit|Illustration)s?\s*:\s*\S.{0,100}|\(Photo(?:graph)? by [^)]{3,80}\)|©\s*\S.{0,160})$`)
@@ -186,7 +191,7 @@ func (st *state) creditedCaption(ln line, t string) bool {
 		return false
 	}
 	m := creditTail.FindStringSubmatchIndex(ln.text)
-	if m == nil || utf8.RuneCountInString(ln.text) > 600 {
+	if m == nil || utf8.RuneCountInString(ln.text[:m[2]]) > maxCaption {
 		return false
 	}
 	at := ln.start + utf8.RuneCountInString(ln.text[:m[2]])
@@ -216,7 +221,7 @@ func (st *state) postStamp(ln line, t string) bool {
 	st.post++
 	st.sincePost = 0
 	st.postTime = stampTime(ln.text, m, st.doc.Published)
-	head := listMarker(st.runes, ln.start, at)
+	head := postMarker(st.runes, ln.start, at)
 	if head < at {
 		st.pieces = append(st.pieces, piece{start: head, end: at, heading: true, post: st.post, time: st.postTime})
 	}
@@ -334,7 +339,37 @@ func (st *state) chatter(ln line, t string) bool {
 	return true
 }
 
-var boilerLine = regexp.MustCompile(`(?i)^(?:advertisement|skip (?:to|past) .*|read more:?.*|related:.*|share (?:this|on) .*|sign up .*newsletter.*|follow us on .*|listen to this article.*|click here .*|this article was (?:amended|updated) .*|copyright .*|all rights reserved\.?)$`)
+// boilerLine matches page furniture: advertising labels, links to related
+// articles and sharing, in English and in the other languages most often
+// met (German, French, Spanish, Portuguese, Italian, Polish).
+var boilerLine = regexp.MustCompile(`(?i)^(?:` +
+	`advertisement|skip (?:to|past) .*|read more:?.*|related:.*|share (?:this|on) .*|sign up .*newsletter.*|follow us on .*|listen to this article.*|click here .*|this article was (?:amended|updated) .*|copyright .*|all rights reserved\.?` +
+	`|(?:also read|read also|see also|more on this(?: story)?|you (?:may|might) also like|recommended(?: for you)?|related (?:articles|stories|posts|coverage|content)|most (?:read|popular|viewed)|more stories|trending now|tags|topics|filed under|leave a (?:comment|reply))\b:?.*` +
+	`|[\d.,]+[km]? (?:followers|subscribers|comments|shares|likes)` +
+	`|(?:auch interessant|lesen sie auch|das könnte sie auch interessieren|mehr zum thema|weitere themen|mehr themen|schon gelesen|artikel teilen|schlagwörter|kategorien)\b.*` +
+	`|(?:à lire aussi|lire aussi|voir aussi|sur le même sujet|à voir aussi)\b.*` +
+	`|(?:le puede interesar|te puede interesar|lee también|ver también|leia também|veja também|más sobre|leggi anche|potrebbe interessarti|czytaj (?:też|także|również))\b.*` +
+	`)$`)
+
+// dateStamp cuts a line that is only a date, maybe with a time and a label
+// ("Updated: May 24, 2005, 3:23 PM ET", "27.01.2022", "Aktualisiert am 3.
+// März 2022"): the page's time stamp, kept as metadata.
+func (st *state) dateStamp(ln line, t string) bool {
+	if len(t) > 80 || !dateLine.MatchString(t) {
+		return false
+	}
+	st.remove(ln.start, ln.end, parallax.ReasonMetadata)
+	return true
+}
+
+const monthNames = `jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|févr(?:ier)?|fév|mar(?:ch)?|märz|mars|apr(?:il|il)?|avr(?:il)?|may|mai|jun(?:e|i)?|juin|jul(?:y|i)?|juil(?:let)?|aug(?:ust)?|août|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?|déc(?:embre)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre`
+
+// dateLine matches a line that is a date: an optional label, an optional
+// weekday, the date in digits or with a month name, an optional time.
+var dateLine = regexp.MustCompile(`(?i)^(?:(?:last )?(?:updated|published|posted|modified|created|date)(?: on)?:?|aktualisiert(?: am)?:?|veröffentlicht(?: am)?:?|stand:?|publié le|mis à jour le|actualizado(?: el)?:?|publicado(?: el)?:?)?\s*` +
+	`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+)?` +
+	`(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:` + monthNames + `)\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|\d{1,2}(?:st|nd|rd|th)?\.? (?:de )?(?:` + monthNames + `)\.?(?:,? (?:de )?\d{4})?|(?:` + monthNames + `) \d{4})` +
+	`(?:,?\s*(?:at |um |à |-\s*)?\d{1,2}[:.h]\s?\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|[A-Z]{2,4}|GMT[+-]\d{1,2}(?::\d{2})?))?)?\.?$`)
 
 // boilerplate cuts page furniture that extraction sometimes leaves in.
 func (st *state) boilerplate(ln line, t string) bool {
@@ -377,7 +412,7 @@ func (st *state) keep(ln line, next string) {
 	}
 	if !st.content {
 		lead := strings.TrimLeft(ln.text, " \t")
-		if m := dateline.FindStringSubmatchIndex(lead); m != nil && len(strings.Fields(lead)) > 8 {
+		if m := dateline.FindStringSubmatchIndex(lead); m != nil && len(strings.Fields(lead)) > 8 && startsSentence(lead[m[1]:]) {
 			off := utf8.RuneCountInString(ln.text[:len(ln.text)-len(lead)])
 			b := off + utf8.RuneCountInString(lead[:m[1]])
 			if m[4] >= 0 {
@@ -494,17 +529,42 @@ func isHeading(t, next string) bool {
 	return !endsSentence(t)
 }
 
+// startsSentence reports whether t starts like a sentence: a capital, a
+// digit or an opening quotation mark. What follows a dateline does; what
+// follows a name and a dash ("Dee Dee Myers — a White House press
+// secretary") does not.
+func startsSentence(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'", r)
+}
+
 func endsSentence(t string) bool {
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(t))
 	return strings.ContainsRune(".!?”\"’;:,", last)
 }
 
-var listPrefix = regexp.MustCompile(`^\s*(?:[•·▪●◦*+-]|\d{1,3}[.)])\s+`)
+var (
+	bulletPrefix = regexp.MustCompile(`^\s*[•·▪●◦*+-]\s+`)
+	listPrefix   = regexp.MustCompile(`^\s*(?:[•·▪●◦*+-]|\d{1,3}[.)])\s+`)
+)
 
-// listMarker returns the start of a line's text past a bullet or list number.
+// listMarker returns the start of a line's text past a bullet. A list number
+// ("2. Choose the right pot") is kept: in a ranking it is content.
 func listMarker(r []rune, start, end int) int {
+	return pastPrefix(bulletPrefix, r, start, end)
+}
+
+// postMarker returns the start of a live-blog post title past a bullet or
+// the number of a list of key posts ("1. White House waits for Bukele").
+func postMarker(r []rune, start, end int) int {
+	return pastPrefix(listPrefix, r, start, end)
+}
+
+// pastPrefix returns the start of r[start:end] past a match of prefix and
+// leading spaces.
+func pastPrefix(prefix *regexp.Regexp, r []rune, start, end int) int {
 	s := string(r[start:end])
-	if m := listPrefix.FindStringIndex(s); m != nil {
+	if m := prefix.FindStringIndex(s); m != nil {
 		return start + utf8.RuneCountInString(s[:m[1]])
 	}
 	for start < end && unicode.IsSpace(r[start]) {

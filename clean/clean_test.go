@@ -117,6 +117,38 @@ func TestRules(t *testing.T) {
 			sentences: []string{"Trump reiterated his stance, indicating that past administrations enabled a free influx of migrants from prisons in Venezuela and others, stating that hundreds of thousands entered the U.S."},
 			outlet:    "guardian-copy",
 		},
+		{
+			name: "page time stamps",
+			doc:  parallax.Document{Path: "x.txt", Text: "May 03, 2013\n\nUpdated: May 24, 2005, 3:23 PM ET\n\nLindsay Lohan has checked into the Betty Ford Center.\n\nAktualisiert am 3. März 2022, 14:05 Uhr\n\n27.01.2022\n\nShe was ordered to spend 90 days in rehab on March 18."},
+			removed: []cut{
+				{parallax.ReasonMetadata, "May 03, 2013"},
+				{parallax.ReasonMetadata, "Updated: May 24, 2005, 3:23 PM ET"},
+				{parallax.ReasonMetadata, "Aktualisiert am 3. März 2022, 14:05 Uhr"},
+				{parallax.ReasonMetadata, "27.01.2022"},
+			},
+			sentences: []string{"Lindsay Lohan has checked into the Betty Ford Center.", "She was ordered to spend 90 days in rehab on March 18."},
+		},
+		{
+			name: "related-article and sharing furniture",
+			doc:  parallax.Document{Path: "x.txt", Text: "The Thames barrier was closed twice on Sunday.\n\nYou may also like\n\nAuch interessant\n\nÀ lire aussi : la crue de la Seine\n\n1,192 followers\n\nLe puede interesar\n\nTags: floods, London\n\nThe barrier has been closed 221 times since 1982."},
+			removed: []cut{
+				{parallax.ReasonNavigation, "You may also like"},
+				{parallax.ReasonNavigation, "Auch interessant"},
+				{parallax.ReasonNavigation, "À lire aussi : la crue de la Seine"},
+				{parallax.ReasonNavigation, "1,192 followers"},
+				{parallax.ReasonNavigation, "Le puede interesar"},
+				{parallax.ReasonNavigation, "Tags: floods, London"},
+			},
+			sentences: []string{"The Thames barrier was closed twice on Sunday.", "The barrier has been closed 221 times since 1982."},
+		},
+		{
+			name: "a name and a dash are no dateline; a long paragraph ending in a credit is no caption",
+			doc:  parallax.Document{Path: "x.txt", Text: "Dee Dee Myers — a White House press secretary for Bill Clinton — is joining Warner Bros. as an executive vice president, the studio said on Monday, after a career in politics.\n\n" + strings.Repeat("The collaboration ran for a year across two continents. ", 6) + "© 2018. All rights reserved."},
+			sentences: append([]string{"Dee Dee Myers — a White House press secretary for Bill Clinton — is joining Warner Bros. as an executive vice president, the studio said on Monday, after a career in politics."},
+				"The collaboration ran for a year across two continents.", "The collaboration ran for a year across two continents.", "The collaboration ran for a year across two continents.",
+				"The collaboration ran for a year across two continents.", "The collaboration ran for a year across two continents.", "The collaboration ran for a year across two continents.",
+				"© 2018. All rights reserved."),
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

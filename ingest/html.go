@@ -3,6 +3,8 @@ package ingest
 import (
 	"bytes"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -74,6 +76,12 @@ func blockText(n *html.Node) string {
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
+			// The extractor trims the text that follows an inline element
+			// ("<code>Dockerfile</code>to ensure"): put the space back, as
+			// its own plain-text output does, unless punctuation follows.
+			if p := n.PrevSibling; p != nil && p.Type == html.ElementNode && !blockElements[p.Data] && glued(cur.String(), n.Data) {
+				cur.WriteByte(' ')
+			}
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
@@ -85,6 +93,9 @@ func blockText(n *html.Node) string {
 		if block {
 			flush()
 		}
+		if n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th") {
+			cur.WriteByte(' ') // cells of a row stay apart
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
@@ -95,4 +106,16 @@ func blockText(n *html.Node) string {
 	walk(n)
 	flush()
 	return strings.Join(lines, "\n")
+}
+
+// glued reports whether text would run into the word before it: both sides
+// have no space at the join and text does not start with closing
+// punctuation.
+func glued(before, text string) bool {
+	if before == "" || text == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(before)
+	first, _ := utf8.DecodeRuneInString(text)
+	return !unicode.IsSpace(last) && !unicode.IsSpace(first) && !strings.ContainsRune(".,;:!?)]}”’'\"%…", first)
 }

@@ -105,6 +105,27 @@ func TestHTML(t *testing.T) {
 	}
 }
 
+// TestHTMLInline checks that the words around inline elements and in table
+// cells stay apart in the extracted text (go-trafilatura trims the text
+// after an inline element), and that punctuation stays glued.
+func TestHTMLInline(t *testing.T) {
+	docs, err := read(t, ingest.Options{}, "testdata/inline.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := docs[0].Text
+	for _, want := range []string{
+		"earlier in your Dockerfile to ensure faster builds, as the Docker documentation explains.",
+		"then run pip install, and only then",
+		"Everything at once 95 s 93 s",
+		"Dependencies first 97 s 4 s",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
 func TestJSONL(t *testing.T) {
 	docs, err := read(t, ingest.Options{}, "testdata/articles.jsonl")
 	var ids []string

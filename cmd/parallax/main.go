@@ -13,6 +13,7 @@
 //	parallax serve   [--addr HOST:PORT] [--words N] [--db FILE] [PATH...]
 //	parallax eval summary FILE.jsonl
 //	parallax eval cluster FILE.jsonl
+//	parallax eval extract [--dir DIR] FILE.jsonl
 //
 // A PATH is a file, a directory (read recursively) or "-" for standard input.
 // The exit status is 0 on success, 1 when any input failed (the others are
@@ -62,7 +63,7 @@ var commands = map[string]command{
 	"brief":   {"brief [--format md|json|html] [--words N] PATH...", runBrief},
 	"cluster": {"cluster [--format jsonl|md] [--explain] [--window 7d] PATH...", runCluster},
 	"digest":  {"digest [--format md|json|html] [--words N] [--db FILE] [PATH...]", runDigest},
-	"eval":    {"eval summary|cluster FILE.jsonl", runEval},
+	"eval":    {"eval summary|cluster|extract FILE.jsonl", runEval},
 	"extract": {"extract [--format text|json] PATH...", runExtract},
 	"ingest":  {"ingest --db FILE PATH...", runIngest},
 	"quotes":  {"quotes [--format jsonl|md] PATH...", runQuotes},
