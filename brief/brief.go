@@ -255,9 +255,9 @@ type crediting struct {
 }
 
 // credits reports whether sentence k says what sentence i says: similar
-// enough, and sharing at least one word that is not one of the story's
-// names (two sentences about Bukele and Trump at the White House share
-// those names whatever they report).
+// enough, and using enough of i's words that are not the story's names (two
+// sentences about Bukele and Trump at the White House share those names
+// whatever they report).
 func (c crediting) credits(i, k int) bool {
 	if k == i {
 		return true
@@ -265,22 +265,38 @@ func (c crediting) credits(i, k int) bool {
 	if align.Similarity(c.m, i, k) < c.tau {
 		return false
 	}
+	return c.coverage(i, k) >= minCoverage
+}
+
+// minCoverage is the least share of a statement's words, beyond the story's
+// names, that a source's sentence must also use to be credited with it: a
+// sentence that reports one of two facts of a statement ("Trump is set to
+// meet Bukele at the White House" for "Bukele said he would not return the
+// man as he met Trump at the White House") shares too few.
+const minCoverage = 0.2
+
+// coverage returns the share of sentence i's terms, leaving out the story's
+// names and weighted by IDF, that sentence k also uses.
+func (c crediting) coverage(i, k int) float64 {
 	a, b := c.m.Sents[i].Vec.IDs, c.m.Sents[k].Vec.IDs
-	for x, y := 0, 0; x < len(a) && y < len(b); {
-		switch {
-		case a[x] < b[y]:
-			x++
-		case a[x] > b[y]:
-			y++
-		default:
-			if !c.keys[a[x]] {
-				return true
-			}
-			x++
+	var shared, total float64
+	y := 0
+	for _, t := range a {
+		if c.keys[t] {
+			continue
+		}
+		total += c.m.IDF[t]
+		for y < len(b) && b[y] < t {
 			y++
 		}
+		if y < len(b) && b[y] == t {
+			shared += c.m.IDF[t]
+		}
 	}
-	return false
+	if total == 0 {
+		return 0
+	}
+	return shared / total
 }
 
 // statement states model sentence i with the sources of its fact whose
