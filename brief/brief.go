@@ -232,6 +232,18 @@ func completeDates(arts []*parallax.Article) {
 	}
 }
 
+// Sources returns the sources a brief of arts lists, in the same order and
+// with the same identifiers, without changing arts.
+func Sources(arts []*parallax.Article) []parallax.Source {
+	cp := make([]*parallax.Article, len(arts))
+	for i, a := range arts {
+		c := *a
+		cp[i] = &c
+	}
+	assignIDs(cp)
+	return sources(cp)
+}
+
 func sources(arts []*parallax.Article) []parallax.Source {
 	out := make([]parallax.Source, 0, len(arts))
 	for _, a := range arts {

@@ -853,7 +853,7 @@ func Cluster(ctx context.Context, docs []parallax.Document, opts Options) ([]Ass
 	if err != nil {
 		return nil, err
 	}
-	order := arrivalOrder(docs)
+	order := ArrivalOrder(docs)
 	out := make([]Assignment, len(docs))
 	workers := opts.Workers
 	if workers == 0 {
@@ -975,8 +975,10 @@ func (c *Clusterer) renumber(out []Assignment, order []int) {
 	}
 }
 
-// arrivalOrder returns the input positions in publication order.
-func arrivalOrder(docs []parallax.Document) []int {
+// ArrivalOrder returns the input positions in publication order, the order
+// in which Cluster adds documents: a stable sort by date, an article without
+// a date taking the date of the article before it in the input.
+func ArrivalOrder(docs []parallax.Document) []int {
 	order := make([]int, len(docs))
 	at := make([]time.Time, len(docs))
 	var last time.Time

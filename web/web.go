@@ -1,6 +1,6 @@
 // Package web serves stories and their briefs over HTTP: an index of
 // stories, one page per story (the HTML brief, whose citations link to the
-// cited words) and a JSON API. Handlers return errors; one adapter turns an
+// cited words) and a JSON API, through which new articles also arrive. Handlers return errors; one adapter turns an
 // error into a response with the status of its kind (parallax.HTTPStatus),
 // so that the mapping lives in one place.
 package web
@@ -11,39 +11,35 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/ingest"
 	"github.com/parallax-news/parallax/render"
 )
 
 //go:embed templates/*.html
 var templates embed.FS
 
-// Story is one story the server shows: its number, its brief and the
-// articles the brief cites.
-type Story struct {
-	ID       int
-	Brief    *parallax.Brief
-	Articles []*parallax.Article
-}
-
-// Server serves a fixed set of stories. It is safe for concurrent use: it
-// never changes after New.
+// Server serves the stories of a parallax.StoryService (package desk) and
+// takes new articles into it. It is safe for concurrent use as far as the
+// service is.
 type Server struct {
-	stories []Story
-	byID    map[int]int
+	stories parallax.StoryService
 	index   *template.Template
 	log     *slog.Logger
 }
 
-// New returns a server of stories, shown in the order given. It fails if a
-// story number repeats or the page templates do not parse. A nil logger
-// discards the log.
-func New(stories []Story, log *slog.Logger) (*Server, error) {
+// maxArticle is the largest article a client may post, in bytes.
+const maxArticle = 10 << 20
+
+// New returns a server of the stories of svc. It fails if the page
+// templates do not parse. A nil logger discards the log.
+func New(svc parallax.StoryService, log *slog.Logger) (*Server, error) {
 	t, err := template.ParseFS(templates, "templates/index.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: parse templates: %w", err)
@@ -51,14 +47,7 @@ func New(stories []Story, log *slog.Logger) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{stories: stories, byID: map[int]int{}, index: t, log: log}
-	for i, st := range stories {
-		if _, dup := s.byID[st.ID]; dup {
-			return nil, parallax.Errorf(parallax.EINVALID, "web", "story %d given twice", st.ID)
-		}
-		s.byID[st.ID] = i
-	}
-	return s, nil
+	return &Server{stories: svc, index: t, log: log}, nil
 }
 
 // Handler returns the routes of the server:
@@ -67,8 +56,11 @@ func New(stories []Story, log *slog.Logger) (*Server, error) {
 //	GET /stories/{id}      the brief of a story (HTML)
 //	GET /api/stories       the stories: id, title, sources, articles (JSON)
 //	GET /api/stories/{id}  the brief of a story (JSON, the brief contract)
+//	POST /api/articles     add an article (one JSON record, as in JSON Lines
+//	                       input); answers 201 with {"id", "story"}
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
+	mux.Handle("POST /api/articles", s.handle(s.addArticle))
 	mux.Handle("GET /{$}", s.handle(s.showIndex))
 	mux.Handle("GET /stories/{id}", s.handle(s.showStory))
 	mux.Handle("GET /api/stories", s.handle(s.listStories))
@@ -107,64 +99,84 @@ func (s *Server) handle(h handlerFunc) http.Handler {
 	})
 }
 
-// story finds the story named by the request's {id}. It fails with EUSAGE
-// for an id that is not a number and ENOTFOUND for an unknown one.
-func (s *Server) story(r *http.Request) (*Story, error) {
+// story returns the brief and articles of the story named by the request's
+// {id}. It fails with EUSAGE for an id that is not a number and ENOTFOUND
+// for an unknown one.
+func (s *Server) story(r *http.Request) (*parallax.Brief, []*parallax.Article, error) {
 	raw := r.PathValue("id")
 	id, err := strconv.Atoi(raw)
 	if err != nil {
-		return nil, parallax.Errorf(parallax.EUSAGE, r.URL.Path, "story id %q is not a number", raw)
+		return nil, nil, parallax.Errorf(parallax.EUSAGE, r.URL.Path, "story id %q is not a number", raw)
 	}
-	i, ok := s.byID[id]
-	if !ok {
-		return nil, parallax.Errorf(parallax.ENOTFOUND, r.URL.Path, "no story %d", id)
+	b, arts, err := s.stories.Story(r.Context(), id)
+	if parallax.ErrorCode(err) == parallax.ENOTFOUND {
+		return nil, nil, parallax.Errorf(parallax.ENOTFOUND, r.URL.Path, "no story %d", id)
 	}
-	return &s.stories[i], nil
-}
-
-// summary is the JSON form of a story in the list of stories.
-type summary struct {
-	ID       int               `json:"id"`
-	Title    string            `json:"title"`
-	Sources  []parallax.Source `json:"sources"`
-	Articles int               `json:"articles"`
-}
-
-func (s *Server) summaries() []summary {
-	out := make([]summary, 0, len(s.stories))
-	for _, st := range s.stories {
-		out = append(out, summary{ID: st.ID, Title: st.Brief.Title, Sources: st.Brief.Sources, Articles: len(st.Articles)})
-	}
-	return out
+	return b, arts, err
 }
 
 func (s *Server) showIndex(w http.ResponseWriter, r *http.Request) error {
+	list, err := s.stories.Stories(r.Context())
+	if err != nil {
+		return err
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	return s.index.Execute(w, s.summaries())
+	return s.index.Execute(w, list)
 }
 
 func (s *Server) showStory(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.story(r)
+	b, arts, err := s.story(r)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	return render.HTML(w, []render.Page{{Brief: st.Brief, Articles: st.Articles}})
+	return render.HTML(w, []render.Page{{Brief: b, Articles: arts}})
 }
 
 func (s *Server) listStories(w http.ResponseWriter, r *http.Request) error {
-	w.Header().Set("Content-Type", "application/json")
-	return json.NewEncoder(w).Encode(s.summaries())
-}
-
-func (s *Server) getStory(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.story(r)
+	list, err := s.stories.Stories(r.Context())
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	if err := render.JSON(w, st.Brief); err != nil {
+	return json.NewEncoder(w).Encode(list)
+}
+
+func (s *Server) getStory(w http.ResponseWriter, r *http.Request) error {
+	b, _, err := s.story(r)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if err := render.JSON(w, b); err != nil {
 		return errors.Join(parallax.Errorf(parallax.EINTERNAL, r.URL.Path, "write brief"), err)
 	}
 	return nil
+}
+
+// addArticle takes one article, a JSON record as in JSON Lines input
+// (ingest.DecodeArticle), into its story. It fails with ETOOLARGE for a
+// body over maxArticle and with EINVALID for a record that is not an
+// article or is already added.
+func (s *Server) addArticle(w http.ResponseWriter, r *http.Request) error {
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxArticle))
+	if err != nil {
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			return parallax.Errorf(parallax.ETOOLARGE, r.URL.Path, "article over %d bytes", maxArticle)
+		}
+		return parallax.Errorf(parallax.EINVALID, r.URL.Path, "read body: %w", err)
+	}
+	doc, err := ingest.DecodeArticle(r.URL.Path, raw)
+	if err != nil {
+		return err
+	}
+	story, err := s.stories.AddArticle(r.Context(), doc)
+	if err != nil {
+		return err
+	}
+	s.log.Info("article added", "id", doc.ID, "story", story)
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Location", "/api/stories/"+strconv.Itoa(story))
+	w.WriteHeader(http.StatusCreated)
+	return json.NewEncoder(w).Encode(map[string]any{"id": doc.ID, "story": story})
 }

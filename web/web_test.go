@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -9,23 +10,33 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parallax-news/parallax/brief"
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/desk"
 	"github.com/parallax-news/parallax/parallaxtest"
 	"github.com/parallax-news/parallax/web"
 )
 
-// server serves the example story as story 7 on a loopback address.
-func server(t *testing.T) *httptest.Server {
+// server serves the example story, added to a desk, on a loopback address.
+func server(t *testing.T) (*httptest.Server, *desk.Desk) {
 	t.Helper()
-	arts := parallaxtest.Examples(t)
-	b := brief.Build(arts, brief.Options{})
-	s, err := web.New([]web.Story{{ID: 7, Brief: b, Articles: arts}}, nil)
+	d, err := desk.New(desk.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []parallax.Document
+	for _, a := range parallaxtest.Examples(t) {
+		docs = append(docs, a.Document)
+	}
+	if err := d.AddAll(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	s, err := web.New(d, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(srv.Close)
-	return srv
+	return srv, d
 }
 
 func get(t *testing.T, url string) (int, string, string) {
@@ -43,17 +54,18 @@ func get(t *testing.T, url string) (int, string, string) {
 }
 
 func TestRoutes(t *testing.T) {
-	srv := server(t)
+	srv, d := server(t)
+	d.Warm(context.Background()) // the index then shows the brief's headline
 	tests := []struct {
 		path   string
 		status int
 		ctype  string
 		want   []string
 	}{
-		{"/", 200, "text/html", []string{`<a href="/stories/7">Bukele says won&#39;t return Abrego Garcia</a>`, "5 articles", "BBC News, The Guardian, Reuters, AFP"}},
-		{"/stories/7", 200, "text/html", []string{"<h1>Bukele says won&#39;t return Abrego Garcia</h1>", `<a class="src" href="#p0-reuters-`}},
-		{"/api/stories", 200, "application/json", []string{`"id":7`, `"articles":5`}},
-		{"/api/stories/7", 200, "application/json", []string{`"title": "Bukele says won't return Abrego Garcia"`, `"off_topic": [`}},
+		{"/", 200, "text/html", []string{`<a href="/stories/1">Bukele says won&#39;t return Abrego Garcia</a>`, "5 articles", "BBC News, The Guardian, Reuters, AFP"}},
+		{"/stories/1", 200, "text/html", []string{"<h1>Bukele says won&#39;t return Abrego Garcia</h1>", `<a class="src" href="#p0-reuters-`}},
+		{"/api/stories", 200, "application/json", []string{`"id":1`, `"articles":5`}},
+		{"/api/stories/1", 200, "application/json", []string{`"title": "Bukele says won't return Abrego Garcia"`, `"off_topic": [`}},
 		{"/stories/8", 404, "text/plain", []string{"/stories/8: no story 8"}},
 		{"/api/stories/x", 400, "application/json", []string{`{"error":"/api/stories/x: story id \"x\" is not a number"}`}},
 		{"/nowhere", 404, "text/plain", []string{"/nowhere: no such page"}},
@@ -82,7 +94,7 @@ func TestRoutes(t *testing.T) {
 }
 
 func TestAPIContract(t *testing.T) {
-	srv := server(t)
+	srv, _ := server(t)
 	_, _, body := get(t, srv.URL+"/api/stories")
 	var list []struct {
 		ID       int    `json:"id"`
@@ -95,15 +107,77 @@ func TestAPIContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &list); err != nil {
 		t.Fatal(err)
 	}
-	if len(list) != 1 || list[0].ID != 7 || list[0].Articles != 5 || len(list[0].Sources) != 5 {
+	if len(list) != 1 || list[0].ID != 1 || list[0].Articles != 5 || len(list[0].Sources) != 5 || list[0].Sources[0].ID != "bbc" {
 		t.Errorf("stories = %+v", list)
 	}
 }
 
-func TestDuplicateStory(t *testing.T) {
-	if _, err := web.New([]web.Story{{ID: 1}, {ID: 1}}, nil); err == nil {
-		t.Error("a repeated story number was accepted")
+func post(t *testing.T, url, body string) (int, string) {
+	t.Helper()
+	resp, err := http.Post(url, "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
 	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, string(b)
+}
+
+// TestAddArticle posts articles to a running server: a report of the same
+// event joins the example story and its brief is written again with it; a
+// report of other news starts a story of its own; a repeat, a broken
+// record, an empty article and an oversized body are refused with the
+// status of their error.
+func TestAddArticle(t *testing.T) {
+	srv, d := server(t)
+	before := get3(t, srv.URL+"/api/stories/1")
+	same := `{"id": "ap-1", "source": "AP", "title": "Bukele says he won't send mistakenly deported man back to US",` +
+		` "text": "El Salvador's President Nayib Bukele said Monday he would not return Kilmar Abrego Garcia, a man mistakenly deported from the United States, as he met President Donald Trump at the White House.\n\nThe Supreme Court has said the Trump administration must facilitate the return of Abrego Garcia, who lived in Maryland.\n\nBukele called the question of returning him preposterous in the Oval Office meeting with Trump."}`
+	status, body := post(t, srv.URL+"/api/articles", same)
+	if status != http.StatusCreated || !strings.Contains(body, `"story":1`) {
+		t.Fatalf("POST same event: %d %s", status, body)
+	}
+	after := get3(t, srv.URL+"/api/stories/1")
+	if before == after || !strings.Contains(after, `"name": "AP"`) {
+		t.Errorf("the brief of story 1 does not list the new source:\n%.600s", after)
+	}
+	other := `{"id": "quake-1", "title": "Earthquake of magnitude 6.1 strikes Iran's south", "text": "An earthquake of magnitude 6.1 struck southern Iran on Sunday, damaging hundreds of homes in villages near the port of Bandar Abbas, the state news agency said.\n\nRescue teams were sent to the area and no deaths had been reported by nightfall, officials said."}`
+	status, body = post(t, srv.URL+"/api/articles", other)
+	if status != http.StatusCreated || strings.Contains(body, `"story":1`) {
+		t.Fatalf("POST other news: %d %s", status, body)
+	}
+	_, _, list := get(t, srv.URL+"/api/stories")
+	if !strings.Contains(list, `"articles":6`) || !strings.Contains(list, `Earthquake of magnitude 6.1`) {
+		t.Errorf("story list after posts: %s", list)
+	}
+	if d.Len() != 7 {
+		t.Errorf("desk holds %d articles, want 7", d.Len())
+	}
+	for _, tt := range []struct {
+		name, body string
+		status     int
+		want       string
+	}{
+		{"repeat", same, 422, "already added"},
+		{"broken", `{"id": "x", "text": `, 422, "/api/articles"},
+		{"empty", `{"id": "y", "text": ""}`, 422, "no text"},
+		{"oversized", `{"id": "z", "text": "` + strings.Repeat("a", 11<<20) + `"}`, 413, "over"},
+	} {
+		status, body := post(t, srv.URL+"/api/articles", tt.body)
+		if status != tt.status || !strings.Contains(body, tt.want) || !strings.HasPrefix(body, `{"error":`) {
+			t.Errorf("%s: %d %.200s; want %d mentioning %q", tt.name, status, body, tt.status, tt.want)
+		}
+	}
+}
+
+// get3 returns the body of a GET.
+func get3(t *testing.T, url string) string {
+	t.Helper()
+	_, _, body := get(t, url)
+	return body
 }
 
 // TestInChromium opens the index in headless Chromium served from a real
@@ -114,7 +188,7 @@ func TestInChromium(t *testing.T) {
 	if err != nil {
 		t.Skip("chromium not installed (scripts/test.sh installs Debian's package)")
 	}
-	srv := server(t)
+	srv, _ := server(t)
 	dump := func(url string) string {
 		cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 			"--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -125,10 +199,10 @@ func TestInChromium(t *testing.T) {
 		}
 		return string(out)
 	}
-	if index := dump(srv.URL + "/"); !strings.Contains(index, `href="/stories/7"`) {
+	if index := dump(srv.URL + "/"); !strings.Contains(index, `href="/stories/1"`) {
 		t.Errorf("index in the browser lacks the story link:\n%.500s", index)
 	}
-	if page := dump(srv.URL + "/stories/7"); !strings.Contains(page, "Who said what") || !strings.Contains(page, `class="cite"`) {
+	if page := dump(srv.URL + "/stories/1"); !strings.Contains(page, "Who said what") || !strings.Contains(page, `class="cite"`) {
 		t.Errorf("story page in the browser lacks its sections:\n%.500s", page)
 	}
 }

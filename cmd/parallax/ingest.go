@@ -84,24 +84,14 @@ func storeName(db string) string {
 	return u.String()
 }
 
-// storedDocs returns the documents of the store named by --db.
-func storedDocs(ctx context.Context, dbPath string) ([]parallax.Document, error) {
-	db, err := openStore(ctx, dbPath)
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	return db.Articles(ctx)
-}
-
-// readAll returns the cleaned articles stored in dbPath (when given)
-// followed by those read from paths, and the joined errors of the inputs
-// that failed. A store that cannot be read is an error like a bad input.
-func (m *Main) readAll(ctx context.Context, dbPath string, paths []string) ([]*parallax.Article, error) {
+// readDocs returns the documents of the store (when not nil) followed by
+// those read from paths, and the joined errors of the inputs that failed. A
+// store that cannot be read is an error like a bad input.
+func (m *Main) readDocs(ctx context.Context, store parallax.ArticleStore, paths []string) ([]parallax.Document, error) {
 	var docs []parallax.Document
 	var errs []error
-	if dbPath != "" {
-		stored, err := storedDocs(ctx, dbPath)
+	if store != nil {
+		stored, err := store.Articles(ctx)
 		docs = append(docs, stored...)
 		errs = append(errs, err)
 	}
@@ -110,13 +100,30 @@ func (m *Main) readAll(ctx context.Context, dbPath string, paths []string) ([]*p
 		docs = append(docs, read...)
 		errs = append(errs, err)
 	}
-	c, err := clean.New()
-	if err != nil {
-		return nil, err
+	return docs, errors.Join(errs...)
+}
+
+// readAll returns the cleaned articles stored in dbPath (when given)
+// followed by those read from paths, and the joined errors of the inputs
+// that failed.
+func (m *Main) readAll(ctx context.Context, dbPath string, paths []string) ([]*parallax.Article, error) {
+	var store parallax.ArticleStore
+	if dbPath != "" {
+		db, err := openStore(ctx, dbPath)
+		if err != nil {
+			return nil, err
+		}
+		defer db.Close()
+		store = db
+	}
+	docs, err := m.readDocs(ctx, store, paths)
+	c, cerr := clean.New()
+	if cerr != nil {
+		return nil, cerr
 	}
 	arts := make([]*parallax.Article, len(docs))
 	for i, d := range docs {
 		arts[i] = c.Clean(d)
 	}
-	return arts, errors.Join(errs...)
+	return arts, err
 }

@@ -5,34 +5,55 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 )
 
-// TestServe runs `parallax serve` on a loopback port, asks it for its
-// stories, then stops it as Ctrl-C would.
-func TestServe(t *testing.T) {
+// startServe runs `parallax serve args...` on a loopback port and returns
+// its address and a function that stops it as Ctrl-C would and returns its
+// exit status.
+func startServe(t *testing.T, wantStories int, args ...string) (string, func() int) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	pr, pw := io.Pipe()
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: pw}
 	done := make(chan int, 1)
 	go func() {
-		done <- m.Run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "../../examples"})
+		done <- m.Run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...))
 		pw.Close()
 	}()
 	line, err := bufio.NewReader(pr).ReadString('\n')
 	if err != nil {
+		cancel()
 		t.Fatalf("no startup line: %v", err)
 	}
 	go io.Copy(io.Discard, pr) // drain the log
-	addr := regexp.MustCompile(`serving 1 stories on (http://[^/]+)/`).FindStringSubmatch(line)
-	if addr == nil {
-		t.Fatalf("startup line %q", line)
+	addr := regexp.MustCompile(`serving (\d+) stories on (http://[^/]+)/`).FindStringSubmatch(line)
+	if addr == nil || addr[1] != strconv.Itoa(wantStories) {
+		cancel()
+		t.Fatalf("startup line %q, want %d stories", line, wantStories)
 	}
-	resp, err := http.Get(addr[1] + "/api/stories")
+	return addr[2], func() int {
+		cancel()
+		select {
+		case code := <-done:
+			return code
+		case <-time.After(10 * time.Second):
+			t.Fatal("server did not stop")
+			return -1
+		}
+	}
+}
+
+// TestServe runs `parallax serve` on a loopback port, asks it for its
+// stories, then stops it as Ctrl-C would.
+func TestServe(t *testing.T) {
+	addr, stop := startServe(t, 1, "../../examples")
+	resp, err := http.Get(addr + "/api/stories")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,13 +62,37 @@ func TestServe(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), `"articles":5`) {
 		t.Errorf("GET /api/stories: %d %s", resp.StatusCode, body)
 	}
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("exit %d after shutdown", code)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("server did not stop")
+	if code := stop(); code != 0 {
+		t.Errorf("exit %d after shutdown", code)
+	}
+}
+
+// TestServeStore posts an article to a server backed by a SQLite store,
+// restarts it and finds the article's story again: nothing posted is lost.
+func TestServeStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "live.db")
+	addr, stop := startServe(t, 0, "--db", db)
+	body := `{"id": "quake-1", "title": "Earthquake of magnitude 6.1 strikes Iran's south", "text": "An earthquake of magnitude 6.1 struck southern Iran on Sunday, damaging hundreds of homes near the port of Bandar Abbas, the state news agency said."}`
+	resp, err := http.Post(addr+"/api/articles", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST: %d", resp.StatusCode)
+	}
+	if code := stop(); code != 0 {
+		t.Errorf("exit %d after shutdown", code)
+	}
+	addr, stop = startServe(t, 1, "--db", db)
+	defer stop()
+	resp, err = http.Get(addr + "/api/stories")
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(list), "Earthquake of magnitude 6.1") {
+		t.Errorf("after a restart: %s", list)
 	}
 }

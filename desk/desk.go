@@ -1,0 +1,261 @@
+// Package desk keeps the live stories of a running server. Articles arrive
+// one at a time: each is cleaned, put into a story by the online clusterer
+// (package cluster) and kept in the article store when there is one. A
+// story's brief is written when it is first asked for and kept until the
+// story changes, so that a stream of articles costs one clustering step
+// each and only the briefs read are written.
+package desk
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/brief"
+	"github.com/parallax-news/parallax/clean"
+	"github.com/parallax-news/parallax/cluster"
+)
+
+// Options configures a Desk.
+type Options struct {
+	// Cluster configures the clusterer; the zero value means
+	// cluster.DefaultOptions.
+	Cluster cluster.Options
+	// Words is the word budget of each brief's summary; 0 means 120.
+	Words int
+	// Store, when not nil, keeps every article added.
+	Store parallax.ArticleStore
+}
+
+// Desk keeps stories as articles arrive. It is safe for concurrent use.
+// It implements parallax.StoryService.
+type Desk struct {
+	words   int
+	store   parallax.ArticleStore
+	cleaner *clean.Cleaner
+
+	mu    sync.Mutex
+	clu   *cluster.Clusterer
+	arts  []*parallax.Article // in arrival order
+	story []int               // arrival → story the clusterer put it in (follow Root)
+	seen  map[string]bool     // IDs added
+
+	build  sync.Mutex       // one brief written at a time
+	briefs map[int]*written // story → its brief, while the story is unchanged
+}
+
+var _ parallax.StoryService = (*Desk)(nil)
+
+// written is a story's brief and the articles it was written from: copies,
+// so that writing a brief never touches articles others read.
+type written struct {
+	size, last int // the story's size and latest arrival when written
+	brief      *parallax.Brief
+	arts       []*parallax.Article
+}
+
+// New returns an empty desk. It fails with EINVALID for clustering options
+// out of range.
+func New(opts Options) (*Desk, error) {
+	if opts.Cluster == (cluster.Options{}) {
+		opts.Cluster = cluster.DefaultOptions()
+	}
+	if opts.Words <= 0 {
+		opts.Words = 120
+	}
+	clu, err := cluster.New(opts.Cluster)
+	if err != nil {
+		return nil, err
+	}
+	c, err := clean.New()
+	if err != nil {
+		return nil, parallax.Errorf(parallax.EINTERNAL, "desk", "%w", err)
+	}
+	return &Desk{words: opts.Words, store: opts.Store, cleaner: c, clu: clu, seen: map[string]bool{}, briefs: map[int]*written{}}, nil
+}
+
+// AddArticle puts an article into its story and, with a store, stores it;
+// it returns the number of the story. It fails with EINVALID for an article
+// without text or whose ID was already added, and with the store's error
+// when storing fails: the article is then not added either.
+func (d *Desk) AddArticle(ctx context.Context, doc parallax.Document) (int, error) {
+	return d.add(ctx, doc, d.store != nil)
+}
+
+// add adds an article, storing it when store is true.
+func (d *Desk) add(ctx context.Context, doc parallax.Document, store bool) (int, error) {
+	name := cmp.Or(doc.ID, doc.Path, "article")
+	if doc.Text == "" {
+		return 0, parallax.Errorf(parallax.EINVALID, name, "empty article: no text")
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if doc.ID != "" && d.seen[doc.ID] {
+		return 0, parallax.Errorf(parallax.EINVALID, name, "an article with this ID was already added")
+	}
+	if store {
+		if _, err := d.store.AddArticles(ctx, []parallax.Document{doc}); err != nil {
+			return 0, err
+		}
+	}
+	if doc.ID != "" {
+		d.seen[doc.ID] = true
+	}
+	a := d.clu.Add(&doc)
+	d.arts = append(d.arts, d.cleaner.Clean(doc))
+	d.story = append(d.story, a.Story)
+	return d.clu.Root(a.Story), nil
+}
+
+// AddAll adds documents in publication order (see cluster.ArrivalOrder), as
+// a server does with what it reads at start, without storing them again.
+// It returns the errors of the articles it could not add, joined; the
+// others are added.
+func (d *Desk) AddAll(ctx context.Context, docs []parallax.Document) error {
+	var errs []error
+	for _, i := range cluster.ArrivalOrder(docs) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if _, err := d.add(ctx, docs[i], false); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// groups returns the stories' members, by story number, in arrival order.
+// The caller holds d.mu.
+func (d *Desk) groups() map[int][]int {
+	g := map[int][]int{}
+	for i, s := range d.story {
+		r := d.clu.Root(s)
+		g[r] = append(g[r], i)
+	}
+	return g
+}
+
+// Stories lists the stories, the most articles first, then the most
+// recently updated. It does not fail.
+func (d *Desk) Stories(ctx context.Context) ([]parallax.StorySummary, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	groups := d.groups()
+	ids := make([]int, 0, len(groups))
+	for id := range groups {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(x, y int) int {
+		gx, gy := groups[x], groups[y]
+		if c := cmp.Compare(len(gy), len(gx)); c != 0 {
+			return c
+		}
+		return cmp.Compare(gy[len(gy)-1], gx[len(gx)-1])
+	})
+	out := make([]parallax.StorySummary, len(ids))
+	for k, id := range ids {
+		g := groups[id]
+		arts := make([]*parallax.Article, len(g))
+		for j, i := range g {
+			arts[j] = d.arts[i]
+		}
+		out[k] = parallax.StorySummary{ID: id, Title: d.title(id, g), Sources: brief.Sources(arts), Articles: len(g)}
+	}
+	return out, nil
+}
+
+// title is the story's headline: its brief's when written and current,
+// else the first title of its articles, else the start of its first
+// sentence. The caller holds d.mu.
+func (d *Desk) title(id int, g []int) string {
+	if w := d.briefs[id]; w != nil && w.size == len(g) && w.last == g[len(g)-1] && w.brief.Title != "" {
+		return w.brief.Title
+	}
+	for _, i := range g {
+		if t := d.arts[i].Title; t != "" {
+			return t
+		}
+	}
+	for _, i := range g {
+		if ss := d.arts[i].Sentences; len(ss) > 0 {
+			words := strings.Fields(ss[0].Text)
+			if len(words) > 12 {
+				return strings.Join(words[:12], " ") + "…"
+			}
+			return strings.Join(words, " ")
+		}
+	}
+	return ""
+}
+
+// Warm writes the briefs of the stories whose brief is not current, the
+// biggest stories first, so that the first readers do not wait; it stops
+// when ctx is done.
+func (d *Desk) Warm(ctx context.Context) {
+	list, _ := d.Stories(ctx)
+	for _, s := range list {
+		if ctx.Err() != nil {
+			return
+		}
+		_, _, _ = d.Story(ctx, s.ID) // a story merged since is skipped
+	}
+}
+
+// Story returns the brief of story id and the articles it cites, writing
+// the brief when the story changed since it was last written. It fails
+// with ENOTFOUND for a number that is not a story now (never started, or
+// merged into another).
+func (d *Desk) Story(ctx context.Context, id int) (*parallax.Brief, []*parallax.Article, error) {
+	d.mu.Lock()
+	g, ok := d.groups()[id]
+	if !ok {
+		d.mu.Unlock()
+		return nil, nil, parallax.Errorf(parallax.ENOTFOUND, "desk", "no story %d", id)
+	}
+	if w := d.briefs[id]; w != nil && w.size == len(g) && w.last == g[len(g)-1] {
+		d.mu.Unlock()
+		return w.brief, w.arts, nil
+	}
+	arts := make([]*parallax.Article, len(g))
+	for k, i := range g {
+		arts[k] = copyArticle(d.arts[i])
+	}
+	size, last := len(g), g[len(g)-1]
+	d.mu.Unlock()
+
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	d.build.Lock()
+	b := brief.Build(arts, brief.Options{Words: d.words})
+	d.build.Unlock()
+
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if w := d.briefs[id]; w == nil || w.last < last || w.size < size {
+		d.briefs[id] = &written{size: size, last: last, brief: b, arts: arts}
+	}
+	return b, arts, nil
+}
+
+// Len returns the number of articles added.
+func (d *Desk) Len() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.arts)
+}
+
+// copyArticle returns a copy of a whose slices the brief may change
+// without touching a.
+func copyArticle(a *parallax.Article) *parallax.Article {
+	c := *a
+	c.Blocks = slices.Clone(a.Blocks)
+	c.Sentences = slices.Clone(a.Sentences)
+	c.Removed = slices.Clone(a.Removed)
+	c.OffTopic = slices.Clone(a.OffTopic)
+	return &c
+}

@@ -1,0 +1,185 @@
+package desk_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/desk"
+	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/sqlite"
+)
+
+// subset is ECB+ topics 1, 7 and 12, two events each, with gold labels.
+const subset = "../cluster/testdata/ecbplus-1-7-12.jsonl"
+
+func readSubset(t *testing.T) []parallax.Document {
+	t.Helper()
+	docs, err := ingest.Read(context.Background(), []string{subset}, ingest.Options{})
+	if err != nil || len(docs) != 90 {
+		t.Fatalf("read %d articles: %v", len(docs), err)
+	}
+	return docs
+}
+
+func newDesk(t *testing.T, opts desk.Options) *desk.Desk {
+	t.Helper()
+	d, err := desk.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestStories adds the ECB+ subset one article at a time and checks the
+// stories: no story mixes two events, the six events make few stories, the
+// list is biggest first, and a story's brief is written once and written
+// again when an article joins the story.
+func TestStories(t *testing.T) {
+	ctx := context.Background()
+	docs := readSubset(t)
+	d := newDesk(t, desk.Options{})
+	label := map[string]string{}
+	eventOf := map[int]string{}
+	for _, doc := range docs[:80] {
+		story, err := d.AddArticle(ctx, doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		label[doc.ID] = doc.Label
+		_ = story
+	}
+	list, err := d.Stories(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) < 6 || len(list) > 12 {
+		t.Errorf("%d stories for 6 events", len(list))
+	}
+	for k, s := range list {
+		if k > 0 && s.Articles > list[k-1].Articles {
+			t.Errorf("story %d (%d articles) listed after a smaller one", s.ID, s.Articles)
+		}
+		if s.Title == "" || len(s.Sources) != s.Articles {
+			t.Errorf("story %d: title %q, %d sources for %d articles", s.ID, s.Title, len(s.Sources), s.Articles)
+		}
+		_, arts, err := d.Story(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range arts {
+			if e, ok := eventOf[s.ID]; ok && e != label[a.ID] {
+				t.Errorf("story %d mixes %s and %s", s.ID, e, label[a.ID])
+			}
+			eventOf[s.ID] = label[a.ID]
+		}
+	}
+	top := list[0].ID
+	b1, _, _ := d.Story(ctx, top)
+	b2, _, _ := d.Story(ctx, top)
+	if b1 != b2 {
+		t.Error("the brief of an unchanged story was written again")
+	}
+	// The next article of the top story's event joins it: its brief is
+	// written again, with one more source.
+	for _, doc := range docs[80:] {
+		if doc.Label != eventOf[top] {
+			continue
+		}
+		story, err := d.AddArticle(ctx, doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if story != top {
+			continue
+		}
+		b3, _, err := d.Story(ctx, top)
+		if err != nil || b3 == b1 || len(b3.Sources) != len(b1.Sources)+1 {
+			t.Errorf("after %s joined story %d: %d sources, was %d (%v)", doc.ID, top, len(b3.Sources), len(b1.Sources), err)
+		}
+		break
+	}
+	if _, _, err := d.Story(ctx, 999); parallax.ErrorCode(err) != parallax.ENOTFOUND {
+		t.Errorf("story 999: %v, want ENOTFOUND", err)
+	}
+}
+
+// TestAddErrors checks what the desk refuses: an article without text, an
+// ID already added; and that a store that fails leaves the article out.
+func TestAddErrors(t *testing.T) {
+	ctx := context.Background()
+	docs := readSubset(t)
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "articles.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDesk(t, desk.Options{Store: db})
+	if _, err := d.AddArticle(ctx, docs[0]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.AddArticle(ctx, docs[0]); parallax.ErrorCode(err) != parallax.EINVALID || !strings.Contains(err.Error(), "already added") {
+		t.Errorf("repeat: %v", err)
+	}
+	if _, err := d.AddArticle(ctx, parallax.Document{ID: "empty"}); parallax.ErrorCode(err) != parallax.EINVALID {
+		t.Errorf("empty article: %v", err)
+	}
+	if n, err := db.Count(ctx); err != nil || n != 1 {
+		t.Errorf("store holds %d articles (%v), want 1", n, err)
+	}
+	db.Close()
+	if _, err := d.AddArticle(ctx, docs[1]); err == nil {
+		t.Error("an article was added while its store was closed")
+	}
+	if d.Len() != 1 {
+		t.Errorf("desk holds %d articles, want 1", d.Len())
+	}
+}
+
+// TestAddAllTitles checks that AddAll adds in publication order without
+// storing again, and that a story of untitled articles is named after its
+// first sentence until its brief is written.
+func TestAddAllTitles(t *testing.T) {
+	ctx := context.Background()
+	docs := readSubset(t)[:3] // untitled reports of Tara Reid's check-in
+	d := newDesk(t, desk.Options{})
+	if err := d.AddAll(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := d.Stories(ctx)
+	if len(list) == 0 || !strings.HasPrefix(list[0].Title, "Perennial party girl Tara Reid") {
+		t.Errorf("stories %+v", list)
+	}
+}
+
+// TestConcurrent adds and reads from several goroutines (run under the race
+// detector by scripts/test.sh).
+func TestConcurrent(t *testing.T) {
+	ctx := context.Background()
+	docs := readSubset(t)
+	d := newDesk(t, desk.Options{})
+	var wg sync.WaitGroup
+	for w := range 3 {
+		wg.Go(func() {
+			for i := w; i < 30; i += 3 {
+				if _, err := d.AddArticle(ctx, docs[i]); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Go(func() {
+		for range 10 {
+			list, _ := d.Stories(ctx)
+			for _, s := range list {
+				d.Story(ctx, s.ID)
+			}
+		}
+	})
+	wg.Wait()
+	if d.Len() != 30 {
+		t.Errorf("%d articles, want 30", d.Len())
+	}
+}
