@@ -158,7 +158,7 @@ func (d *doc) kindOf(qi, lo int, before []int) string {
 	}
 	// The second part of a split quotation: “A,” he said, “b …”.
 	if qi > 0 && d.quotes[qi-1].kind == parallax.QuoteDirect && d.quotes[qi-1].endSent >= d.sentOf(s.open)-1 &&
-		len(before) <= 12 && d.cueBefore(before) && introduced && !lineStart(d.r, s.open) {
+		len(before) <= 20 && d.cueBefore(before) && introduced && !lineStart(d.r, s.open) {
 		return parallax.QuoteDirect
 	}
 	switch {
@@ -169,6 +169,10 @@ func (d *doc) kindOf(qi, lo int, before []int) string {
 	case upper && introduced && (len(words) >= 2 || ends):
 		return parallax.QuoteDirect
 	case upper && ends && len(words) >= 4 && (cued || d.cueBefore(before)):
+		return parallax.QuoteDirect
+	case introduced && endsSentence(content) && len(words) >= 4 && d.cueBefore(before):
+		// A whole sentence quoted after its cue, even in lower case:
+		// Stefanski said, “we are excited about the future.”
 		return parallax.QuoteDirect
 	}
 	return parallax.QuotePartial
@@ -509,7 +513,7 @@ func (d *doc) inherit(qi int) who {
 		for p >= 0 && d.quotes[p].skip {
 			p--
 		}
-		if p >= 0 && d.quotes[p].who.ok && d.quotes[p].endSent >= sent-1 && d.quotes[p].kind == parallax.QuoteDirect &&
+		if p >= 0 && d.quotes[p].who.ok && d.adjacent(d.quotes[p].endSent, sent) && d.quotes[p].kind == parallax.QuoteDirect &&
 			!d.reportBetween(max(d.spans[p].close, d.quotes[p].who.cueEnd, d.quotes[p].who.end), s.open) {
 			w := d.quotes[p].who
 			w.cue = ""
@@ -531,6 +535,14 @@ func (d *doc) inherit(qi int) who {
 	// A sentence that introduces the quotation with a colon: "Below is a
 	// statement by Francesca Grifo, director of …:".
 	if d.colonBefore(prev.End+1) || prev.End > 0 && d.r[prev.End-1] == ':' {
+		// Its subject when it is a person described ("The judge had
+		// advice for anyone who deals with Nichols:"), else the last
+		// person or organisation named.
+		if len(ws) >= 2 && determiners[d.lower(ws[0])] && personHeads[d.lower(ws[1])] && !d.inQuote(d.toks[ws[0]].Start) {
+			if w := d.head(ws[0], ws[1]+1, modeBefore); w.ok {
+				return w
+			}
+		}
 		for n := len(ws) - 1; n >= 0; n-- {
 			if m, ok := d.mentionStartingAt(ws[n]); ok && (m.Kind == parallax.EntityPerson || m.Kind == parallax.EntityOrganization) && !d.inQuote(m.Full.Start) {
 				for n > 0 {
@@ -556,6 +568,16 @@ func (d *doc) inherit(qi int) who {
 		}
 	}
 	return who{}
+}
+
+// adjacent reports whether sentence a ends just before sentence b: it is
+// the sentence before, or in the paragraph before b's, which its
+// attribution may have split ("…," he told E! News.).
+func (d *doc) adjacent(a, b int) bool {
+	if a >= b-1 {
+		return true
+	}
+	return b < len(d.blockN) && d.blockN[b]-d.blockN[a] == 1
 }
 
 // reportIn finds the speaker of a reporting verb outside quotations in the

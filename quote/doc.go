@@ -132,11 +132,18 @@ func separated(gap string) bool {
 	return strings.ContainsAny(gap, ",;:—–()[]\"“”‘.!?\n") || strings.Contains(gap, " - ")
 }
 
+// ageWords are the words of an age written with spaced hyphens.
+var ageWords = map[string]bool{"year": true, "years": true, "month": true, "months": true, "old": true}
+
 // sepBefore reports whether punctuation that ends a phrase stands before
 // token k (see separated); the period of an initial or a title ("Mr.
-// McAllister", "Jumaane D. Williams") ends nothing.
+// McAllister", "Jumaane D. Williams") and the spaced hyphens of an age
+// ("36 - year - old") end nothing.
 func (d *doc) sepBefore(k, lo int) bool {
 	gap := d.gapBefore(k, lo)
+	if k > 0 && strings.TrimSpace(gap) == "-" && ageWords[d.lower(k)] {
+		return false // "the 36 - year - old Klitschko", hyphens spaced out
+	}
 	if k > 0 && strings.TrimSpace(gap) == "." {
 		p := d.toks[k-1].Text
 		if len([]rune(p)) == 1 && unicode.IsUpper([]rune(p)[0]) || abbrevs[strings.ToLower(p)] {
@@ -202,7 +209,9 @@ func (d *doc) isCue(k int, set map[string]bool) bool {
 	if d.inQuote(t.Start) {
 		return false
 	}
-	if k > 0 {
+	// The word before counts only when nothing stands between: after a
+	// closing mark (“… see this,” said) it belongs to the quotation.
+	if k > 0 && !d.sepBefore(k, 0) {
 		p := d.toks[k-1].Lower
 		// A noun: "the administration’s claims", "his remarks".
 		if determiners[p] || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "s'") {

@@ -27,6 +27,8 @@ var finiteCues = set(
 	"described", "called", "dubbed", "labeled", "labelled", "branded", "deemed", "termed", "referred",
 	"hailed", "praised", "slammed", "blasted", "criticized", "criticised", "derided", "denounced", "recognized",
 	"recognised", "characterized", "characterised", "decried", "mocked", "chanted", "read", "denied", "purported",
+	"echoed", "echoes", "answered", "answers", "pleaded", "begged", "demanded", "elaborated", "clarified",
+	"posted", "texted", "emailed",
 )
 
 // partialCues take a quoted phrase as object rather than a quoted
