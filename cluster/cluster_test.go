@@ -27,6 +27,18 @@ func readSubset(t testing.TB) []parallax.Document {
 	return docs
 }
 
+// explained clusters docs with the default options and explanations.
+func explained(t *testing.T, docs []parallax.Document) []cluster.Assignment {
+	t.Helper()
+	opts := cluster.DefaultOptions()
+	opts.Explain = true
+	as, err := cluster.Cluster(context.Background(), docs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return as
+}
+
 func labels(as []cluster.Assignment) []string {
 	out := make([]string, len(as))
 	for i, a := range as {
@@ -131,12 +143,7 @@ func TestSettle(t *testing.T) {
 		t.Errorf("settling gave %d stories, B3 P %.3f R %.3f; without: %d stories, P %.3f R %.3f",
 			with.Stories, with.BCubedPrecision, with.BCubedRecall, without.Stories, without.BCubedPrecision, without.BCubedRecall)
 	}
-	opts := cluster.DefaultOptions()
-	opts.Explain = true
-	as, err := cluster.Cluster(context.Background(), docs, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	as := explained(t, docs)
 	byID := map[string]cluster.Assignment{}
 	first := map[int]string{} // story → gold label of the article that started it
 	for i, a := range as {
@@ -249,12 +256,7 @@ func TestDeterministic(t *testing.T) {
 // the first report of an event, that it started a story.
 func TestExplain(t *testing.T) {
 	docs := readSubset(t)
-	opts := cluster.DefaultOptions()
-	opts.Explain = true
-	as, err := cluster.Cluster(context.Background(), docs, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	as := explained(t, docs)
 	byID := map[string]cluster.Assignment{}
 	for _, a := range as {
 		byID[a.ID] = a
