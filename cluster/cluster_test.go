@@ -266,7 +266,7 @@ func TestExplain(t *testing.T) {
 		t.Errorf("first article: %s", first)
 	}
 	lohan := byID["1_11ecbplus"].Why
-	if lohan.Decision != "joined" || lohan.Score < opts.Threshold {
+	if lohan.Decision != "joined" || lohan.Score < cluster.DefaultOptions().Threshold {
 		t.Fatalf("1_11ecbplus: %s", lohan)
 	}
 	for _, name := range []string{"lohan", "lindsay lohan"} {
