@@ -357,7 +357,8 @@ func orderSummary(m *align.Model, facts []align.Fact, factOf []int, chosen []int
 }
 
 // agreed lists the facts carried by two or more sources, the most widely
-// carried first, then the most central.
+// carried first, then the most central; a fact that can only be stated by a
+// piece of a quotation is left out.
 func agreed(c crediting, facts []align.Fact, limit int) []parallax.Statement {
 	m := c.m
 	var idx []int
@@ -378,7 +379,11 @@ func agreed(c crediting, facts []align.Fact, limit int) []parallax.Statement {
 		if len(out) == limit {
 			break
 		}
-		if st := c.statement(facts[fi], bestRep(m, facts[fi])); len(st.Sources) >= 2 {
+		rep := bestRep(m, facts[fi])
+		if summary.BrokenQuote(m.Sentence(rep).Text) {
+			continue
+		}
+		if st := c.statement(facts[fi], rep); len(st.Sources) >= 2 {
 			out = append(out, st)
 		}
 	}

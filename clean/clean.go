@@ -57,6 +57,9 @@ type piece struct {
 // place is kept, and everything it cuts is listed in Article.Removed.
 func (c *Cleaner) Clean(d parallax.Document) *parallax.Article {
 	a := &parallax.Article{Document: d}
+	if dateLine.MatchString(strings.TrimSpace(a.Title)) {
+		a.Title = "" // a page's time stamp taken for its title: "May 2, 2013, 1: 12 PM"
+	}
 	runes := []rune(d.Text)
 	lines := splitLines(d.Text)
 	st := &state{runes: runes, doc: &a.Document, wrap: wrapWidth(lines)}

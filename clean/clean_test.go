@@ -33,6 +33,7 @@ func TestRules(t *testing.T) {
 		removed   []cut
 		sentences []string
 		outlet    string
+		title     string // the article's title, when the document has one
 	}{
 		{
 			name: "caption glued to credit",
@@ -129,6 +130,11 @@ func TestRules(t *testing.T) {
 			sentences: []string{"Lindsay Lohan has checked into the Betty Ford Center.", "She was ordered to spend 90 days in rehab on March 18."},
 		},
 		{
+			name: "a time stamp taken for the title",
+			doc:  parallax.Document{Path: "x.txt", Title: "May 2, 2013, 1: 12 PM", Text: "Lindsay Lohan has checked into a rehab facility, her lawyer said."},
+			sentences: []string{"Lindsay Lohan has checked into a rehab facility, her lawyer said."},
+		},
+		{
 			name: "related-article and sharing furniture",
 			doc:  parallax.Document{Path: "x.txt", Text: "The Thames barrier was closed twice on Sunday.\n\nYou may also like\n\nAuch interessant\n\nÀ lire aussi : la crue de la Seine\n\n1,192 followers\n\nLe puede interesar\n\nTags: floods, London\n\nThe barrier has been closed 221 times since 1982."},
 			removed: []cut{
@@ -173,6 +179,9 @@ func TestRules(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.sentences, sents); diff != "" {
 				t.Errorf("sentences (-want +got):\n%s", diff)
+			}
+			if tt.doc.Title != "" && a.Title != tt.title {
+				t.Errorf("title = %q, want %q", a.Title, tt.title)
 			}
 			if tt.outlet != "" && a.Outlet != tt.outlet {
 				t.Errorf("outlet = %q, want %q", a.Outlet, tt.outlet)
@@ -286,7 +295,11 @@ func TestOutletNames(t *testing.T) {
 		{parallax.Document{Path: "a.rss#1", Source: "World news | The Guardian"}, "guardian", "The Guardian"},
 		{parallax.Document{Path: "a.jsonl:1", Source: "Reuters"}, "reuters", "Reuters"},
 		{parallax.Document{Path: "a.jsonl:1", Source: "El Faro"}, "el-faro", "El Faro"},
-		{parallax.Document{Path: "a.html", URL: "https://news.example.org/2025/04/14/bukele"}, "news", "News"},
+		{parallax.Document{Path: "a.html", URL: "https://news.example.org/2025/04/14/bukele"}, "example", "Example"},
+		{parallax.Document{Path: "a.html", URL: "https://edition.somepaper.co.uk/world/bukele"}, "somepaper", "Somepaper"},
+		{parallax.Document{Path: "a.html", URL: "http://uk.eonline.com/news/414523/lindsay-lohan"}, "eonline", "E! News"},
+		{parallax.Document{Path: "a.html", URL: "http://music.yahoo.com/news/lawyer-lindsay-lohan"}, "yahoo", "Yahoo"},
+		{parallax.Document{Path: "a.html", URL: "http://nypost.com/2013/05/02/lindsay-lohan"}, "nypost", "New York Post"},
 		{parallax.Document{Path: "a.html", URL: "https://www.bbc.co.uk/news/live/c4g0"}, "bbc", "BBC News"},
 		{parallax.Document{Path: "dir/002_a2dff19a86e212a7.txt"}, "002", "002_a2dff19a86e212a7"},
 		{parallax.Document{Path: "a.jsonl:7", ID: "13_4ecb"}, "13-4ecb", "13_4ecb"},

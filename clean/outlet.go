@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/net/publicsuffix"
+
 	"github.com/parallax-news/parallax"
 )
 
@@ -30,6 +32,31 @@ var hosts = map[string]outlet{
 	"dw.com": {"dw", "Deutsche Welle"}, "euronews.com": {"euronews", "Euronews"}, "usatoday.com": {"usatoday", "USA Today"},
 	"latimes.com": {"latimes", "Los Angeles Times"}, "thehill.com": {"thehill", "The Hill"}, "cnbc.com": {"cnbc", "CNBC"},
 	"news.sky.com": {"sky", "Sky News"}, "elpais.com": {"elpais", "El País"}, "lemonde.fr": {"lemonde", "Le Monde"},
+	"nypost.com": {"nypost", "New York Post"}, "nydailynews.com": {"nydailynews", "New York Daily News"},
+	"chicagotribune.com": {"chicagotribune", "Chicago Tribune"}, "bostonglobe.com": {"bostonglobe", "The Boston Globe"},
+	"sfgate.com": {"sfgate", "SFGate"}, "miamiherald.com": {"miamiherald", "Miami Herald"}, "time.com": {"time", "Time"},
+	"newsweek.com": {"newsweek", "Newsweek"}, "theatlantic.com": {"atlantic", "The Atlantic"}, "vox.com": {"vox", "Vox"},
+	"huffpost.com": {"huffpost", "HuffPost"}, "huffingtonpost.com": {"huffpost", "HuffPost"}, "businessinsider.com": {"insider", "Business Insider"},
+	"forbes.com": {"forbes", "Forbes"}, "yahoo.com": {"yahoo", "Yahoo"}, "msn.com": {"msn", "MSN"}, "msnbc.com": {"msnbc", "MSNBC"},
+	"abc.net.au": {"abcau", "ABC News (Australia)"}, "smh.com.au": {"smh", "The Sydney Morning Herald"}, "cbc.ca": {"cbc", "CBC News"},
+	"theglobeandmail.com": {"globeandmail", "The Globe and Mail"}, "dailymail.co.uk": {"dailymail", "Daily Mail"},
+	"thetimes.co.uk": {"thetimes", "The Times"}, "mirror.co.uk": {"mirror", "Daily Mirror"}, "thesun.co.uk": {"sun", "The Sun"},
+	"express.co.uk": {"express", "Daily Express"}, "standard.co.uk": {"standard", "Evening Standard"}, "itv.com": {"itv", "ITV News"},
+	"channel4.com": {"channel4", "Channel 4 News"}, "irishtimes.com": {"irishtimes", "The Irish Times"}, "rte.ie": {"rte", "RTÉ"},
+	"spiegel.de": {"spiegel", "Der Spiegel"}, "zeit.de": {"zeit", "Die Zeit"}, "faz.net": {"faz", "FAZ"}, "sueddeutsche.de": {"sz", "Süddeutsche Zeitung"},
+	"lefigaro.fr": {"lefigaro", "Le Figaro"}, "liberation.fr": {"liberation", "Libération"}, "elmundo.es": {"elmundo", "El Mundo"},
+	"corriere.it": {"corriere", "Corriere della Sera"}, "repubblica.it": {"repubblica", "la Repubblica"}, "ansa.it": {"ansa", "ANSA"},
+	"timesofindia.indiatimes.com": {"toi", "The Times of India"}, "hindustantimes.com": {"ht", "Hindustan Times"}, "thehindu.com": {"thehindu", "The Hindu"},
+	"ndtv.com": {"ndtv", "NDTV"}, "scmp.com": {"scmp", "South China Morning Post"}, "japantimes.co.jp": {"japantimes", "The Japan Times"},
+	"straitstimes.com": {"straitstimes", "The Straits Times"}, "haaretz.com": {"haaretz", "Haaretz"}, "timesofisrael.com": {"timesofisrael", "The Times of Israel"},
+	"people.com": {"people", "People"}, "usmagazine.com": {"usmagazine", "Us Weekly"}, "eonline.com": {"eonline", "E! News"},
+	"etonline.com": {"etonline", "Entertainment Tonight"}, "tmz.com": {"tmz", "TMZ"}, "variety.com": {"variety", "Variety"},
+	"hollywoodreporter.com": {"thr", "The Hollywood Reporter"}, "accesshollywood.com": {"accesshollywood", "Access Hollywood"},
+	"today.com": {"today", "Today"}, "espn.com": {"espn", "ESPN"}, "espn.go.com": {"espn", "ESPN"}, "si.com": {"si", "Sports Illustrated"},
+	"techcrunch.com": {"techcrunch", "TechCrunch"}, "theverge.com": {"verge", "The Verge"}, "wired.com": {"wired", "Wired"},
+	"arstechnica.com": {"arstechnica", "Ars Technica"}, "cnet.com": {"cnet", "CNET"}, "zdnet.com": {"zdnet", "ZDNet"},
+	"ap.org": {"ap", "Associated Press"}, "upi.com": {"upi", "UPI"}, "xinhuanet.com": {"xinhua", "Xinhua"}, "tass.com": {"tass", "TASS"},
+	"inquirer.net": {"inquirer", "Philippine Daily Inquirer"}, "ktla.com": {"ktla", "KTLA"}, "thehollywoodgossip.com": {"hollywoodgossip", "The Hollywood Gossip"},
 }
 
 // agencies names the wire agencies recognised in datelines and tails.
@@ -128,6 +155,11 @@ func outletOfURL(raw string) (o outlet, known bool) {
 			break
 		}
 		h = rest
+	}
+	// An unknown outlet is named after its registered domain, not a
+	// subdomain: "uk.eonline.com" → "Eonline", "music.yahoo.com" → "Yahoo".
+	if reg, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		host = reg
 	}
 	label, _, _ := strings.Cut(host, ".")
 	if label == "" {

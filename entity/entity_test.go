@@ -157,6 +157,17 @@ func TestTitles(t *testing.T) {
 		{`"I attach hopes for the better to these elections, especially for our children," Valentina Redzhepova, an official at one of Ashgabat's voting precincts, told AFP.`,
 			map[string]string{"Valentina Redzhepova": parallax.EntityPerson, "AFP": parallax.EntityOrganization}, map[string]string{"Valentina Redzhepova": "official at one of Ashgabat's voting precincts"}},
 	}
+	// A name without its middle name is the same person; a title of
+	// several words is a description, not part of the name.
+	tests = append(tests, struct {
+		in   string
+		want map[string]string
+		desc map[string]string
+	}{
+		`Attorney Mark Jay Heller told the judge that Lohan had checked in. "She's in rehab right now," Mark Heller said. City Attorney Terry White said he was "completely blindsided" by the move.`,
+		map[string]string{"Mark Jay Heller": parallax.EntityPerson, "Mark Heller": "", "Terry White": parallax.EntityPerson, "City Attorney Terry White": ""},
+		map[string]string{"Terry White": "City Attorney"},
+	})
 	for _, tt := range tests {
 		ix := Extract([]*parallax.Article{parallaxtest.Article(t, tt.in)})
 		got := map[string]string{}

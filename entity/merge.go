@@ -272,8 +272,16 @@ func kindOf(f *form) string {
 	return ""
 }
 
-// compatible reports whether form f may be a partial name of form g.
+// compatible reports whether form f may be a partial name of form g: a run
+// of its words, the first and last of a person's name, or an acronym of an
+// organisation.
 func compatible(f, g *form) bool {
+	// A person's name without a middle name or initial: "Mark Heller" for
+	// "Mark Jay Heller".
+	if g.kind == parallax.EntityPerson && f.kind != parallax.EntityOrganization && f.kind != parallax.EntityPlace &&
+		len(f.words) == 2 && len(g.words) >= 3 && f.words[0] == g.words[0] && f.words[1] == g.words[len(g.words)-1] {
+		return true
+	}
 	if !text.ContainsRun(g.words, f.words) {
 		// An acronym of an organisation: "DHS".
 		if g.kind == parallax.EntityOrganization && len(f.words) == 1 && acronym(g.words) == f.words[0] && len(f.words[0]) >= 2 {

@@ -194,6 +194,13 @@ func meanWeight(w map[string]float64) float64 {
 	return s / float64(len(w))
 }
 
+// BrokenQuote reports whether a sentence holds a piece of a quotation cut
+// by the sentence splitter (its quotation marks do not pair up): alone, it
+// reads as nonsense.
+func BrokenQuote(s string) bool {
+	return strings.Count(s, "\"")%2 == 1 || strings.Count(s, "“") != strings.Count(s, "”")
+}
+
 // Readable reports whether a sentence can stand alone in a summary: not a
 // question, not a bare or broken quotation, not opening with a pronoun or connective
 // that points at a sentence the reader will not see, not first person.
@@ -214,8 +221,7 @@ func Readable(s string) bool {
 	case "he", "she", "it", "they", "this", "that", "these", "those", "but", "and", "or", "so", "however", "i", "we", "his", "her", "their", "its", "also", "then", "meanwhile", "there", "here":
 		return false
 	}
-	// A piece of a quotation cut by the splitter reads as nonsense alone.
-	if strings.Count(t, "\"")%2 == 1 || strings.Count(t, "“") != strings.Count(t, "”") {
+	if BrokenQuote(t) {
 		return false
 	}
 	lower := " " + strings.ToLower(t) + " "
