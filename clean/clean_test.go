@@ -130,8 +130,8 @@ func TestRules(t *testing.T) {
 			sentences: []string{"Lindsay Lohan has checked into the Betty Ford Center.", "She was ordered to spend 90 days in rehab on March 18."},
 		},
 		{
-			name: "a time stamp taken for the title",
-			doc:  parallax.Document{Path: "x.txt", Title: "May 2, 2013, 1: 12 PM", Text: "Lindsay Lohan has checked into a rehab facility, her lawyer said."},
+			name:      "a time stamp taken for the title",
+			doc:       parallax.Document{Path: "x.txt", Title: "May 2, 2013, 1: 12 PM", Text: "Lindsay Lohan has checked into a rehab facility, her lawyer said."},
 			sentences: []string{"Lindsay Lohan has checked into a rehab facility, her lawyer said."},
 		},
 		{
