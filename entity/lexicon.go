@@ -28,6 +28,8 @@ var titles = set(
 	"secretary-general", "secretary general", "attorney general", "solicitor general", "surgeon general", "inspector general",
 	"minister", "foreign minister", "defence minister", "defense minister", "interior minister", "finance minister",
 	"senator", "sen", "representative", "rep", "congressman", "congresswoman", "speaker", "house speaker",
+	"state senator", "state representative", "assemblyman", "assemblywoman", "assembly member",
+	"council member", "councilmember", "city council member", "city councilman", "city councilwoman",
 	"governor", "gov", "lt gov", "lieutenant governor", "mayor", "councilman", "councilwoman", "councillor", "alderman",
 	"judge", "justice", "chief justice", "district judge", "magistrate", "prosecutor", "district attorney", "attorney",
 	"city attorney", "county attorney", "state attorney", "us attorney", "defense attorney", "defence lawyer", "lawyer",
