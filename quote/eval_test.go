@@ -292,6 +292,8 @@ func (s *score) evaluate(f fixture, got []Mention) {
 		}
 		if sameName(m.Speaker, g.Speaker) {
 			s.nameHit++
+		} else if os.Getenv("QUOTE_NAMES") != "" {
+			s.misses = append(s.misses, fmt.Sprintf("%s: name of %q: got %q, want %q", f.name, clip(g.Text), m.Speaker, g.Speaker))
 		}
 	}
 	for n, m := range got {
