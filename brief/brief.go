@@ -139,8 +139,13 @@ func summarize(b *parallax.Brief, m *align.Model, opts Options) {
 			factOf[s] = fi
 		}
 	}
-	for _, i := range orderSummary(m, facts, factOf, summary.Select(m, summary.Options{Words: opts.Words})) {
-		b.Summary = append(b.Summary, c.statement(facts[factOf[i]], i))
+	chosen := summary.Select(m, summary.Options{Words: opts.Words})
+	sts := make([]parallax.Statement, len(chosen))
+	for k, i := range chosen {
+		sts[k] = c.statement(facts[factOf[i]], i)
+	}
+	for _, k := range orderSummary(m, chosen, sts) {
+		b.Summary = append(b.Summary, sts[k])
 	}
 	b.Summary = nonNil(b.Summary)
 	b.Agreed = agreed(c, facts, opts.MaxAgreed)
@@ -341,19 +346,23 @@ func (c crediting) statement(f align.Fact, i int) parallax.Statement {
 	return st
 }
 
-// orderSummary puts the chosen sentences in reading order: the facts most
-// sources carry first, and among equals the one that comes earliest in its
-// article.
-func orderSummary(m *align.Model, facts []align.Fact, factOf []int, chosen []int) []int {
-	out := append([]int(nil), chosen...)
-	sort.SliceStable(out, func(a, b int) bool {
-		na, nb := len(facts[factOf[out[a]]].Articles), len(facts[factOf[out[b]]].Articles)
-		if (na > 1) != (nb > 1) {
+// orderSummary returns the order in which to read the chosen sentences,
+// as indexes into chosen and their statements sts: the statements most
+// sources are credited with first, and among equals the sentence that
+// comes earliest in its article.
+func orderSummary(m *align.Model, chosen []int, sts []parallax.Statement) []int {
+	order := make([]int, len(chosen))
+	for k := range order {
+		order[k] = k
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		na, nb := len(sts[order[a]].Sources), len(sts[order[b]].Sources)
+		if na != nb {
 			return na > nb
 		}
-		return m.Sents[out[a]].Pos < m.Sents[out[b]].Pos
+		return m.Sents[chosen[order[a]]].Pos < m.Sents[chosen[order[b]]].Pos
 	})
-	return out
+	return order
 }
 
 // agreed lists the facts carried by two or more sources, the most widely

@@ -2,17 +2,19 @@ package brief_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/parallax-news/parallax/parallaxtest"
-
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
 	"github.com/parallax-news/parallax/clean"
+	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/parallaxtest"
 )
 
 var update = flag.Bool("update", false, "update golden files instead of checking against them")
@@ -223,5 +225,38 @@ func TestOffTopicWithoutCue(t *testing.T) {
 		if strings.Contains(st.Text, "Palin") || strings.Contains(st.Text, "Reid") {
 			t.Errorf("summary carries off-topic text: %q", st.Text)
 		}
+	}
+}
+
+// TestSummaryOrder checks on a real story of eleven reports (ECB+ 19_ecbplus,
+// the police shooting of Kimani Gray) that the summary reads the facts most
+// outlets carry first: the shooting itself, carried by at least five.
+func TestSummaryOrder(t *testing.T) {
+	const dev = "../../shared/data/ecbplus-dev.jsonl"
+	if _, err := os.Stat(dev); err != nil {
+		t.Skipf("dev set not found beside the project: %v", err)
+	}
+	docs, _ := ingest.Read(context.Background(), []string{dev}, ingest.Options{})
+	c, err := clean.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []*parallax.Article
+	for _, d := range docs {
+		if d.Label == "19_ecbplus" {
+			arts = append(arts, c.Clean(d))
+		}
+	}
+	if len(arts) != 11 {
+		t.Fatalf("%d reports, want 11", len(arts))
+	}
+	b := brief.Build(arts, brief.Options{Words: 250})
+	for k, st := range b.Summary {
+		if k > 0 && len(st.Sources) > len(b.Summary[k-1].Sources) {
+			t.Errorf("summary sentence %d (%d sources) comes after one with %d", k, len(st.Sources), len(b.Summary[k-1].Sources))
+		}
+	}
+	if len(b.Summary) == 0 || len(b.Summary[0].Sources) < 5 || !strings.Contains(b.Summary[0].Text, "Kimani Gray") {
+		t.Errorf("summary opens with %+v", b.Summary[:min(1, len(b.Summary))])
 	}
 }
