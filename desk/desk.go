@@ -242,6 +242,13 @@ func (d *Desk) Story(ctx context.Context, id int) (*parallax.Brief, []*parallax.
 	return b, arts, nil
 }
 
+// Has reports whether an article with this ID was added.
+func (d *Desk) Has(id string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.seen[id]
+}
+
 // Len returns the number of articles added.
 func (d *Desk) Len() int {
 	d.mu.Lock()

@@ -12,6 +12,13 @@ import (
 	"github.com/parallax-news/parallax"
 )
 
+// DecodeFeed reads the items of an RSS, Atom or RDF feed named input (see
+// parseFeed), as a feed poller does with each fetch. It fails with EINVALID
+// for a malformed feed; items without text are reported and skipped.
+func DecodeFeed(input string, b []byte) ([]parallax.Document, error) {
+	return parseFeed(input, b)
+}
+
 // parseFeed reads an RSS, Atom or RDF feed with gofeed: each item becomes a
 // document whose text is the item's content (or, failing that, its
 // description) with the HTML turned into one line per paragraph. The feed's

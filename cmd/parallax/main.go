@@ -10,7 +10,7 @@
 //	parallax digest  [--format md|json|html] [--db FILE] [PATH...]
 //	parallax ingest  --db FILE PATH...
 //	parallax extract [--format text|json] PATH...
-//	parallax serve   [--addr HOST:PORT] [--words N] [--db FILE] [PATH...]
+//	parallax serve   [--addr HOST:PORT] [--words N] [--db FILE] [--feed URL --poll 10m] [PATH...]
 //	parallax eval summary FILE.jsonl
 //	parallax eval cluster FILE.jsonl
 //	parallax eval extract [--dir DIR] FILE.jsonl
@@ -67,7 +67,7 @@ var commands = map[string]command{
 	"extract": {"extract [--format text|json] PATH...", runExtract},
 	"ingest":  {"ingest --db FILE PATH...", runIngest},
 	"quotes":  {"quotes [--format jsonl|md] PATH...", runQuotes},
-	"serve":   {"serve [--addr HOST:PORT] [--words N] [--db FILE] [PATH...]", runServe},
+	"serve":   {"serve [--addr HOST:PORT] [--words N] [--db FILE] [--feed URL --poll 10m] [PATH...]", runServe},
 }
 
 // Run runs the command line args (without the program name) and returns the

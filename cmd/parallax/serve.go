@@ -7,10 +7,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/desk"
+	"github.com/parallax-news/parallax/poll"
 	"github.com/parallax-news/parallax/web"
 )
 
@@ -18,18 +21,31 @@ import (
 // HTTP until ctx is done: an index of stories, a page per brief and a JSON
 // API (see package web) through which new articles join their stories as
 // they arrive. With --db, the stored articles are served too and the
-// articles posted are stored.
+// articles posted are stored. With --feed, the feeds are polled every
+// --poll and their new items join their stories too.
 func runServe(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	words := fs.Int("words", 120, "word budget of each summary")
 	dbPath := fs.String("db", "", "read the articles of this store (SQLite file or postgres:// address, see ingest) and store the articles posted")
 	opts := clusterFlags(fs)
+	var feeds []string
+	fs.Func("feed", "poll this RSS/Atom feed for new articles (repeat for several feeds)", func(s string) error {
+		if !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") {
+			return fmt.Errorf("want an http:// or https:// address, got %q", s)
+		}
+		feeds = append(feeds, s)
+		return nil
+	})
+	every := fs.Duration("poll", 10*time.Minute, "time between two polls of the feeds")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 && *dbPath == "" {
+	if fs.NArg() == 0 && *dbPath == "" && len(feeds) == 0 {
 		return errNoInput("serve", true)
+	}
+	if *every <= 0 {
+		return parallax.Errorf(parallax.EUSAGE, "--poll", "must be positive, got %v", *every)
 	}
 	if err := checkWords(*words); err != nil {
 		return err
@@ -58,8 +74,27 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 		m.report(err)
 	}
 	stories, _ := d.Stories(ctx)
-	go d.Warm(ctx)
+	// The background work stops with ctx and is waited for before the
+	// store closes.
+	var bg sync.WaitGroup
+	defer bg.Wait()
+	bg.Go(func() { d.Warm(ctx) })
 	log := slog.New(slog.NewTextHandler(m.Stderr, nil))
+	if len(feeds) > 0 {
+		p, err := poll.New(feeds, poll.Options{Interval: *every, Log: log})
+		if err != nil {
+			return err
+		}
+		bg.Go(func() {
+			_ = p.Run(ctx, func(ctx context.Context, doc parallax.Document) error {
+				if d.Has(doc.ID) {
+					return nil // stored in an earlier run
+				}
+				_, err := d.AddArticle(ctx, doc)
+				return err
+			})
+		})
+	}
 	srv, err := web.New(d, log)
 	if err != nil {
 		return err

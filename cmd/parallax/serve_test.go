@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -95,4 +96,34 @@ func TestServeStore(t *testing.T) {
 	if !strings.Contains(string(list), "Earthquake of magnitude 6.1") {
 		t.Errorf("after a restart: %s", list)
 	}
+}
+
+// TestServeFeed starts a server with no article but a feed to poll on a
+// loopback address, and finds the feed's items among its stories.
+func TestServeFeed(t *testing.T) {
+	feed := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Example News</title>` +
+		`<item><title>Earthquake of magnitude 6.1 strikes Iran's south</title><guid>quake-1</guid>` +
+		`<description>An earthquake of magnitude 6.1 struck southern Iran on Sunday, damaging hundreds of homes near the port of Bandar Abbas, the state news agency said.</description></item>` +
+		`</channel></rss>`
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		io.WriteString(w, feed)
+	}))
+	defer ts.Close()
+	addr, stop := startServe(t, 0, "--feed", ts.URL+"/world.rss", "--poll", "50ms")
+	defer stop()
+	var list []byte
+	for range 200 { // the first poll runs at start; wait for it
+		resp, err := http.Get(addr + "/api/stories")
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, _ = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(list), "Earthquake of magnitude 6.1") {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Errorf("the feed's item never showed: %s", list)
 }
