@@ -39,9 +39,22 @@ func server(t *testing.T) (*httptest.Server, *desk.Desk) {
 	return srv, d
 }
 
+// get and post return the status, content type and body of a request.
 func get(t *testing.T, url string) (int, string, string) {
 	t.Helper()
 	resp, err := http.Get(url)
+	return read(t, resp, err)
+}
+
+func post(t *testing.T, url, body string) (int, string) {
+	t.Helper()
+	resp, err := http.Post(url, "application/json", strings.NewReader(body))
+	status, _, b := read(t, resp, err)
+	return status, b
+}
+
+func read(t *testing.T, resp *http.Response, err error) (int, string, string) {
+	t.Helper()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,20 +123,6 @@ func TestAPIContract(t *testing.T) {
 	if len(list) != 1 || list[0].ID != 1 || list[0].Articles != 5 || len(list[0].Sources) != 5 || list[0].Sources[0].ID != "bbc" {
 		t.Errorf("stories = %+v", list)
 	}
-}
-
-func post(t *testing.T, url, body string) (int, string) {
-	t.Helper()
-	resp, err := http.Post(url, "application/json", strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp.StatusCode, string(b)
 }
 
 // TestAddArticle posts articles to a running server: a report of the same
