@@ -74,10 +74,12 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 		m.report(err)
 	}
 	stories, _ := d.Stories(ctx)
-	// The background work stops with ctx and is waited for before the
-	// store closes.
+	// The background work stops when the server does, by Ctrl-C or by a
+	// failure, and is waited for before the store closes.
+	ctx, cancel := context.WithCancel(ctx)
 	var bg sync.WaitGroup
 	defer bg.Wait()
+	defer cancel()
 	bg.Go(func() { d.Warm(ctx) })
 	log := slog.New(slog.NewTextHandler(m.Stderr, nil))
 	if len(feeds) > 0 {
