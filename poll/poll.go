@@ -33,17 +33,20 @@ type Options struct {
 }
 
 // Poller polls a fixed list of feeds. Poll and Run may not be called
-// concurrently.
+// concurrently. It remembers, per feed, only the items of the feed's last
+// fetch, so that its memory stays the size of the feeds however long it
+// runs; an item that leaves a feed and comes back is offered again.
 type Poller struct {
 	opts  Options
 	feeds []*feed
-	seen  map[string]bool // item IDs handed over
-	mu    sync.Mutex      // guards seen for Seen
+	mu    sync.Mutex // guards the feeds' known items for Seen
 }
 
-// feed is a feed and what its server said last time.
+// feed is a feed, what its server said last time and the IDs of the items
+// of its last fetch that were handed over.
 type feed struct {
 	url, etag, modified string
+	known               map[string]bool
 }
 
 // New returns a poller of the feeds at urls. It fails with EUSAGE when
@@ -64,16 +67,17 @@ func New(urls []string, opts Options) (*Poller, error) {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
-	p := &Poller{opts: opts, seen: map[string]bool{}}
+	p := &Poller{opts: opts}
 	for _, u := range urls {
-		p.feeds = append(p.feeds, &feed{url: u})
+		p.feeds = append(p.feeds, &feed{url: u, known: map[string]bool{}})
 	}
 	return p, nil
 }
 
 // Poll fetches every feed once and calls add, in feed order and item
-// order, for each item not handed over before (by ID: the item's GUID,
-// else its link). It returns the number of items added and the joined
+// order, for each item not handed over at the feed's last fetch (by ID: the
+// item's GUID, else its link): add should itself refuse what it already
+// has, as the desk of a server does. It returns the number of items added and the joined
 // errors of the feeds that could not be fetched or read and of the items
 // add refused; an item add refused is offered again at the next poll. It
 // stops early with ctx's error.
@@ -88,30 +92,42 @@ func (p *Poller) Poll(ctx context.Context, add func(context.Context, parallax.Do
 		if err != nil {
 			errs = append(errs, err)
 		}
+		if docs == nil {
+			continue // unchanged (304) or unreadable: what is known stays
+		}
+		known := make(map[string]bool, len(docs))
 		for _, d := range docs {
 			if p.Seen(d.ID) {
+				known[d.ID] = true
 				continue
 			}
 			if err := add(ctx, d); err != nil {
 				errs = append(errs, err)
 				continue
 			}
-			p.mu.Lock()
-			p.seen[d.ID] = true
-			p.mu.Unlock()
+			known[d.ID] = true
 			added++
 		}
+		p.mu.Lock()
+		f.known = known
+		p.mu.Unlock()
 	}
 	err := errors.Join(errs...)
 	p.opts.Log.Info("polled feeds", "feeds", len(p.feeds), "added", added, "failed", err != nil)
 	return added, err
 }
 
-// Seen reports whether the item with this ID was handed over.
+// Seen reports whether the item with this ID was handed over and is still
+// in its feed as last fetched.
 func (p *Poller) Seen(id string) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.seen[id]
+	for _, f := range p.feeds {
+		if f.known[id] {
+			return true
+		}
+	}
+	return false
 }
 
 // Run polls at once and then every Interval until ctx is done, logging

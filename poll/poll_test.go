@@ -103,6 +103,11 @@ func TestPoll(t *testing.T) {
 	if n, err := p.Poll(ctx, add); n != 1 || err != nil {
 		t.Errorf("item offered again: %d added (%v)", n, err)
 	}
+	// Only the items of the feed as last fetched are remembered: the
+	// first, gone from the feed, is forgotten.
+	if p.Seen("https://news.example.org/1") || !p.Seen("https://news.example.org/3") {
+		t.Errorf("remembered items: 1 %v, 3 %v; want only 3", p.Seen("https://news.example.org/1"), p.Seen("https://news.example.org/3"))
+	}
 	for _, tt := range []struct {
 		status int
 		body   string
