@@ -270,6 +270,15 @@ func (c *Clusterer) Add(doc *parallax.Document) Assignment {
 	return a
 }
 
+// Forget forgets the articles added before arrival number n as originals
+// of wire copies (see dedup.Index.Forget), so that a long stream holds only
+// the texts of its recent articles. Their stories are not changed.
+func (c *Clusterer) Forget(n int) {
+	if c.dd != nil {
+		c.dd.Forget(n)
+	}
+}
+
 // NumStories returns the number of stories started so far.
 func (c *Clusterer) NumStories() int { return len(c.stories) }
 

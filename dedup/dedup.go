@@ -119,6 +119,9 @@ type Index struct {
 	heads   []map[uint64]int32 // per band: bucket key → latest text
 	next    []int32            // per text and band: previous text of the bucket, -1 at the end
 	scratch map[int32]struct{}
+
+	forgotten int // texts before this arrival index are forgotten (see Forget)
+	swept     int // forgotten when the bucket heads were last swept
 }
 
 // NewIndex returns an empty index. It fails with EINVALID for options out of
@@ -180,8 +183,34 @@ func (ix *Index) Add(s string) (Match, bool) {
 	return m, ok
 }
 
-// Text returns the text added with arrival index i.
+// Text returns the text added with arrival index i, "" when forgotten.
 func (ix *Index) Text(i int) string { return ix.texts[i] }
+
+// Forget drops the texts added before arrival index n, so that a long
+// stream holds only its recent texts: they are no longer matched, and their
+// text, signature and buckets are freed (a few bytes per text remain). A
+// remembered copy of a forgotten text stands for it as the original of
+// later copies.
+func (ix *Index) Forget(n int) {
+	n = min(n, len(ix.texts))
+	for i := ix.forgotten; i < n; i++ {
+		ix.texts[i] = ""
+		ix.sigs[i] = Signature{}
+	}
+	ix.forgotten = max(ix.forgotten, n)
+	// Buckets whose latest text is forgotten hold only forgotten texts:
+	// sweep them once the forgotten texts have grown by half.
+	if ix.forgotten-ix.swept >= max(1024, ix.swept/2) {
+		for _, heads := range ix.heads {
+			for k, id := range heads {
+				if int(id) < ix.forgotten {
+					delete(heads, k)
+				}
+			}
+		}
+		ix.swept = ix.forgotten
+	}
+}
 
 // AddSigned adds s, whose signature sig was made by ix.Sign, as the next
 // text in arrival order. When s is a near-duplicate of an earlier text it
@@ -211,7 +240,9 @@ func (ix *Index) AddSigned(s string, sig Signature) (Match, bool) {
 			continue
 		}
 		ix.next[int(id)*ix.opts.Bands+b] = head
-		for c, n := head, 0; c >= 0 && n < ix.opts.MaxChain; c, n = ix.next[int(c)*ix.opts.Bands+b], n+1 {
+		// A chain runs from the newest text to the oldest: it ends at the
+		// first forgotten one.
+		for c, n := head, 0; c >= 0 && int(c) >= ix.forgotten && n < ix.opts.MaxChain; c, n = ix.next[int(c)*ix.opts.Bands+b], n+1 {
 			if _, seen := ix.scratch[c]; !seen {
 				ix.scratch[c] = struct{}{}
 				cands = append(cands, c)
@@ -232,6 +263,9 @@ func (ix *Index) AddSigned(s string, sig Signature) (Match, bool) {
 			continue
 		}
 		orig := ix.origin[c]
+		if int(orig) < ix.forgotten {
+			orig = c // the original is forgotten: its copy stands for it
+		}
 		ix.origin[id] = orig
 		m := Match{Original: int(orig), Jaccard: j, Containment: cont}
 		if orig != c {

@@ -128,6 +128,45 @@ func TestCopyOfCopy(t *testing.T) {
 	}
 }
 
+// TestForget checks what an index that forgets its old texts still finds:
+// a copy of a forgotten text is no copy any more; a copy of a copy whose
+// original is forgotten points to the remembered copy; a copy of a
+// remembered text is found; and forgotten texts and their buckets are
+// freed.
+func TestForget(t *testing.T) {
+	ix := newIndex(t)
+	ix.Add(readFile(t, "bbc.txt"))              // 0
+	ix.Add(readFile(t, "reuters.txt"))          // 1
+	ix.Add(readFile(t, "reuters-extended.txt")) // 2, copy of 1
+	heads := 0
+	for _, h := range ix.heads {
+		heads += len(h)
+	}
+	ix.Forget(2)
+	if ix.Text(0) != "" || ix.Text(1) != "" || ix.Text(2) == "" {
+		t.Errorf("texts kept after Forget(2): %q, %q; text 2 forgotten: %v", ix.Text(0)[:min(20, len(ix.Text(0)))], ix.Text(1)[:min(20, len(ix.Text(1)))], ix.Text(2) == "")
+	}
+	if m, ok := ix.Add(readFile(t, "bbc.txt")); ok {
+		t.Errorf("a copy of a forgotten text matched %v", m)
+	}
+	m, ok := ix.Add(readFile(t, "reuters-trimmed.txt"))
+	if !ok || m.Original != 2 {
+		t.Errorf("copy of a copy whose original is forgotten: %v, %v; want a copy of #2", m, ok)
+	}
+	// A sweep frees the buckets of forgotten texts.
+	for range 1100 {
+		ix.Add("a text too short to sign")
+	}
+	ix.Forget(ix.Len())
+	left := 0
+	for _, h := range ix.heads {
+		left += len(h)
+	}
+	if heads == 0 || left != 0 {
+		t.Errorf("%d bucket heads before, %d left after forgetting everything", heads, left)
+	}
+}
+
 func TestSignDeterministic(t *testing.T) {
 	s := readFile(t, "reuters.txt")
 	a, b := newIndex(t).Sign(s), newIndex(t).Sign(s)

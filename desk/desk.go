@@ -10,9 +10,11 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
@@ -29,6 +31,10 @@ type Options struct {
 	Words int
 	// Store, when not nil, keeps every article added.
 	Store parallax.ArticleStore
+	// Keep is the number of articles held in memory, the most recent; the
+	// oldest are let go first, with their stories when none of their
+	// articles is left (a store keeps them all). 0 keeps every article.
+	Keep int
 }
 
 // Desk keeps stories as articles arrive. It is safe for concurrent use.
@@ -38,11 +44,14 @@ type Desk struct {
 	store   parallax.ArticleStore
 	cleaner *clean.Cleaner
 
-	mu    sync.Mutex
-	clu   *cluster.Clusterer
-	arts  []*parallax.Article // in arrival order
-	story []int               // arrival → story the clusterer put it in (follow Root)
-	seen  map[string]bool     // IDs added
+	keep int
+
+	mu     sync.Mutex
+	clu    *cluster.Clusterer
+	arts   []*parallax.Article // in arrival order; nil once let go
+	oldest int                 // arrival number of the oldest article held
+	story  []int               // arrival → story the clusterer put it in (follow Root)
+	seen   map[string]bool     // IDs added
 
 	build  sync.Mutex       // one brief written at a time
 	briefs map[int]*written // story → its brief, while the story is unchanged
@@ -75,7 +84,7 @@ func New(opts Options) (*Desk, error) {
 	if err != nil {
 		return nil, parallax.Errorf(parallax.EINTERNAL, "desk", "%w", err)
 	}
-	return &Desk{words: opts.Words, store: opts.Store, cleaner: c, clu: clu, seen: map[string]bool{}, briefs: map[int]*written{}}, nil
+	return &Desk{words: opts.Words, store: opts.Store, keep: opts.Keep, cleaner: c, clu: clu, seen: map[string]bool{}, briefs: map[int]*written{}}, nil
 }
 
 // AddArticle puts an article into its story and, with a store, stores it;
@@ -83,19 +92,23 @@ func New(opts Options) (*Desk, error) {
 // without text or whose ID was already added, and with the store's error
 // when storing fails: the article is then not added either.
 func (d *Desk) AddArticle(ctx context.Context, doc parallax.Document) (int, error) {
-	return d.add(ctx, doc, d.store != nil)
+	if doc.Text == "" {
+		return 0, errEmpty(doc)
+	}
+	// Cleaning, the costly part, runs before the lock.
+	return d.add(ctx, doc, d.cleaner.Clean(doc), d.store != nil)
 }
 
-// add adds an article, storing it when store is true.
-func (d *Desk) add(ctx context.Context, doc parallax.Document, store bool) (int, error) {
-	name := cmp.Or(doc.ID, doc.Path, "article")
-	if doc.Text == "" {
-		return 0, parallax.Errorf(parallax.EINVALID, name, "empty article: no text")
-	}
+func errEmpty(doc parallax.Document) error {
+	return parallax.Errorf(parallax.EINVALID, cmp.Or(doc.ID, doc.Path, "article"), "empty article: no text")
+}
+
+// add adds an article and its cleaned form, storing it when store is true.
+func (d *Desk) add(ctx context.Context, doc parallax.Document, art *parallax.Article, store bool) (int, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if doc.ID != "" && d.seen[doc.ID] {
-		return 0, parallax.Errorf(parallax.EINVALID, name, "an article with this ID was already added")
+		return 0, parallax.Errorf(parallax.EINVALID, doc.ID, "an article with this ID was already added")
 	}
 	if store {
 		if _, err := d.store.AddArticles(ctx, []parallax.Document{doc}); err != nil {
@@ -106,24 +119,65 @@ func (d *Desk) add(ctx context.Context, doc parallax.Document, store bool) (int,
 		d.seen[doc.ID] = true
 	}
 	a := d.clu.Add(&doc)
-	d.arts = append(d.arts, d.cleaner.Clean(doc))
+	d.arts = append(d.arts, art)
 	d.story = append(d.story, a.Story)
+	for d.keep > 0 && len(d.arts)-d.oldest > d.keep {
+		d.letGo()
+	}
 	return d.clu.Root(a.Story), nil
 }
 
+// letGo lets the oldest article held go: its text and its story's brief,
+// and, every 1024 articles, the briefs of stories merged into others. The
+// caller holds d.mu.
+func (d *Desk) letGo() {
+	i := d.oldest
+	delete(d.briefs, d.clu.Root(d.story[i]))
+	d.arts[i] = nil
+	d.oldest++
+	d.clu.Forget(d.oldest)
+	if d.oldest%1024 == 0 {
+		groups := d.groups()
+		for id := range d.briefs {
+			if _, ok := groups[id]; !ok {
+				delete(d.briefs, id)
+			}
+		}
+	}
+}
+
 // AddAll adds documents in publication order (see cluster.ArrivalOrder), as
-// a server does with what it reads at start, without storing them again.
-// It returns the errors of the articles it could not add, joined; the
-// others are added.
+// a server does with what it reads at start, without storing them again;
+// they are cleaned in parallel first. It returns the errors of the
+// articles it could not add, joined; the others are added. It stops with
+// ctx's error.
 func (d *Desk) AddAll(ctx context.Context, docs []parallax.Document) error {
+	arts := make([]*parallax.Article, len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(docs) && ctx.Err() == nil; i = int(next.Add(1)) - 1 {
+				if docs[i].Text != "" {
+					arts[i] = d.cleaner.Clean(docs[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
 	var errs []error
 	for _, i := range cluster.ArrivalOrder(docs) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if _, err := d.add(ctx, docs[i], false); err != nil {
+		if arts[i] == nil {
+			errs = append(errs, errEmpty(docs[i]))
+			continue
+		}
+		if _, err := d.add(ctx, docs[i], arts[i], false); err != nil {
 			errs = append(errs, err)
 		}
+		arts[i] = nil // held by the desk now, or let go
 	}
 	return errors.Join(errs...)
 }
@@ -132,8 +186,8 @@ func (d *Desk) AddAll(ctx context.Context, docs []parallax.Document) error {
 // The caller holds d.mu.
 func (d *Desk) groups() map[int][]int {
 	g := map[int][]int{}
-	for i, s := range d.story {
-		r := d.clu.Root(s)
+	for i := d.oldest; i < len(d.story); i++ {
+		r := d.clu.Root(d.story[i])
 		g[r] = append(g[r], i)
 	}
 	return g
@@ -249,11 +303,11 @@ func (d *Desk) Has(id string) bool {
 	return d.seen[id]
 }
 
-// Len returns the number of articles added.
+// Len returns the number of articles held.
 func (d *Desk) Len() int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return len(d.arts)
+	return len(d.arts) - d.oldest
 }
 
 // copyArticle returns a copy of a whose slices the brief may change

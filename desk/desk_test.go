@@ -183,3 +183,47 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("%d articles, want 30", d.Len())
 	}
 }
+
+// TestKeep adds the 90 articles of the subset to a desk that holds 30: it
+// holds the 30 most recent, its stories count them, an old ID is still
+// known, and a story none of whose articles is held is gone.
+func TestKeep(t *testing.T) {
+	ctx := context.Background()
+	docs := readSubset(t)
+	d := newDesk(t, desk.Options{Keep: 30})
+	var first int
+	for i, doc := range docs {
+		story, err := d.AddArticle(ctx, doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = story
+		}
+	}
+	list, _ := d.Stories(ctx)
+	n := 0
+	for _, s := range list {
+		n += s.Articles
+		_, arts, err := d.Story(ctx, s.ID)
+		if err != nil || len(arts) != s.Articles {
+			t.Errorf("story %d: %d articles listed, %d written (%v)", s.ID, s.Articles, len(arts), err)
+		}
+		for _, a := range arts {
+			for _, old := range docs[:60] {
+				if a.ID == old.ID {
+					t.Errorf("story %d still holds %s, let go", s.ID, a.ID)
+				}
+			}
+		}
+	}
+	if d.Len() != 30 || n != 30 {
+		t.Errorf("desk holds %d articles, its stories %d; want 30", d.Len(), n)
+	}
+	if !d.Has(docs[0].ID) {
+		t.Errorf("the ID of an article let go is forgotten")
+	}
+	if _, _, err := d.Story(ctx, first); parallax.ErrorCode(err) != parallax.ENOTFOUND {
+		t.Errorf("story %d of the first articles: %v, want ENOTFOUND", first, err)
+	}
+}

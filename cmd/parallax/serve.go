@@ -38,6 +38,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 		return nil
 	})
 	every := fs.Duration("poll", 10*time.Minute, "time between two polls of the feeds")
+	keep := fs.Int("keep", 100000, "articles held in memory, the most recent; 0 holds all (a --db store keeps them all)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -46,6 +47,9 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	}
 	if *every <= 0 {
 		return parallax.Errorf(parallax.EUSAGE, "--poll", "must be positive, got %v", *every)
+	}
+	if *keep < 0 {
+		return parallax.Errorf(parallax.EUSAGE, "--keep", "must not be negative, got %d", *keep)
 	}
 	if err := checkWords(*words); err != nil {
 		return err
@@ -66,7 +70,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	if readErr != nil {
 		m.report(readErr) // the readable articles are still served
 	}
-	d, err := desk.New(desk.Options{Cluster: *opts, Words: *words, Store: store})
+	d, err := desk.New(desk.Options{Cluster: *opts, Words: *words, Store: store, Keep: *keep})
 	if err != nil {
 		return err
 	}
