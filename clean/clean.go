@@ -389,6 +389,24 @@ var (
 	dateline       = regexp.MustCompile(`^([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)? ?(?:\((` + agencyNames + `)\) ?)?(?:[-–—]{1,2}|_) `)
 )
 
+// agencyList lists the agency names of agencyNames.
+var agencyList = strings.Split(agencyNames, "|")
+
+// mayEndWithAgency reports whether a line may end with an agency tail: it
+// ends with ")" or with an agency's name.
+func mayEndWithAgency(s string) bool {
+	t := strings.TrimRight(s, " \t")
+	if strings.HasSuffix(t, ")") {
+		return true
+	}
+	for _, n := range agencyList {
+		if strings.HasSuffix(t, n) {
+			return true
+		}
+	}
+	return false
+}
+
 // keep keeps a content line, cutting what it carries inside: a scraper's
 // "image source from:URL", an agency tail ("– Reuters"), a dateline on the
 // first paragraph ("Washington DC - ").
@@ -396,12 +414,20 @@ func (st *state) keep(ln line, next string) {
 	st.sincePost++
 	start, end := ln.start, ln.end
 	var cuts [][2]int // code points within the line
-	for _, m := range imageSourceURL.FindAllStringIndex(ln.text, -1) {
-		a, b := utf8.RuneCountInString(ln.text[:m[0]]), utf8.RuneCountInString(ln.text[:m[1]])
-		st.remove(start+a, start+b, parallax.ReasonImageSource)
-		cuts = append(cuts, [2]int{a, b})
+	// The regular expressions run only where a cheap test finds their
+	// words: most lines carry neither.
+	if strings.Contains(ln.text, "ource from:") || strings.Contains(ln.text, "OURCE FROM:") {
+		for _, m := range imageSourceURL.FindAllStringIndex(ln.text, -1) {
+			a, b := utf8.RuneCountInString(ln.text[:m[0]]), utf8.RuneCountInString(ln.text[:m[1]])
+			st.remove(start+a, start+b, parallax.ReasonImageSource)
+			cuts = append(cuts, [2]int{a, b})
+		}
 	}
-	if m := agencyTail.FindStringSubmatchIndex(ln.text); m != nil {
+	var m []int
+	if mayEndWithAgency(ln.text) {
+		m = agencyTail.FindStringSubmatchIndex(ln.text)
+	}
+	if m != nil {
 		name := ""
 		if m[2] >= 0 {
 			name = ln.text[m[2]:m[3]]
