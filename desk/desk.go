@@ -182,6 +182,16 @@ func (d *Desk) AddAll(ctx context.Context, docs []parallax.Document) error {
 	return errors.Join(errs...)
 }
 
+// Settle gives the small stories a last chance to join a larger one, as
+// cluster.Cluster does at the end of its input (see Clusterer.Settle): a
+// server calls it once what it read at start is added, so that it shows
+// the stories `parallax cluster` and `digest` would.
+func (d *Desk) Settle() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.clu.Settle()
+}
+
 // groups returns the stories' members, by story number, in arrival order.
 // The caller holds d.mu.
 func (d *Desk) groups() map[int][]int {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/cluster"
 	"github.com/parallax-news/parallax/desk"
 	"github.com/parallax-news/parallax/ingest"
 	"github.com/parallax-news/parallax/sqlite"
@@ -135,6 +136,44 @@ func TestAddErrors(t *testing.T) {
 	}
 	if d.Len() != 1 {
 		t.Errorf("desk holds %d articles, want 1", d.Len())
+	}
+}
+
+// TestSettle checks that a desk loaded with AddAll and settled shows the
+// stories cluster.Cluster makes of the same articles.
+func TestSettle(t *testing.T) {
+	ctx := context.Background()
+	docs := readSubset(t)
+	d := newDesk(t, desk.Options{})
+	if err := d.AddAll(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	d.Settle()
+	as, err := cluster.Cluster(ctx, docs, cluster.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := d.Stories(ctx)
+	want := len(cluster.Stories(as))
+	if len(list) != want {
+		t.Errorf("desk shows %d stories, Cluster makes %d", len(list), want)
+	}
+	same := map[string]int{} // article ID → its story in the desk
+	for _, s := range list {
+		_, arts, err := d.Story(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range arts {
+			same[a.ID] = s.ID
+		}
+	}
+	for _, g := range cluster.Stories(as) {
+		for _, i := range g[1:] {
+			if same[docs[i].ID] != same[docs[g[0]].ID] {
+				t.Errorf("%s and %s: one story for Cluster, two on the desk", docs[g[0]].ID, docs[i].ID)
+			}
+		}
 	}
 }
 

@@ -77,6 +77,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	if err := d.AddAll(ctx, docs); err != nil {
 		m.report(err)
 	}
+	d.Settle()
 	stories, _ := d.Stories(ctx)
 	// The background work stops when the server does, by Ctrl-C or by a
 	// failure, and is waited for before the store closes.
