@@ -362,7 +362,41 @@ func (st *state) dateStamp(ln line, t string) bool {
 		return false
 	}
 	st.remove(ln.start, ln.end, parallax.ReasonMetadata)
+	if st.doc.Published.IsZero() {
+		if d, ok := stampDate(t); ok {
+			st.doc.Published = d // the page's date, when nothing else gave it
+		}
+	}
 	return true
+}
+
+var (
+	monthDayYear = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b`)
+	dayMonthYear = regexp.MustCompile(`(?i)\b(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? (\d{4})\b`)
+	isoDate      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+)
+
+// stampDate reads the day of an English or ISO date stamp ("Updated: May
+// 24, 2005, 3:23 PM ET", "9 September 2013", "2013-05-03").
+func stampDate(t string) (time.Time, bool) {
+	var y, m, d string
+	if g := monthDayYear.FindStringSubmatch(t); g != nil {
+		m, d, y = g[1], g[2], g[3]
+	} else if g := dayMonthYear.FindStringSubmatch(t); g != nil {
+		d, m, y = g[1], g[2], g[3]
+	} else if g := isoDate.FindStringSubmatch(t); g != nil {
+		y, m, d = g[1], g[2], g[3]
+	} else {
+		return time.Time{}, false
+	}
+	layout := "2006 Jan 2"
+	if len(m) == 2 && m[0] >= '0' && m[0] <= '9' {
+		layout = "2006 01 2"
+	} else {
+		m = strings.ToUpper(m[:1]) + strings.ToLower(m[1:3])
+	}
+	day, err := time.Parse(layout, y+" "+m+" "+strings.TrimLeft(d, "0"))
+	return day, err == nil
 }
 
 const monthNames = `jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|févr(?:ier)?|fév|mar(?:ch)?|märz|mars|apr(?:il|il)?|avr(?:il)?|may|mai|jun(?:e|i)?|juin|jul(?:y|i)?|juil(?:let)?|aug(?:ust)?|août|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?|déc(?:embre)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre`

@@ -34,6 +34,7 @@ func TestRules(t *testing.T) {
 		sentences []string
 		outlet    string
 		title     string // the article's title, when the document has one
+		published string // the article's day, YYYY-MM-DD, when one is expected
 	}{
 		{
 			name: "caption glued to credit",
@@ -128,6 +129,16 @@ func TestRules(t *testing.T) {
 				{parallax.ReasonMetadata, "27.01.2022"},
 			},
 			sentences: []string{"Lindsay Lohan has checked into the Betty Ford Center.", "She was ordered to spend 90 days in rehab on March 18."},
+			published: "2013-05-03",
+		},
+		{
+			name: "a day-month-year stamp dates the article",
+			doc:  parallax.Document{Path: "x.txt", Text: "Updated: 9 September 2013, 14:08\n\nFour men rammed their car into a jewellery store in central Paris on Monday."},
+			removed: []cut{
+				{parallax.ReasonMetadata, "Updated: 9 September 2013, 14:08"},
+			},
+			sentences: []string{"Four men rammed their car into a jewellery store in central Paris on Monday."},
+			published: "2013-09-09",
 		},
 		{
 			name:      "a time stamp taken for the title",
@@ -179,6 +190,9 @@ func TestRules(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.sentences, sents); diff != "" {
 				t.Errorf("sentences (-want +got):\n%s", diff)
+			}
+			if tt.published != "" && a.Published.Format("2006-01-02") != tt.published {
+				t.Errorf("published = %v, want %s", a.Published, tt.published)
 			}
 			if tt.doc.Title != "" && a.Title != tt.title {
 				t.Errorf("title = %q, want %q", a.Title, tt.title)
