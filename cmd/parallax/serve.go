@@ -79,28 +79,12 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	}
 	d.Settle()
 	stories, _ := d.Stories(ctx)
-	// The background work stops when the server does, by Ctrl-C or by a
-	// failure, and is waited for before the store closes.
-	ctx, cancel := context.WithCancel(ctx)
-	var bg sync.WaitGroup
-	defer bg.Wait()
-	defer cancel()
-	bg.Go(func() { d.Warm(ctx) })
 	log := slog.New(slog.NewTextHandler(m.Stderr, nil))
+	var p *poll.Poller
 	if len(feeds) > 0 {
-		p, err := poll.New(feeds, poll.Options{Interval: *every, Log: log})
-		if err != nil {
+		if p, err = poll.New(feeds, poll.Options{Interval: *every, Log: log}); err != nil {
 			return err
 		}
-		bg.Go(func() {
-			_ = p.Run(ctx, func(ctx context.Context, doc parallax.Document) error {
-				if d.Has(doc.ID) {
-					return nil // stored in an earlier run
-				}
-				_, err := d.AddArticle(ctx, doc)
-				return err
-			})
-		})
 	}
 	srv, err := web.New(d, log)
 	if err != nil {
@@ -111,6 +95,24 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 		return parallax.Errorf(parallax.EUSAGE, "--addr", "cannot listen: %w", err)
 	}
 	fmt.Fprintf(m.Stderr, "parallax: serving %d stories on http://%s/\n", len(stories), ln.Addr())
+	// The background work stops when the server does, by Ctrl-C or by a
+	// failure, and is waited for before the store closes.
+	ctx, cancel := context.WithCancel(ctx)
+	var bg sync.WaitGroup
+	defer bg.Wait()
+	defer cancel()
+	bg.Go(func() { d.Warm(ctx) })
+	if p != nil {
+		bg.Go(func() {
+			_ = p.Run(ctx, func(ctx context.Context, doc parallax.Document) error {
+				if d.Has(doc.ID) {
+					return nil // stored in an earlier run
+				}
+				_, err := d.AddArticle(ctx, doc)
+				return err
+			})
+		})
+	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()

@@ -27,12 +27,13 @@ func startServe(t *testing.T, wantStories int, args ...string) (string, func() i
 		done <- m.Run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...))
 		pw.Close()
 	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
+	br := bufio.NewReader(pr)
+	line, err := br.ReadString('\n')
 	if err != nil {
 		cancel()
 		t.Fatalf("no startup line: %v", err)
 	}
-	go io.Copy(io.Discard, pr) // drain the log
+	go io.Copy(io.Discard, br) // drain the log
 	addr := regexp.MustCompile(`serving (\d+) stories on (http://[^/]+)/`).FindStringSubmatch(line)
 	if addr == nil || addr[1] != strconv.Itoa(wantStories) {
 		cancel()
