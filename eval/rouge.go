@@ -39,7 +39,7 @@ func RougeTokens(s string) []string {
 	return words
 }
 
-// Score computes ROUGE of a candidate summary against reference summaries,
+// ScoreRouge computes ROUGE of a candidate summary against reference summaries,
 // all given as text. With several references, ROUGE-N counts matches and
 // totals over all of them (as ROUGE-1.5.5 without jackknifing) and ROUGE-L
 // averages the per-reference scores. Empty inputs score zero.
