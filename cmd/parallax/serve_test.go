@@ -128,3 +128,22 @@ func TestServeFeed(t *testing.T) {
 	}
 	t.Errorf("the feed's item never showed: %s", list)
 }
+
+// TestServeUsage checks that bad serve flags are usage errors naming the
+// flag, before anything is read or served.
+func TestServeUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"--poll", "0s", "--feed", "http://127.0.0.1:9/feed"},
+		{"--keep", "-1", "../../examples"},
+		{"--feed", "ftp://example.org/feed"},
+		{"--window", "soon", "../../examples"},
+	} {
+		code, _, errOut := run(t, "", append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
+		if code != 2 || !strings.Contains(errOut, strings.TrimPrefix(args[0], "--")) {
+			t.Errorf("serve %v: exit %d, %q; want 2 naming the flag", args, code, errOut)
+		}
+	}
+	if code, _, errOut := run(t, "", "serve", "--addr", "127.0.0.1:0"); code != 2 || !strings.Contains(errOut, "serve") {
+		t.Errorf("serve with nothing to serve: exit %d, %q", code, errOut)
+	}
+}
