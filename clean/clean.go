@@ -358,7 +358,9 @@ var boilerLine = regexp.MustCompile(`(?i)^(?:` +
 // ("Updated: May 24, 2005, 3:23 PM ET", "27.01.2022", "Aktualisiert am 3.
 // März 2022"): the page's time stamp, kept as metadata.
 func (st *state) dateStamp(ln line, t string) bool {
-	if len(t) > 80 || !dateLine.MatchString(t) {
+	// Every date has a digit: most lines are ruled out before the
+	// expression runs.
+	if len(t) > 80 || !strings.ContainsAny(t, "0123456789") || !dateLine.MatchString(t) {
 		return false
 	}
 	st.remove(ln.start, ln.end, parallax.ReasonMetadata)

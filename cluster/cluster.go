@@ -748,21 +748,19 @@ func (c *Clusterer) quiet(s *story) bool {
 // Settle settles those still live, at the end of the stream. It does
 // nothing when SettleScore is 0.
 func (c *Clusterer) Settle() {
-	if c.opts.SettleScore == 0 {
-		return
-	}
 	for _, sid := range slices.Clone(c.live) {
-		if s := c.stories[sid-1]; s.live && s.size <= c.opts.SettleSize {
+		if s := c.stories[sid-1]; s.live {
 			c.settle(s)
 		}
 	}
 }
 
-// settle merges the small story s into the best larger live story when
-// that scores at least Options.SettleScore with it, and reports whether it
-// did.
+// settle merges story s, when it is small (Options.SettleSize), into the
+// best larger live story when that scores at least Options.SettleScore
+// with it, and reports whether it did. It does nothing when SettleScore is
+// 0.
 func (c *Clusterer) settle(s *story) bool {
-	if len(s.terms) == 0 {
+	if c.opts.SettleScore == 0 || s.size > c.opts.SettleSize || len(s.terms) == 0 {
 		return false
 	}
 	vec := make([]weighted, len(s.terms))
@@ -835,7 +833,7 @@ func (c *Clusterer) expire() {
 			kept = append(kept, sid)
 			continue
 		}
-		if c.opts.SettleScore > 0 && s.size <= c.opts.SettleSize && c.settle(s) {
+		if c.settle(s) {
 			continue
 		}
 		s.live = false
@@ -928,9 +926,7 @@ func Cluster(ctx context.Context, docs []parallax.Document, opts Options) ([]Ass
 		results[b] = nil
 		<-ahead
 	}
-	if c.opts.SettleScore > 0 {
-		c.Settle()
-	}
+	c.Settle()
 	c.renumber(out, order)
 	// What each copy added and cut, in parallel: it splits sentences.
 	var copies []int

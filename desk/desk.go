@@ -209,6 +209,22 @@ func (d *Desk) Stories(ctx context.Context) ([]parallax.StorySummary, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	groups := d.groups()
+	ids := listed(groups)
+	out := make([]parallax.StorySummary, len(ids))
+	for k, id := range ids {
+		g := groups[id]
+		arts := make([]*parallax.Article, len(g))
+		for j, i := range g {
+			arts[j] = d.arts[i]
+		}
+		out[k] = parallax.StorySummary{ID: id, Title: d.title(id, g), Sources: brief.Sources(arts), Articles: len(g)}
+	}
+	return out, nil
+}
+
+// listed returns the numbers of the stories in the order they are listed:
+// the most articles first, then the most recently updated.
+func listed(groups map[int][]int) []int {
 	ids := make([]int, 0, len(groups))
 	for id := range groups {
 		ids = append(ids, id)
@@ -220,16 +236,7 @@ func (d *Desk) Stories(ctx context.Context) ([]parallax.StorySummary, error) {
 		}
 		return cmp.Compare(gy[len(gy)-1], gx[len(gx)-1])
 	})
-	out := make([]parallax.StorySummary, len(ids))
-	for k, id := range ids {
-		g := groups[id]
-		arts := make([]*parallax.Article, len(g))
-		for j, i := range g {
-			arts[j] = d.arts[i]
-		}
-		out[k] = parallax.StorySummary{ID: id, Title: d.title(id, g), Sources: brief.Sources(arts), Articles: len(g)}
-	}
-	return out, nil
+	return ids
 }
 
 // title is the story's headline: its brief's when written and current,
@@ -260,12 +267,14 @@ func (d *Desk) title(id int, g []int) string {
 // biggest stories first, so that the first readers do not wait; it stops
 // when ctx is done.
 func (d *Desk) Warm(ctx context.Context) {
-	list, _ := d.Stories(ctx)
-	for _, s := range list {
+	d.mu.Lock()
+	groups := d.groups() // once: each story's members, not a scan per story
+	d.mu.Unlock()
+	for _, id := range listed(groups) {
 		if ctx.Err() != nil {
 			return
 		}
-		_, _, _ = d.Story(ctx, s.ID) // a story merged since is skipped
+		_, _, _ = d.write(ctx, id, groups[id])
 	}
 }
 
@@ -275,8 +284,19 @@ func (d *Desk) Warm(ctx context.Context) {
 // merged into another).
 func (d *Desk) Story(ctx context.Context, id int) (*parallax.Brief, []*parallax.Article, error) {
 	d.mu.Lock()
-	g, ok := d.groups()[id]
-	if !ok {
+	g := d.groups()[id]
+	d.mu.Unlock()
+	return d.write(ctx, id, g)
+}
+
+// write returns the brief of story id, whose articles were g (arrival
+// numbers), and the articles it cites; it writes the brief unless the one
+// kept was written from the same articles. Articles let go since g was
+// taken are left out; with none left it fails with ENOTFOUND.
+func (d *Desk) write(ctx context.Context, id int, g []int) (*parallax.Brief, []*parallax.Article, error) {
+	d.mu.Lock()
+	g = slices.DeleteFunc(slices.Clone(g), func(i int) bool { return i < d.oldest })
+	if len(g) == 0 {
 		d.mu.Unlock()
 		return nil, nil, parallax.Errorf(parallax.ENOTFOUND, "desk", "no story %d", id)
 	}

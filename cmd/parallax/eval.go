@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 
 	"github.com/parallax-news/parallax"
 )
@@ -20,4 +21,17 @@ func runEval(ctx context.Context, m *Main, args []string) error {
 		return runEvalExtract(ctx, m, args[1:])
 	}
 	return parallax.Errorf(parallax.EUSAGE, "eval", "unknown evaluation %q (want summary, cluster or extract)", args[0])
+}
+
+// evalFile parses the flags of an evaluation command, which takes one
+// FILE.jsonl, and returns that file. It fails with EUSAGE for bad flags or
+// not exactly one file.
+func evalFile(fs *flag.FlagSet, args []string) (string, error) {
+	if err := parse(fs, args); err != nil {
+		return "", err
+	}
+	if fs.NArg() != 1 {
+		return "", parallax.Errorf(parallax.EUSAGE, fs.Name(), "want one FILE.jsonl")
+	}
+	return fs.Arg(0), nil
 }

@@ -22,16 +22,13 @@ func runEvalCluster(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("eval cluster")
 	runs := fs.Int("runs", 5, "number of shuffled arrival orders (deterministic seeds 1..N)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	if err := parse(fs, args); err != nil {
+	path, err := evalFile(fs, args)
+	if err != nil {
 		return err
-	}
-	if fs.NArg() != 1 {
-		return parallax.Errorf(parallax.EUSAGE, "eval cluster", "want one FILE.jsonl")
 	}
 	if *runs < 0 {
 		return parallax.Errorf(parallax.EUSAGE, "--runs", "must not be negative, got %d", *runs)
 	}
-	path := fs.Arg(0)
 	docs, readErr := ingest.Read(ctx, []string{path}, ingest.Options{Stdin: m.Stdin})
 	if len(docs) == 0 {
 		return errNoneRead(path, readErr)

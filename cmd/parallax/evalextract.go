@@ -38,13 +38,10 @@ func runEvalExtract(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("eval extract")
 	dir := fs.String("dir", "", "directory of the pages (default: the directory of FILE.jsonl)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	if err := parse(fs, args); err != nil {
+	path, err := evalFile(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		return parallax.Errorf(parallax.EUSAGE, "eval extract", "want one FILE.jsonl")
-	}
-	path := fs.Arg(0)
 	if *dir == "" {
 		*dir = filepath.Dir(path)
 	}

@@ -30,13 +30,10 @@ func runEvalSummary(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("eval summary")
 	words := fs.Int("words", 250, "word budget of each summary")
 	asJSON := fs.Bool("json", false, "print JSON lines instead of a table")
-	if err := parse(fs, args); err != nil {
+	path, err := evalFile(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		return parallax.Errorf(parallax.EUSAGE, "eval summary", "want one FILE.jsonl")
-	}
-	path := fs.Arg(0)
 	f, err := os.Open(path)
 	if err != nil {
 		return parallax.Errorf(parallax.ENOTFOUND, path, "cannot open: %w", err)
