@@ -26,7 +26,9 @@ func (s Span) Len() int { return s.End - s.Start }
 // Document is one input as read, before cleaning: the text exactly as read
 // (offsets everywhere refer to it) and whatever metadata the input carried.
 type Document struct {
-	// ID is the input's own identifier, or its path when it has none.
+	// ID is the input's own identifier (a JSON "id", a feed item's GUID, a
+	// WARC record's ID), empty when it has none: never its path (see
+	// Identity for the key an article is stored under).
 	ID string
 	// Path names the input: a file path, "-" for standard input, or
 	// "path:line" for one record of a JSON Lines file.

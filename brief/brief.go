@@ -9,7 +9,6 @@ package brief
 import (
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -36,7 +35,9 @@ type Options struct {
 // Build writes the brief of a story told by arts. It assigns each article a
 // unique SourceID (suffixing repeats: "bbc", "bbc-2") and may complete
 // article dates from live-blog post times; it never fails. An empty story
-// gives an empty brief with every list present.
+// gives an empty brief with every list present. Every number of the brief
+// is finite (see Check). A bug that panics in any stage panics in the
+// caller's goroutine; Try turns it into an error.
 func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 	if opts.Words <= 0 {
 		opts.Words = 120
@@ -61,8 +62,9 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 	b.Sources = sources(arts)
 
 	// The stages below read the articles and write each its own part of
-	// the brief: they run side by side.
-	var wg sync.WaitGroup
+	// the brief: they run side by side. A panic in one is raised again here,
+	// in the caller's goroutine, where Try recovers it.
+	var wg stages
 	wg.Go(func() { summarize(b, m, opts) })
 	wg.Go(func() {
 		ents := entity.Extract(topical)
@@ -103,6 +105,7 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 			b.Removed = append(b.Removed, parallax.SourceRemoval{Source: a.SourceID, Text: r.Text, Reason: r.Reason, Start: r.Start, End: r.End})
 		}
 	}
+	sanitize(b) // the stages keep NaN and infinities out; this makes sure
 	return b
 }
 

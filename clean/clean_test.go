@@ -324,6 +324,20 @@ func TestOutletNames(t *testing.T) {
 		if a.SourceID != tt.id || a.Outlet != tt.name {
 			t.Errorf("%+v: got %q %q, want %q %q", tt.doc, a.SourceID, a.Outlet, tt.id, tt.name)
 		}
+		if got := clean.Outlet(&tt.doc); got != tt.name {
+			t.Errorf("%+v: Outlet = %q, want %q", tt.doc, got, tt.name)
+		}
+	}
+	// Without cleaning, the examples' outlets are named as cleaning names
+	// them: agency tails and datelines included.
+	docs, err := ingest.Read(context.Background(), []string{"../examples", "../cluster/testdata/ecbplus-1-7-12.jsonl"}, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if got, want := clean.Outlet(&d), c.Clean(d).Outlet; got != want {
+			t.Errorf("%s: Outlet = %q, Clean names %q", d.Path, got, want)
+		}
 	}
 }
 

@@ -10,11 +10,13 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"log/slog"
+	"maps"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
@@ -27,24 +29,29 @@ type Options struct {
 	// Cluster configures the clusterer; the zero value means
 	// cluster.DefaultOptions.
 	Cluster cluster.Options
-	// Words is the word budget of each brief's summary; 0 means 120.
+	// Words is the word budget of each brief's summary; 0 means
+	// brief.DefaultWords.
 	Words int
 	// Store, when not nil, keeps every article added.
-	Store parallax.ArticleStore
+	Store parallax.Store
 	// Keep is the number of articles held in memory, the most recent; the
 	// oldest are let go first, with their stories when none of their
 	// articles is left (a store keeps them all). 0 keeps every article.
 	Keep int
+	// Log receives the failures of briefs written in the background; nil
+	// discards them.
+	Log *slog.Logger
 }
 
 // Desk keeps stories as articles arrive. It is safe for concurrent use.
 // It implements parallax.StoryService.
 type Desk struct {
 	words   int
-	store   parallax.ArticleStore
+	store   parallax.Store
 	cleaner *clean.Cleaner
 
 	keep int
+	log  *slog.Logger
 
 	mu     sync.Mutex
 	clu    *cluster.Clusterer
@@ -55,6 +62,11 @@ type Desk struct {
 
 	build  sync.Mutex       // one brief written at a time
 	briefs map[int]*written // story → its brief, while the story is unchanged
+
+	// With a store, stories are known by the store's numbers, which
+	// never change: ext maps the clusterer's story (a root) to the
+	// store's number, num the other way.
+	ext, num map[int]int
 }
 
 var _ parallax.StoryService = (*Desk)(nil)
@@ -74,7 +86,7 @@ func New(opts Options) (*Desk, error) {
 		opts.Cluster = cluster.DefaultOptions()
 	}
 	if opts.Words <= 0 {
-		opts.Words = 120
+		opts.Words = brief.DefaultWords
 	}
 	clu, err := cluster.New(opts.Cluster)
 	if err != nil {
@@ -84,13 +96,18 @@ func New(opts Options) (*Desk, error) {
 	if err != nil {
 		return nil, parallax.Errorf(parallax.EINTERNAL, "desk", "%w", err)
 	}
-	return &Desk{words: opts.Words, store: opts.Store, keep: opts.Keep, cleaner: c, clu: clu, seen: map[string]bool{}, briefs: map[int]*written{}}, nil
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	return &Desk{words: opts.Words, store: opts.Store, keep: opts.Keep, log: opts.Log, cleaner: c, clu: clu,
+		seen: map[string]bool{}, briefs: map[int]*written{}, ext: map[int]int{}, num: map[int]int{}}, nil
 }
 
-// AddArticle puts an article into its story and, with a store, stores it;
-// it returns the number of the story. It fails with EINVALID for an article
-// without text or whose ID was already added, and with the store's error
-// when storing fails: the article is then not added either.
+// AddArticle puts an article into its story and, with a store, stores it
+// (under its identity, its ID when it had none) and saves its story; it
+// returns the number of the story. It fails with EINVALID for an article
+// without text or already added, and with the store's error when storing
+// fails: the article is then not added either.
 func (d *Desk) AddArticle(ctx context.Context, doc parallax.Document) (int, error) {
 	if doc.Text == "" {
 		return 0, errEmpty(doc)
@@ -107,16 +124,21 @@ func errEmpty(doc parallax.Document) error {
 func (d *Desk) add(ctx context.Context, doc parallax.Document, art *parallax.Article, store bool) (int, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if doc.ID != "" && d.seen[doc.ID] {
+	key := d.key(&doc)
+	if key != "" && d.seen[key] {
 		return 0, parallax.Errorf(parallax.EINVALID, doc.ID, "an article with this ID was already added")
 	}
 	if store {
-		if _, err := d.store.AddArticles(ctx, []parallax.Document{doc}); err != nil {
+		res, err := d.store.AddArticles(ctx, []parallax.Document{doc})
+		if err != nil {
 			return 0, err
 		}
+		if res.Unchanged > 0 {
+			return 0, parallax.Errorf(parallax.EINVALID, doc.ID, "this article is already stored")
+		}
 	}
-	if doc.ID != "" {
-		d.seen[doc.ID] = true
+	if key != "" {
+		d.seen[key] = true
 	}
 	a := d.clu.Add(&doc)
 	d.arts = append(d.arts, art)
@@ -124,7 +146,76 @@ func (d *Desk) add(ctx context.Context, doc parallax.Document, art *parallax.Art
 	for d.keep > 0 && len(d.arts)-d.oldest > d.keep {
 		d.letGo()
 	}
-	return d.clu.Root(a.Story), nil
+	root := d.clu.Root(a.Story)
+	if store {
+		if err := d.sync(ctx, d.groups(), []int{root}); err != nil {
+			return 0, err
+		}
+	}
+	return d.public(root), nil
+}
+
+// Sync saves every story in the store, as a server does once what it read
+// at start is added and settled: each story takes the store's number of
+// the stored story most of its articles are in (see parallax.Store). It
+// does nothing without a store.
+func (d *Desk) Sync(ctx context.Context) error {
+	if d.store == nil {
+		return nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	groups := d.groups()
+	roots := slices.Sorted(maps.Keys(groups))
+	return d.sync(ctx, groups, roots)
+}
+
+// sync saves the stories roots, whose articles groups gives, and learns
+// their numbers. The caller holds d.mu.
+func (d *Desk) sync(ctx context.Context, groups map[int][]int, roots []int) error {
+	sg := make([]parallax.StoryGroup, len(roots))
+	for k, r := range roots {
+		g := groups[r]
+		docs := make([]*parallax.Document, len(g))
+		sg[k] = parallax.StoryGroup{Articles: make([]string, len(g)), Outlets: make([]string, len(g))}
+		for j, i := range g {
+			docs[j] = &d.arts[i].Document
+			sg[k].Articles[j] = parallax.Identity(docs[j])
+			sg[k].Outlets[j] = clean.Outlet(docs[j])
+		}
+		sg[k].Title = cluster.Title(docs)
+	}
+	ids, err := d.store.SaveStories(ctx, sg, time.Now())
+	if err != nil {
+		return err
+	}
+	for k, r := range roots {
+		d.ext[r], d.num[ids[k]] = ids[k], r
+	}
+	return nil
+}
+
+// public returns the number a story is known by: the store's, with one.
+// The caller holds d.mu.
+func (d *Desk) public(root int) int {
+	if d.store == nil {
+		return root
+	}
+	return d.ext[root]
+}
+
+// internal returns the clusterer's story known by number id, false when
+// there is none now. The caller holds d.mu.
+func (d *Desk) internal(id int) (int, bool) {
+	if d.store == nil {
+		return id, true
+	}
+	r, ok := d.num[id]
+	if !ok {
+		return 0, false
+	}
+	r = d.clu.Root(r)
+	return r, d.ext[r] == id
 }
 
 // letGo lets the oldest article held go: its text and its story's brief,
@@ -217,7 +308,11 @@ func (d *Desk) Stories(ctx context.Context) ([]parallax.StorySummary, error) {
 		for j, i := range g {
 			arts[j] = d.arts[i]
 		}
-		out[k] = parallax.StorySummary{ID: id, Title: d.title(id, g), Sources: brief.Sources(arts), Articles: len(g)}
+		docs := make([]*parallax.Document, len(g))
+		for j := range arts {
+			docs[j] = &arts[j].Document
+		}
+		out[k] = parallax.StorySummary{ID: d.public(id), Title: d.title(id, g, docs), Sources: brief.Sources(arts), Articles: len(g)}
 	}
 	return out, nil
 }
@@ -240,27 +335,13 @@ func listed(groups map[int][]int) []int {
 }
 
 // title is the story's headline: its brief's when written and current,
-// else the first title of its articles, else the start of its first
-// sentence. The caller holds d.mu.
-func (d *Desk) title(id int, g []int) string {
+// else the title cluster.Title gives its articles, as the store does. The
+// caller holds d.mu.
+func (d *Desk) title(id int, g []int, docs []*parallax.Document) string {
 	if w := d.briefs[id]; w != nil && w.size == len(g) && w.last == g[len(g)-1] && w.brief.Title != "" {
 		return w.brief.Title
 	}
-	for _, i := range g {
-		if t := d.arts[i].Title; t != "" {
-			return t
-		}
-	}
-	for _, i := range g {
-		if ss := d.arts[i].Sentences; len(ss) > 0 {
-			words := strings.Fields(ss[0].Text)
-			if len(words) > 12 {
-				return strings.Join(words[:12], " ") + "…"
-			}
-			return strings.Join(words, " ")
-		}
-	}
-	return ""
+	return cluster.Title(docs)
 }
 
 // Warm writes the briefs of the stories whose brief is not current, the
@@ -274,7 +355,9 @@ func (d *Desk) Warm(ctx context.Context) {
 		if ctx.Err() != nil {
 			return
 		}
-		_, _, _ = d.write(ctx, id, groups[id])
+		if _, _, err := d.write(ctx, id, groups[id]); err != nil && ctx.Err() == nil {
+			d.log.Error("brief failed", "story", id, "err", err)
+		}
 	}
 }
 
@@ -284,9 +367,13 @@ func (d *Desk) Warm(ctx context.Context) {
 // merged into another).
 func (d *Desk) Story(ctx context.Context, id int) (*parallax.Brief, []*parallax.Article, error) {
 	d.mu.Lock()
-	g := d.groups()[id]
+	root, ok := d.internal(id)
+	g := d.groups()[root]
 	d.mu.Unlock()
-	return d.write(ctx, id, g)
+	if !ok {
+		return nil, nil, parallax.Errorf(parallax.ENOTFOUND, "desk", "no story %d", id)
+	}
+	return d.write(ctx, root, g)
 }
 
 // write returns the brief of story id, whose articles were g (arrival
@@ -314,9 +401,14 @@ func (d *Desk) write(ctx context.Context, id int, g []int) (*parallax.Brief, []*
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
+	// A brief that fails (a panic in an analysis, recovered) fails this
+	// story's page only: the server and the other stories go on.
 	d.build.Lock()
-	b := brief.Build(arts, brief.Options{Words: d.words})
+	b, err := brief.Try(arts, brief.Options{Words: d.words})
 	d.build.Unlock()
+	if err != nil {
+		return nil, nil, err
+	}
 
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -326,12 +418,15 @@ func (d *Desk) write(ctx context.Context, id int, g []int) (*parallax.Brief, []*
 	return b, arts, nil
 }
 
-// Has reports whether an article with this ID was added.
-func (d *Desk) Has(id string) bool {
+// Has reports whether an article of the same identity was added.
+func (d *Desk) Has(doc *parallax.Document) bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return d.seen[id]
+	return d.seen[d.key(doc)]
 }
+
+// key is what tells the desk's articles apart: their identity.
+func (d *Desk) key(doc *parallax.Document) string { return parallax.Identity(doc) }
 
 // Len returns the number of articles held.
 func (d *Desk) Len() int {

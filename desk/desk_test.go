@@ -11,6 +11,7 @@ import (
 	"github.com/parallax-news/parallax/cluster"
 	"github.com/parallax-news/parallax/desk"
 	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/library"
 	"github.com/parallax-news/parallax/sqlite"
 )
 
@@ -113,7 +114,7 @@ func TestStories(t *testing.T) {
 func TestAddErrors(t *testing.T) {
 	ctx := context.Background()
 	docs := readSubset(t)
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "articles.db"))
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "articles.db"), sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,10 +260,83 @@ func TestKeep(t *testing.T) {
 	if d.Len() != 30 || n != 30 {
 		t.Errorf("desk holds %d articles, its stories %d; want 30", d.Len(), n)
 	}
-	if !d.Has(docs[0].ID) {
+	if !d.Has(&docs[0]) {
 		t.Errorf("the ID of an article let go is forgotten")
 	}
 	if _, _, err := d.Story(ctx, first); parallax.ErrorCode(err) != parallax.ENOTFOUND {
 		t.Errorf("story %d of the first articles: %v, want ENOTFOUND", first, err)
+	}
+}
+
+// TestStoreNumbers: a desk over a store shows the store's stories under
+// the store's numbers, and an article posted joins its story under that
+// number, saved at once.
+func TestStoreNumbers(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	docs := readSubset(t)
+	if _, err := library.Ingest(ctx, db, []string{subset}, library.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := db.Stories(ctx, parallax.StoryFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last []parallax.StoredArticle
+	if err := db.Articles(ctx, func(a parallax.StoredArticle) error {
+		last = append(last, a)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// The desk reads the store as a server does.
+	var start []parallax.Document
+	for _, a := range last {
+		start = append(start, a.Document)
+	}
+	d := newDesk(t, desk.Options{Store: db})
+	if err := d.AddAll(ctx, start); err != nil {
+		t.Fatal(err)
+	}
+	d.Settle()
+	if err := d.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]int{}
+	for _, s := range stored {
+		want[s.ID] = s.Articles
+	}
+	list, _ := d.Stories(ctx)
+	if len(list) != len(stored) {
+		t.Errorf("desk shows %d stories, the store %d", len(list), len(stored))
+	}
+	for _, s := range list {
+		if want[s.ID] != s.Articles {
+			t.Errorf("desk story %d has %d articles, the store's %d", s.ID, s.Articles, want[s.ID])
+		}
+	}
+	if after, _ := db.Stories(ctx, parallax.StoryFilter{}); len(after) != len(stored) || after[0].Version != stored[0].Version {
+		t.Errorf("syncing the same stories changed the store")
+	}
+	if _, err := d.AddArticle(ctx, last[0].Document); parallax.ErrorCode(err) != parallax.EINVALID {
+		t.Errorf("posting a stored article: %v, want EINVALID", err)
+	}
+	fresh := docs[len(docs)-1]
+	fresh.ID, fresh.URL = "", "https://example.com/fresh?utm_source=x"
+	fresh.Text += " A new paragraph makes it a new article."
+	story, err := d.AddArticle(ctx, fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Article(ctx, "https://example.com/fresh")
+	if err != nil || got.Story != story {
+		t.Errorf("posted article stored in story %d, desk says %d (%v)", got.Story, story, err)
+	}
+	if _, _, err := d.Story(ctx, story); err != nil {
+		t.Errorf("story %d: %v", story, err)
 	}
 }

@@ -196,6 +196,10 @@ func extractSentence(s *sentence) []Mention {
 			i++
 			continue
 		}
+		if !e.finite() {
+			i = max(e.end, i+1) // too large to be a figure, and no other one
+			continue
+		}
 		fs = append(fs, s.describe(e))
 		i = max(e.end, i+1)
 		if f := fs[len(fs)-1]; f.npEnd > i && f.unit != UnitDate {
@@ -525,6 +529,9 @@ func (s *sentence) sums(fs []found) []found {
 		sum := b
 		sum.e.start, sum.e.from = a.e.start, a.e.from
 		sum.e.value, sum.e.low, sum.e.high = a.e.value+b.e.value, a.e.low+b.e.low, a.e.high+b.e.high
+		if !sum.e.finite() {
+			continue // the parts are finite, their sum overflows
+		}
 		sum.npStart = a.npStart
 		sum.nations = append(append([]string(nil), a.nations...), b.nations...)
 		if sum.verb < 0 {

@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -145,6 +146,10 @@ func (s *sentence) digits(e *expr) bool {
 		return false
 	}
 	if next := s.lower(i + 1); s.tight(i+1) && (timeWords[next] && next != "a" && next != "p" || (next == "a" || next == "p") && s.lower(i+2) == "m") {
+		return false
+	}
+	// Powers: "10^999" is neither 10 nor 999 (and beyond float64).
+	if t.Start > 0 && s.runes[t.Start-1] == '^' || t.End < len(s.runes) && s.runes[t.End] == '^' {
 		return false
 	}
 	// Days of the month: "March 15", "Feb. 22", "15 March".
@@ -360,11 +365,40 @@ func numberWord(w string) (float64, bool) {
 		}
 		return 0, false
 	}
-	if v, err := strconv.ParseFloat(strings.ReplaceAll(w, ",", ""), 64); err == nil {
+	// Digits only: ParseFloat also reads "nan", "inf" and "infinity" (the
+	// name Nan, "to infinity") and exponents ("1e400"), none of them a count.
+	if !plainDigits(w) {
+		return 0, false
+	}
+	if v, err := strconv.ParseFloat(strings.ReplaceAll(w, ",", ""), 64); err == nil && finite(v) {
 		return v, true
 	}
 	return 0, false
 }
+
+// plainDigits reports whether w is written in ASCII digits with "," and "."
+// separators only.
+func plainDigits(w string) bool {
+	digit := false
+	for _, c := range w {
+		switch {
+		case c >= '0' && c <= '9':
+			digit = true
+		case c == ',' || c == '.':
+		default:
+			return false
+		}
+	}
+	return digit
+}
+
+// finite reports whether v is a number: neither NaN nor infinite.
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// finite reports whether the expression's value and range are all finite. A
+// number too large for float64 ("$9" and 300 zeros "billion", an
+// approximation or a sum of such) counts nothing a reader could check.
+func (e expr) finite() bool { return finite(e.value) && finite(e.low) && finite(e.high) }
 
 // approximate applies an approximator before the expression ("around",
 // "more than", "an estimated") or after it ("or more", "or so").

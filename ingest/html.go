@@ -37,7 +37,6 @@ func parseHTML(input string, b []byte) (parallax.Document, error) {
 	}
 	m := res.Metadata
 	return parallax.Document{
-		ID:        fileID(input),
 		Path:      input,
 		URL:       m.URL,
 		Title:     m.Title,

@@ -44,6 +44,12 @@ type Options struct {
 	HTTPClient *http.Client
 	// UserAgent is sent with every request; empty means "Parallax/1".
 	UserAgent string
+	// Warn, when not nil, receives each warning (a *Warning: a field left
+	// out of an article that is read all the same, such as an unreadable
+	// publication date), as it is met, from the goroutine that called
+	// Stream or Read. Warnings are never part of the error returned, so they
+	// do not make a run fail; when Warn is nil they are dropped.
+	Warn func(error)
 }
 
 // Format names an input format.
@@ -147,7 +153,7 @@ func streamFile(ctx context.Context, path string, opts Options, emit func([]para
 	if int64(len(b)) > opts.MaxBytes {
 		return []error{parallax.Errorf(parallax.ETOOLARGE, path, "larger than the limit of %d bytes", opts.MaxBytes)}, nil
 	}
-	docs, err := parse(path, format, b)
+	docs, err := parse(path, format, b, opts.Warn)
 	if err != nil {
 		inputErrs = unjoin(err)
 	}
@@ -161,8 +167,8 @@ func streamFile(ctx context.Context, path string, opts Options, emit func([]para
 	return inputErrs, emit(docs)
 }
 
-// parse parses a whole input of a known format.
-func parse(path string, format Format, b []byte) ([]parallax.Document, error) {
+// parse parses a whole input of a known format; warnings go to warn.
+func parse(path string, format Format, b []byte, warn func(error)) ([]parallax.Document, error) {
 	switch format {
 	case FormatHTML:
 		d, err := parseHTML(path, b)
@@ -171,11 +177,11 @@ func parse(path string, format Format, b []byte) ([]parallax.Document, error) {
 		}
 		return []parallax.Document{d}, nil
 	case FormatJSON:
-		return parseJSON(path, b)
+		return parseJSON(path, b, warn)
 	case FormatFeed:
-		return parseFeed(path, b)
+		return parseFeed(path, b, warn)
 	}
-	d, err := parseText(path, b)
+	d, err := parseText(path, b, warn)
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +210,9 @@ func streamJSONL(ctx context.Context, path string, br *bufio.Reader, opts Option
 		case len(bytes.TrimSpace(line)) > 0:
 			if !utf8.Valid(line) {
 				inputErrs = append(inputErrs, parallax.Errorf(parallax.EINVALID, input, "invalid UTF-8 (convert the file to UTF-8)"))
-			} else if d, perr := parseRecord(input, bytes.TrimSpace(line)); perr != nil {
+			} else if d, perr := parseRecord(input, bytes.TrimSpace(line), opts.Warn); errors.Is(perr, errNotArticle) {
+				read++ // a story line of an export: its articles are grouped anew
+			} else if perr != nil {
 				inputErrs = append(inputErrs, perr)
 			} else if stop := emit([]parallax.Document{d}); stop != nil {
 				return inputErrs, stop
@@ -428,13 +436,6 @@ func checkText(input string, b []byte) error {
 		return parallax.Errorf(parallax.EINVALID, input, "empty article")
 	}
 	return nil
-}
-
-func fileID(path string) string {
-	if path == "-" {
-		return "stdin"
-	}
-	return path
 }
 
 func jsonComplete(line []byte) bool {

@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -127,28 +128,194 @@ func TestHTMLInline(t *testing.T) {
 }
 
 func TestJSONL(t *testing.T) {
-	docs, err := read(t, ingest.Options{}, "testdata/articles.jsonl")
+	var warnings []error
+	docs, err := read(t, ingest.Options{Warn: func(err error) { warnings = append(warnings, err) }}, "testdata/articles.jsonl")
 	var ids []string
+	byID := map[string]parallax.Document{}
 	for _, d := range docs {
 		ids = append(ids, d.ID)
+		byID[d.ID] = d
 	}
-	if diff := cmp.Diff([]string{"afp-1", "reuters-1"}, ids); diff != "" {
+	// The record with an unreadable date and the one with a title only are
+	// articles.
+	if diff := cmp.Diff([]string{"afp-1", "reuters-1", "baddate", "headline-only", "us-date", "html-headline"}, ids); diff != "" {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}
 	if docs[0].Extra["section"] != "americas" || docs[0].Source != "AFP" || docs[0].Lang != "en" {
 		t.Errorf("fields not kept: %+v", docs[0])
 	}
+	if d := byID["baddate"]; !d.Published.IsZero() || d.Text != "Some text." {
+		t.Errorf("baddate = %+v, want undated with its text", d)
+	}
+	if d := byID["headline-only"]; d.Text != d.Title || d.Text != "Bukele says he will not return man mistakenly deported by US" || d.Published.Format(time.RFC3339) != "2025-04-14T19:02:00Z" {
+		t.Errorf("headline-only = %+v, want its title as text", d)
+	}
+	if d := byID["us-date"]; !d.Published.Equal(time.Date(1998, 8, 12, 13, 29, 0, 0, time.UTC)) {
+		t.Errorf("us-date published %v, want 12 August 1998 13:29 UTC", d.Published)
+	}
 	if err == nil {
 		t.Fatal("want errors for the broken lines")
 	}
 	msg := err.Error()
-	for _, want := range []string{"testdata/articles.jsonl:3: broken JSON", "testdata/articles.jsonl:5: empty article", "testdata/articles.jsonl:6: published \"last Monday\""} {
+	for _, want := range []string{"testdata/articles.jsonl:3: broken JSON", "testdata/articles.jsonl:5: empty article", "testdata/articles.jsonl:8: empty article: no title and no text"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("error %q does not say %q", msg, want)
 		}
 	}
+	if strings.Contains(msg, "last Monday") || strings.Contains(msg, ":6:") {
+		t.Errorf("error %q holds the warning", msg)
+	}
+	if n := len(unjoin(err)); n != 3 {
+		t.Errorf("%d errors, want 3: %v", n, err)
+	}
 	if parallax.ErrorCode(err) != parallax.EINVALID {
 		t.Errorf("code = %q", parallax.ErrorCode(err))
+	}
+	if len(warnings) != 2 || !ingest.IsWarning(warnings[0]) ||
+		warnings[0].Error() != `testdata/articles.jsonl:6: published "last Monday" is not a date this reader knows; the article is kept undated` ||
+		!strings.HasPrefix(warnings[1].Error(), "testdata/articles.jsonl:10: html field: no article text found in HTML") {
+		t.Errorf("warnings = %v, want the date of line 6 and the HTML of line 10", warnings)
+	}
+	if d := byID["html-headline"]; d.Text != "Trump hosts Bukele at the White House" {
+		t.Errorf("html-headline text %q, want its title", d.Text)
+	}
+	// Without Warn, warnings are dropped and the article still read.
+	docs, _ = read(t, ingest.Options{}, "testdata/articles.jsonl")
+	if len(docs) != 6 {
+		t.Errorf("%d documents without Warn, want 6", len(docs))
+	}
+}
+
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, unjoin(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// TestParseTime reads the date formats of feeds, archives and records.
+func TestParseTime(t *testing.T) {
+	utc := func(y int, mo time.Month, d, h, mi, s int) time.Time {
+		return time.Date(y, mo, d, h, mi, s, 0, time.UTC)
+	}
+	est := time.FixedZone("EST", -5*3600)
+	edt := time.FixedZone("EDT", -4*3600)
+	tests := []struct {
+		in   string
+		want time.Time
+		ok   bool
+	}{
+		// US order: month first.
+		{"08/12/1998 13:29:00", utc(1998, 8, 12, 13, 29, 0), true},
+		{"08/12/1998", utc(1998, 8, 12, 0, 0, 0), true},
+		{"8/12/1998 1:29", utc(1998, 8, 12, 1, 29, 0), true},
+		{"13/08/1998", utc(1998, 8, 13, 0, 0, 0), true}, // a day first when it cannot be a month
+		{"5/5/2010 1:41 PM", utc(2010, 5, 5, 13, 41, 0), true},
+		// RFC 1123, 1123Z, 822 and variants.
+		{"Mon, 14 Apr 2025 19:02:00 GMT", utc(2025, 4, 14, 19, 2, 0), true},
+		{"Mon, 14 Apr 2025 19:02:00 +0000", utc(2025, 4, 14, 19, 2, 0), true},
+		{"Wed, 5 May 2010 13:41:00 -0400", time.Date(2010, 5, 5, 13, 41, 0, 0, time.FixedZone("", -4*3600)), true},
+		{"Wed, 05 May 2010 13:41:00 EST", time.Date(2010, 5, 5, 13, 41, 0, 0, est), true},
+		{"05 May 10 13:41 EDT", time.Date(2010, 5, 5, 13, 41, 0, 0, edt), true},
+		{"5 May 10 13:41 -0400", time.Date(2010, 5, 5, 13, 41, 0, 0, edt), true},
+		{"Wed, 5 May 2010 13:41 +0200", time.Date(2010, 5, 5, 13, 41, 0, 0, time.FixedZone("", 2*3600)), true},
+		// RFC 3339 with and without zone and fraction.
+		{"2025-04-14T17:05:00Z", utc(2025, 4, 14, 17, 5, 0), true},
+		{"2025-04-14T17:05:00.123Z", time.Date(2025, 4, 14, 17, 5, 0, 123e6, time.UTC), true},
+		{"2025-04-14T19:05:00+02:00", time.Date(2025, 4, 14, 19, 5, 0, 0, time.FixedZone("", 2*3600)), true},
+		{"2025-04-14T17:05:00", utc(2025, 4, 14, 17, 5, 0), true},
+		{"2025-04-14T17:05:00.5", time.Date(2025, 4, 14, 17, 5, 0, 5e8, time.UTC), true},
+		{"2025-04-14T17:05", utc(2025, 4, 14, 17, 5, 0), true},
+		{"2025-04-14 17:05:07", utc(2025, 4, 14, 17, 5, 7), true},
+		{"2025-04-14 17:05", utc(2025, 4, 14, 17, 5, 0), true},
+		{"2025-04-14", utc(2025, 4, 14, 0, 0, 0), true},
+		{"  2025-04-14\n", utc(2025, 4, 14, 0, 0, 0), true},
+		// Written out.
+		{"Jan 2, 2006", utc(2006, 1, 2, 0, 0, 0), true},
+		{"April 14, 2025", utc(2025, 4, 14, 0, 0, 0), true},
+		{"Monday, April 14, 2025", utc(2025, 4, 14, 0, 0, 0), true},
+		{"2 January 2006", utc(2006, 1, 2, 0, 0, 0), true},
+		{"14 Apr 2025", utc(2025, 4, 14, 0, 0, 0), true},
+		// Through dateparse.
+		{"2025/04/14", utc(2025, 4, 14, 0, 0, 0), true},
+		{"20250414", utc(2025, 4, 14, 0, 0, 0), true},
+		{"Mon Apr 14 17:05:00 2025", utc(2025, 4, 14, 17, 5, 0), true},
+		// Not dates.
+		{"", time.Time{}, false},
+		{"last Monday", time.Time{}, false},
+		{"Monday evening", time.Time{}, false},
+		{"1998", time.Time{}, false},
+		{"1744646700", time.Time{}, false},
+		{"12", time.Time{}, false},
+		{"n/a", time.Time{}, false},
+		{"0000-00-00", time.Time{}, false},
+		{"2025-13-45", time.Time{}, false},
+		{"Updated 5 / 5 / 2010 1: 41 PM", time.Time{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := ingest.ParseTime(tt.in)
+		if ok != tt.ok || !got.Equal(tt.want) {
+			t.Errorf("ParseTime(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		_, off := got.Zone()
+		_, wantOff := tt.want.Zone()
+		if off != wantOff {
+			t.Errorf("ParseTime(%q) offset %d, want %d", tt.in, off, wantOff)
+		}
+	}
+}
+
+// TestWarning checks that a warning tells itself apart from a failure.
+func TestWarning(t *testing.T) {
+	w := &ingest.Warning{Input: "a.jsonl:6", Message: "published \"x\" is not a date"}
+	if w.Error() != `a.jsonl:6: published "x" is not a date` || (ingest.Warning{Message: "m"}).Error() != "m" {
+		t.Errorf("Error() = %q", w.Error())
+	}
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{w, true},
+		{ingest.Warning{Message: "m"}, true},
+		{fmt.Errorf("reading: %w", w), true},
+		{errors.Join(errors.New("x"), w), true},
+		{parallax.Errorf(parallax.EINVALID, "a.jsonl:5", "empty article"), false},
+		{errors.New("published"), false},
+		{nil, false},
+	}
+	for _, tt := range tests {
+		if got := ingest.IsWarning(tt.err); got != tt.want {
+			t.Errorf("IsWarning(%v) = %v, want %v", tt.err, got, tt.want)
+		}
+	}
+}
+
+// TestTextBadDate checks that a "Date:" line whose date is unreadable is
+// consumed as metadata with a warning: the metadata after it is read and
+// the article kept undated.
+func TestTextBadDate(t *testing.T) {
+	var warnings []error
+	docs, err := read(t, ingest.Options{Warn: func(err error) { warnings = append(warnings, err) }}, "testdata/baddate.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	if d.Title != "Bukele says he will not return deported man" || d.Source != "Reuters" || !d.Published.IsZero() {
+		t.Errorf("document = %+v", d)
+	}
+	if len(d.Metadata) != 3 || d.Metadata[1].Text != "Date: Monday afternoon" {
+		t.Errorf("metadata = %+v", d.Metadata)
+	}
+	if len(warnings) != 1 || !ingest.IsWarning(warnings[0]) || !strings.HasPrefix(warnings[0].Error(), `testdata/baddate.txt: date "Monday afternoon"`) {
+		t.Errorf("warnings = %v", warnings)
 	}
 }
 
@@ -175,7 +342,7 @@ func TestStdin(t *testing.T) {
 		t.Errorf("docs = %+v", docs)
 	}
 	docs, err = read(t, ingest.Options{Stdin: strings.NewReader("Plain words from a pipe.\n")}, "-")
-	if err != nil || docs[0].Text != "Plain words from a pipe.\n" || docs[0].ID != "stdin" {
+	if err != nil || docs[0].Text != "Plain words from a pipe.\n" || docs[0].ID != "" || docs[0].Path != "-" {
 		t.Errorf("plain stdin: %+v, %v", docs, err)
 	}
 }
@@ -233,8 +400,12 @@ func FuzzJSONL(f *testing.F) {
 
 func TestJSONLLineLimit(t *testing.T) {
 	docs, err := read(t, ingest.Options{MaxBytes: 200}, "testdata/articles.jsonl")
-	if len(docs) != 1 || docs[0].ID != "reuters-1" {
-		t.Errorf("want only the short good line read, got %d documents", len(docs))
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, d.ID)
+	}
+	if diff := cmp.Diff([]string{"reuters-1", "baddate", "headline-only", "us-date", "html-headline"}, ids); diff != "" {
+		t.Errorf("want only the short good lines read (-want +got):\n%s", diff)
 	}
 	if err == nil || !strings.Contains(err.Error(), "testdata/articles.jsonl:1: line longer than the limit of 200 bytes") {
 		t.Errorf("error = %v", err)
@@ -271,13 +442,26 @@ func BenchmarkStreamJSONL(b *testing.B) {
 }
 
 func TestFeeds(t *testing.T) {
-	docs, err := read(t, ingest.Options{}, "testdata/world.rss", "testdata/americas.atom")
-	if err == nil || !strings.Contains(err.Error(), `testdata/world.rss#2: feed item "Item without text" has no text`) {
-		t.Errorf("error = %v, want the empty item named", err)
+	var warnings []error
+	docs, err := read(t, ingest.Options{Warn: func(err error) { warnings = append(warnings, err) }}, "testdata/world.rss", "testdata/americas.atom")
+	if err == nil || err.Error() != `testdata/world.rss#3: empty article: feed item with no title and no text` {
+		t.Errorf("error = %v, want the item with neither title nor text named, alone", err)
 	}
-	if len(docs) != 2 {
-		t.Fatalf("got %d documents, want 2", len(docs))
+	if len(docs) != 4 {
+		t.Fatalf("got %d documents, want 4", len(docs))
 	}
+	// An item with a title and no text is an article: its title is its text.
+	if d := docs[1]; d.Title != "Item without text" || d.Text != "Item without text" || d.URL != "https://www.theguardian.com/world/empty" {
+		t.Errorf("title-only item = %+v", d)
+	}
+	// An item whose date is unreadable is kept undated, with a warning.
+	if d := docs[2]; d.Title != "Bukele visit: what we know" || !d.Published.IsZero() || !strings.Contains(d.Text, "White House on Monday") {
+		t.Errorf("undated item = %+v", d)
+	}
+	if len(warnings) != 1 || !ingest.IsWarning(warnings[0]) || !strings.HasPrefix(warnings[0].Error(), `testdata/world.rss#4: date "Monday evening"`) {
+		t.Errorf("warnings = %v", warnings)
+	}
+	docs = []parallax.Document{docs[0], docs[3]}
 	rss, atom := docs[0], docs[1]
 	if rss.Source != "World news | The Guardian" || rss.URL != "https://www.theguardian.com/world/2025/apr/14/bukele-abrego-garcia" ||
 		rss.Published.Format(time.RFC3339) != "2025-04-14T19:02:00Z" || rss.Title != "Bukele says he will not return man mistakenly deported by US" {
@@ -354,8 +538,8 @@ func TestHTTP(t *testing.T) {
 	if _, err := read(t, ingest.Options{}, srv.URL+"/gone"); parallax.ErrorCode(err) != parallax.ENOTFOUND {
 		t.Errorf("code of a missing page = %q", parallax.ErrorCode(err))
 	}
-	if len(docs) != 3 {
-		t.Fatalf("got %d documents, want page, page and feed item", len(docs))
+	if len(docs) != 5 {
+		t.Fatalf("got %d documents, want page, page and three feed items", len(docs))
 	}
 	if docs[0].Title != "Bukele says he will not return man mistakenly deported by US" || !strings.Contains(docs[0].Text, "Mr Trump added.") {
 		t.Errorf("page = %+v", docs[0])
@@ -379,5 +563,33 @@ func TestEmptyDirectory(t *testing.T) {
 	_, err := read(t, ingest.Options{}, dir)
 	if err == nil || !strings.Contains(err.Error(), dir+": no article in the directory") {
 		t.Errorf("error = %v", err)
+	}
+}
+
+// TestExportLines: the lines `parallax export` writes are read back: the
+// article's own fields (a numeric id, author, path, metadata spans) and
+// nothing kept of what the store works out anew; a story line is skipped.
+func TestExportLines(t *testing.T) {
+	in := `{"kind":"article","key":"text:abc","id":7,"title":"Vote","text":"Date: 2025-04-14\nThe council voted.","author":"A. Writer","path":"notes/vote.txt","metadata":[{"start":0,"end":16,"text":"Date: 2025-04-14","reason":"metadata"}],"story":3,"version":2,"desk":"city"}
+{"kind":"story","id":3,"title":"Vote","articles":["text:abc"]}
+{"kind":"article","text":"No id, no title."}
+`
+	docs, err := read(t, ingest.Options{Stdin: strings.NewReader(in)}, "-")
+	if err != nil || len(docs) != 2 {
+		t.Fatalf("read %d docs: %v", len(docs), err)
+	}
+	d := docs[0]
+	if d.ID != "7" || d.Author != "A. Writer" || d.Path != "notes/vote.txt" || len(d.Metadata) != 1 || d.Metadata[0].End != 16 {
+		t.Errorf("article line read as %+v", d)
+	}
+	if len(d.Extra) != 1 || d.Extra["desk"] != "city" {
+		t.Errorf("extra = %v, want only the unknown field desk", d.Extra)
+	}
+	if docs[1].ID != "" || docs[1].Path != "-:3" {
+		t.Errorf("no id: ID %q path %q", docs[1].ID, docs[1].Path)
+	}
+	bad := `{"text":"Short.","metadata":[{"start":0,"end":99}]}` + "\n"
+	if _, err := read(t, ingest.Options{Stdin: strings.NewReader(bad)}, "-"); parallax.ErrorCode(err) != parallax.EINVALID || !strings.Contains(err.Error(), "outside the text") {
+		t.Errorf("metadata outside the text: %v", err)
 	}
 }

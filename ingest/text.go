@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/araddon/dateparse"
+
 	"github.com/parallax-news/parallax"
 )
 
@@ -20,13 +22,15 @@ var dateStamp = regexp.MustCompile(`(?i)^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t
 
 // parseText reads a plain-text or Markdown article. Leading metadata lines
 // are consumed (recorded in Document.Metadata, kept in Text); otherwise the
-// first line is the title when it reads like a headline.
-func parseText(path string, b []byte) (parallax.Document, error) {
+// first line is the title when it reads like a headline. A "Date:" line
+// whose date is unreadable is consumed all the same, with a warning to warn
+// (which may be nil): the article is undated.
+func parseText(path string, b []byte, warn func(error)) (parallax.Document, error) {
 	if err := checkText(path, b); err != nil {
 		return parallax.Document{}, err
 	}
 	s := string(b)
-	d := parallax.Document{ID: fileID(path), Path: path, Text: s}
+	d := parallax.Document{Path: path, Text: s}
 	pos := 0 // code points consumed so far
 	rest := s
 	for rest != "" {
@@ -51,7 +55,7 @@ func parseText(path string, b []byte) (parallax.Document, error) {
 			}
 		}
 		m := metaLine.FindStringSubmatch(line)
-		if m == nil || !applyMeta(&d, strings.ToLower(m[1]), m[2]) {
+		if m == nil || !applyMeta(&d, strings.ToLower(m[1]), m[2], warn) {
 			break
 		}
 		d.Metadata = append(d.Metadata, removal(line, pos, pos+n))
@@ -77,8 +81,9 @@ func removal(text string, start, end int) parallax.Removal {
 }
 
 // applyMeta stores a metadata value; it reports false when the value is not
-// metadata after all (a "Source:" line that is prose).
-func applyMeta(d *parallax.Document, key, val string) bool {
+// metadata after all (a "Source:" line that is prose). An unreadable date is
+// left out with a warning to warn.
+func applyMeta(d *parallax.Document, key, val string, warn func(error)) bool {
 	if val == "" {
 		return false
 	}
@@ -99,7 +104,8 @@ func applyMeta(d *parallax.Document, key, val string) bool {
 	case "date", "published":
 		t, ok := ParseTime(val)
 		if !ok {
-			return false
+			warnf(warn, d.Path, "%s %q is not a date this reader knows; the article is kept undated", key, val)
+			return true
 		}
 		d.Published = t
 	}
@@ -121,17 +127,95 @@ func isHeadline(line string) bool {
 	return unicode.IsUpper(first) || unicode.IsDigit(first) || first == '\'' || first == '‘' || first == '"' || first == '“'
 }
 
-// ParseTime parses a publication time in RFC 3339, YYYY-MM-DD or one of the
-// common feed and HTTP formats. It reports false when none applies.
+// ParseTime parses a publication time written in one of the common
+// formats of feeds, archives and article records, and reports false when
+// none applies (relative dates such as "last Monday", a bare year, a bare
+// number). It reads, in this order:
+//
+//   - RFC 3339, with or without a zone, with or without fractional seconds
+//     ("2025-04-14T17:05:00Z", "2025-04-14T17:05:00.123+02:00",
+//     "2025-04-14T17:05:00"), and "2025-04-14T17:05";
+//   - "2025-04-14 17:05:07", "2025-04-14 17:05", "2025-04-14";
+//   - RFC 1123, RFC 1123Z and RFC 822 and their variants (one-digit day, no
+//     seconds, named or numeric zone): "Mon, 14 Apr 2025 19:02:00 GMT",
+//     "Mon, 14 Apr 2025 19:02:00 -0400", "14 Apr 25 19:02 EDT";
+//   - "04/14/2025 17:05:00" and "04/14/2025": month first, the US order of
+//     American newswires and archives, so "08/12/1998 13:29:00" is 12 August
+//     1998; a first number above 12 can only be a day ("13/08/1998" is 13
+//     August);
+//   - "Apr 14, 2025", "April 14, 2025", "Monday, April 14, 2025", "14 April
+//     2025", "14 Apr 2025";
+//   - else whatever github.com/araddon/dateparse reads in UTC (it too takes
+//     an ambiguous dd/mm/yyyy or mm/dd/yyyy as month first).
+//
+// A time without a zone is taken as UTC. The zone abbreviations of RFC 822
+// and a few common others (EST, EDT, CST, CDT, MST, MDT, PST, PDT, BST,
+// CET, CEST) get their offsets whatever the local zone; other unknown
+// abbreviations keep a zero offset (time.ParseInLocation in UTC).
 func ParseTime(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
-	for _, layout := range []string{
-		time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
-		time.RFC1123Z, time.RFC1123, time.RFC822Z, time.RFC822, "Mon, 2 Jan 2006 15:04:05 -0700", "2 January 2006", "January 2, 2006",
-	} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
+	if s == "" {
+		return time.Time{}, false
+	}
+	for _, layout := range timeLayouts {
+		// In UTC, not the local zone: a zone abbreviation means the same
+		// wherever this runs (zoned gives the known ones their offsets).
+		if t, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
+			return zoned(t), true
 		}
 	}
-	return time.Time{}, false
+	if !dateLike(s) {
+		return time.Time{}, false
+	}
+	t, err := dateparse.ParseIn(s, time.UTC)
+	if err != nil || t.Year() < 1000 || t.Year() > 9999 {
+		return time.Time{}, false
+	}
+	return zoned(t), true
+}
+
+// timeLayouts are the layouts ParseTime tries first, most common first.
+var timeLayouts = []string{
+	time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02T15:04Z07:00", "2006-01-02T15:04",
+	"2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02 15:04", "2006-01-02",
+	time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 2 Jan 2006 15:04 -0700", "Mon, 2 Jan 2006 15:04 MST", "2 Jan 2006 15:04:05 -0700", "2 Jan 2006 15:04:05 MST",
+	time.RFC822Z, time.RFC822, "2 Jan 06 15:04 -0700", "2 Jan 06 15:04 MST", "Mon, 2 Jan 06 15:04:05 -0700", "Mon, 2 Jan 06 15:04:05 MST",
+	"01/02/2006 15:04:05", "01/02/2006 15:04", "01/02/2006", "1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/2006",
+	"02/01/2006 15:04:05", "02/01/2006 15:04", "02/01/2006", "2/1/2006 15:04:05", "2/1/2006 15:04", "2/1/2006", // day first only when month first fails
+	"Jan 2, 2006", "January 2, 2006", "Monday, January 2, 2006", "Mon, Jan 2, 2006", "2 January 2006", "2 Jan 2006",
+}
+
+// zoneOffsets are the offsets of zone abbreviations that time.Parse knows
+// only when the local zone uses them: RFC 822's American zones and the
+// commonest European ones.
+var zoneOffsets = map[string]int{
+	"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+	"BST": 1, "CET": 1, "CEST": 2,
+}
+
+// zoned gives a time parsed with a zone abbreviation that time.Parse did
+// not know (a zero offset) the abbreviation's offset.
+func zoned(t time.Time) time.Time {
+	name, off := t.Zone()
+	h, ok := zoneOffsets[name]
+	if !ok || off != 0 {
+		return t
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.FixedZone(name, h*3600))
+}
+
+// dateLike reports whether s may be a date for dateparse: it holds a digit
+// and is not a bare number (a year alone, a count, a Unix time), except a
+// YYYYMMDD stamp.
+func dateLike(s string) bool {
+	digits, other := 0, 0
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			digits++
+		} else {
+			other++
+		}
+	}
+	return digits > 0 && (other > 0 || len(s) == 8)
 }

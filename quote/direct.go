@@ -14,6 +14,8 @@ func (d *doc) findDirect() {
 		q := &d.quotes[qi]
 		q.sent = d.sentOf(s.start)
 		q.endSent = d.sentOf(s.end - 1)
+		q.para, q.endPara = d.paraOf(s.open), d.paraOf(s.end-1)
+		q.heading = d.inHeading(s.open)
 		lo, hi := d.contextBounds(qi)
 		before := d.wordsBetween(lo, s.open)
 		q.kind = d.kindOf(qi, lo, before)
@@ -29,7 +31,7 @@ func (d *doc) findDirect() {
 			}
 			continue
 		}
-		if w := d.afterCue(s.close+1, hi); w.ok {
+		if w := d.afterCue(s.stop()+1, hi); w.ok {
 			q.who = w
 		} else if w := d.beforeCue(qi, lo, s.open); w.ok {
 			q.who = w
@@ -87,8 +89,8 @@ func (d *doc) contextBounds(qi int) (int, int) {
 	}
 	if qi > 0 {
 		p := d.spans[qi-1]
-		if p.close >= 0 && p.close < s.open && p.close+1 > lo {
-			lo = p.close + 1
+		if p.stop() < s.open && p.stop()+1 > lo {
+			lo = p.stop() + 1
 		}
 	}
 	// A line break also bounds the context.
@@ -98,10 +100,7 @@ func (d *doc) contextBounds(qi int) (int, int) {
 			break
 		}
 	}
-	end := s.close
-	if end < 0 {
-		end = s.end
-	}
+	end := s.stop()
 	hi := d.sentSpan(d.sentOf(end)).End
 	if hi <= end {
 		hi = end + 1
@@ -459,7 +458,7 @@ func (d *doc) participleSubject(qi, k int) who {
 		if d.quotes[p].sent != sent {
 			break
 		}
-		if d.quotes[p].who.ok && d.spans[p].close < d.toks[k].Start {
+		if d.quotes[p].who.ok && d.spans[p].stop() < d.toks[k].Start {
 			return d.quotes[p].who
 		}
 	}
@@ -508,24 +507,39 @@ type mentionRef struct {
 func (d *doc) inherit(qi int) who {
 	s := d.spans[qi]
 	sent := d.quotes[qi].sent
+	// A paragraph of a quotation opened in an earlier paragraph is the
+	// same utterance: it has the speaker of the paragraph before, whatever
+	// lies between them (a caption, a crosshead).
+	if s.cont && qi > 0 && d.spans[qi-1].contNext && !d.quotes[qi-1].skip && d.quotes[qi-1].who.ok {
+		w := d.quotes[qi-1].who
+		w.cue = ""
+		return w
+	}
 	if qi > 0 {
 		p := qi - 1
 		for p >= 0 && d.quotes[p].skip {
 			p--
 		}
-		if p >= 0 && d.quotes[p].who.ok && d.adjacent(d.quotes[p].endSent, sent) && d.quotes[p].kind == parallax.QuoteDirect &&
-			!d.reportBetween(max(d.spans[p].close, d.quotes[p].who.cueEnd, d.quotes[p].who.end), s.open) {
+		// Continuity is broken by a reporting verb after the previous
+		// quotation and its attribution. A paragraph of a quotation
+		// continued in the next has no closing mark: it ends at its last
+		// word, and a cue before it (its own attribution) breaks nothing.
+		if p >= 0 && d.quotes[p].who.ok && d.adjacent(p, qi) && d.quotes[p].kind == parallax.QuoteDirect &&
+			!d.reportBetween(max(d.spans[p].stop(), d.quotes[p].who.cueEnd, d.quotes[p].who.end), s.open) {
 			w := d.quotes[p].who
 			w.cue = ""
 			return w
 		}
 	}
 	// The sentence before, when it holds a reporting verb outside quotes.
-	if sent <= 0 {
+	// A quotation in a heading has no sentence of its own (sentOf gives the
+	// sentence before the heading) and takes no speaker from the running
+	// text.
+	if sent <= 0 || sent >= len(d.blockN) || d.quotes[qi].heading {
 		return who{}
 	}
 	prev := d.sentSpan(sent - 1)
-	if sent < len(d.blockN) && d.blockN[sent]-d.blockN[sent-1] > 1 {
+	if d.blockN[sent]-d.blockN[sent-1] > 1 {
 		return who{}
 	}
 	ws := d.wordsBetween(prev.Start, prev.End)
@@ -570,14 +584,22 @@ func (d *doc) inherit(qi int) who {
 	return who{}
 }
 
-// adjacent reports whether sentence a ends just before sentence b: it is
-// the sentence before, or in the paragraph before b's, which its
-// attribution may have split ("…," he told E! News.).
-func (d *doc) adjacent(a, b int) bool {
-	if a >= b-1 {
+// adjacent reports whether quotation p ends just before quotation qi
+// opens: its last word lies in the same sentence or the sentence before, or
+// in the paragraph before qi's, which an attribution may have split ("…,"
+// he told E! News.). A quotation that runs over several paragraphs is
+// compared by its last paragraph. A quotation in a heading is adjacent to
+// none: a headline, crosshead or caption holds no sentence and is no part
+// of the running text (before the first sentence its sentence is -1).
+func (d *doc) adjacent(p, qi int) bool {
+	a, b := d.quotes[p], d.quotes[qi]
+	if a.heading || b.heading || a.endSent < 0 || b.sent < 0 {
+		return false
+	}
+	if a.endSent >= b.sent-1 {
 		return true
 	}
-	return b < len(d.blockN) && d.blockN[b]-d.blockN[a] == 1
+	return a.endPara >= 0 && b.para-a.endPara == 1
 }
 
 // reportIn finds the speaker of a reporting verb outside quotations in the

@@ -31,8 +31,11 @@ type doc struct {
 type quoteInfo struct {
 	kind    string
 	who     who
-	sent    int // sentence of the opening mark
-	endSent int // sentence of the last quoted word
+	sent    int  // sentence of the opening mark
+	endSent int  // sentence of the last quoted word
+	para    int  // paragraph of the opening mark
+	endPara int  // paragraph of the last quoted word
+	heading bool // the opening mark lies in a heading, which has no sentence
 	skip    bool
 }
 
@@ -76,8 +79,45 @@ func newDoc(i int, a *parallax.Article, ix *entity.Index, tz *text.Tokenizer) *d
 		d.ents = ix.Mentions(i)
 	}
 	d.spans = findQuotes(d.r, d.kept)
+	d.endParagraphs()
 	d.quotes = make([]quoteInfo, len(d.spans))
 	return d
+}
+
+// endParagraphs ends each paragraph of a quotation continued in the next
+// (which has no closing mark: the marks only tell where the next paragraph
+// opens again) before the first heading or cut text it runs into: a
+// caption or crosshead between two paragraphs of a quotation ("Robert
+// Gates called for companies to protect their ships better") is no part of
+// it.
+func (d *doc) endParagraphs() {
+	for k, s := range d.spans {
+		if !s.contNext || len(d.blocks) == 0 {
+			continue
+		}
+		first := d.paraOf(s.start)
+		if first < 0 {
+			continue
+		}
+		cut := -1
+		for b := first + 1; b < len(d.blocks) && d.blocks[b].Start < s.end; b++ {
+			gap := d.r[d.blocks[b-1].End:d.blocks[b].Start]
+			if d.a.Blocks[b].Heading || strings.TrimSpace(string(gap)) != "" {
+				cut = d.blocks[b-1].End
+				break
+			}
+		}
+		if cut < 0 {
+			continue
+		}
+		e := min(cut, s.end)
+		for e > s.start && (unicode.IsSpace(d.r[e-1]) || d.r[e-1] == ',') {
+			e--
+		}
+		if e > s.start && firstLetter(d.r[s.start:e]) != 0 {
+			d.spans[k].end = e
+		}
+	}
 }
 
 // kept reports whether position i lies in a kept block of the article.
@@ -94,6 +134,29 @@ func (d *doc) kept(i int) bool {
 func (d *doc) sentOf(i int) int {
 	k := sort.Search(len(d.sents), func(n int) bool { return d.sents[n].Start > i })
 	return k - 1
+}
+
+// paraOf returns the index of the paragraph (block) holding position i,
+// -1 when i lies in none. Without blocks, the paragraphs are the lines.
+func (d *doc) paraOf(i int) int {
+	if len(d.blocks) == 0 {
+		if s := d.sentOf(i); s >= 0 && i <= d.sents[s].End {
+			return d.blockN[s]
+		}
+		return -1
+	}
+	k := sort.Search(len(d.blocks), func(n int) bool { return d.blocks[n].End > i })
+	if k < len(d.blocks) && d.blocks[k].Start <= i {
+		return k
+	}
+	return -1
+}
+
+// inHeading reports whether position i lies in a heading (a headline, a
+// crosshead or a caption line), which the cleaner splits into no sentence.
+func (d *doc) inHeading(i int) bool {
+	p := d.paraOf(i)
+	return len(d.blocks) > 0 && p >= 0 && p < len(d.a.Blocks) && d.a.Blocks[p].Heading
 }
 
 func (d *doc) sentSpan(s int) parallax.Span {
@@ -156,11 +219,7 @@ func (d *doc) sepBefore(k, lo int) bool {
 // inQuote reports whether position i lies inside a quotation.
 func (d *doc) inQuote(i int) bool {
 	for _, s := range d.spans {
-		end := s.close
-		if end < 0 {
-			end = s.end
-		}
-		if i >= s.open && i <= end {
+		if i >= s.open && i <= s.stop() {
 			return true
 		}
 	}

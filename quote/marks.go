@@ -17,6 +17,16 @@ type span struct {
 	contNext    bool // is continued by the next span
 }
 
+// stop returns the position where the quotation stops: its closing mark,
+// or the end of its words when it has none (a paragraph continued by the
+// next, whose close is -1).
+func (s span) stop() int {
+	if s.close >= 0 {
+		return s.close
+	}
+	return s.end
+}
+
 // Mark classes.
 const (
 	markOpen = iota + 1
@@ -116,6 +126,9 @@ func pairDouble(r []rune, marks []mark, i int) ([]span, int, bool) {
 		}
 		return pieces, k, true
 	}
+	// No closing mark: the opening one is stray (an inch mark, a typo such
+	// as ECB+ 18_4ecbplus's), or the quotation was cut; either way no
+	// quotation is invented.
 	return nil, 0, false
 }
 

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/ingest"
@@ -14,11 +13,10 @@ import (
 	"github.com/parallax-news/parallax/storetest"
 )
 
-// TestConformance runs the store suite on a new database file per subtest,
-// and checks that what was stored survives closing and reopening the file.
+// TestConformance runs the store suite on a new database file per subtest.
 func TestConformance(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) parallax.ArticleStore {
-		db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "parallax.db"))
+	storetest.Run(t, func(t *testing.T) parallax.Store {
+		db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "parallax.db"), sqlite.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -26,28 +24,50 @@ func TestConformance(t *testing.T) {
 	})
 }
 
-func TestReopen(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "parallax.db")
+// TestFileNames: what was stored survives closing and reopening, read-only
+// too, whatever the file is called and wherever it lies.
+func TestFileNames(t *testing.T) {
 	ctx := context.Background()
 	docs, err := ingest.Read(ctx, []string{"../examples"}, ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
+	dir := t.TempDir()
+	for _, name := range []string{"parallax.db", "news#2024.db", "what?.db", "100%.db", "new/folder/p.db"} {
+		path := filepath.Join(dir, name)
+		db, err := sqlite.Open(ctx, path, sqlite.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := db.AddArticles(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		if _, err := os.Stat(path); err != nil {
+			t.Errorf("%s: the file is not where it was named: %v", name, err)
+		}
+		if err := os.Chmod(path, 0o444); err != nil {
+			t.Fatal(err)
+		}
+		db, err = sqlite.Open(ctx, path, sqlite.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatalf("%s read-only: %v", name, err)
+		}
+		if n, err := db.Count(ctx); err != nil || n != len(docs) {
+			t.Errorf("%s after reopening: %d articles (%v), want %d", name, n, err, len(docs))
+		}
+		db.Close()
 	}
-	if _, err := db.AddArticles(ctx, docs); err != nil {
-		t.Fatal(err)
+}
+
+func TestMissingReadOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "none.db")
+	_, err := sqlite.Open(context.Background(), path, sqlite.Options{ReadOnly: true})
+	if parallax.ErrorCode(err) != parallax.ENOTFOUND {
+		t.Errorf("error = %v, want ENOTFOUND", err)
 	}
-	db.Close()
-	db, err = sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if n, err := db.Count(ctx); err != nil || n != len(docs) {
-		t.Errorf("after reopening: %d articles (%v), want %d", n, err, len(docs))
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("opening a missing store read-only created %s", path)
 	}
 }
 
@@ -56,34 +76,9 @@ func TestNotADatabase(t *testing.T) {
 	if err := os.WriteFile(path, []byte("this is a text file, not a database, and it is long enough to have a header page"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := sqlite.Open(context.Background(), path)
+	_, err := sqlite.Open(context.Background(), path, sqlite.Options{})
 	var pe *parallax.Error
 	if err == nil || !errors.As(err, &pe) || pe.Code != parallax.EINVALID || pe.Input != path {
 		t.Errorf("error = %v, want EINVALID naming %s", err, path)
-	}
-}
-
-func BenchmarkAddArticles(b *testing.B) {
-	docs, err := ingest.Read(context.Background(), []string{"../examples"}, ingest.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	n := 0
-	for b.Loop() {
-		batch := make([]parallax.Document, 0, 100)
-		for i := 0; i < 100; i++ {
-			d := docs[i%len(docs)]
-			d.ID = d.ID + "#" + time.Duration(n).String()
-			n++
-			batch = append(batch, d)
-		}
-		if _, err := db.AddArticles(context.Background(), batch); err != nil {
-			b.Fatal(err)
-		}
 	}
 }

@@ -90,7 +90,7 @@ func Select(m *align.Model, opts Options) []int {
 					gain += weight[cp]
 				}
 			}
-			score := (gain + c.bonus*mw) / math.Pow(float64(c.words), 0.7)
+			score := (gain + c.bonus*mw) / math.Pow(float64(max(c.words, 1)), 0.7) // no 0/0 for an empty sentence
 			if score > bestScore || (score == bestScore && best >= 0 && c.i < cands[best].i) {
 				best, bestScore = k, score
 			}

@@ -14,7 +14,7 @@ import (
 func runBrief(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("brief")
 	format := fs.String("format", "md", "output format: md, json or html")
-	words := fs.Int("words", 120, "word budget of the summary")
+	words := fs.Int("words", defaultWords, "word budget of the summary")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -28,7 +28,10 @@ func runBrief(ctx context.Context, m *Main, args []string) error {
 	if len(arts) == 0 {
 		return errNoneRead("brief", readErr)
 	}
-	b := brief.Build(arts, brief.Options{Words: *words})
+	b, err := brief.Try(arts, brief.Options{Words: *words})
+	if err != nil {
+		return errors.Join(readErr, err)
+	}
 	if err := render.Brief(m.Stdout, *format, b, arts); err != nil {
 		return errors.Join(readErr, err)
 	}
@@ -38,5 +41,7 @@ func runBrief(ctx context.Context, m *Main, args []string) error {
 // read ingests and cleans the articles at paths. It returns the articles
 // read and the joined errors of the inputs that failed.
 func (m *Main) read(ctx context.Context, paths []string) ([]*parallax.Article, error) {
-	return m.readAll(ctx, "", paths)
+	docs, readErr := m.readDocs(ctx, nil, paths)
+	arts, err := cleanAll(ctx, docs)
+	return arts, errors.Join(readErr, err)
 }

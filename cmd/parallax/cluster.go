@@ -164,7 +164,7 @@ func writeClusterMarkdown(w io.Writer, docs []parallax.Document, as []cluster.As
 				copies++
 			}
 		}
-		fmt.Fprintf(w, "\n## Story %d: %s\n\n%d articles", as[g[0]].Story, storyTitle(docs, g), len(g))
+		fmt.Fprintf(w, "\n## Story %d: %s\n\n%d articles", as[g[0]].Story, cluster.Title(pick(docs, g)), len(g))
 		if copies > 0 {
 			fmt.Fprintf(w, ", %d of them wire copies", copies)
 		}
@@ -199,28 +199,13 @@ func storiesBySize(as []cluster.Assignment) [][]int {
 	return groups
 }
 
-// storyTitle names a story after the title of its first article that has
-// one, or the first twelve words of the first line of its first article
-// that reads like a sentence (six words or more: not a section label such
-// as "Summary").
-func storyTitle(docs []parallax.Document, g []int) string {
-	for _, i := range g {
-		if docs[i].Title != "" {
-			return docs[i].Title
-		}
-	}
-	text := docs[g[0]].Text
-	for line := range strings.SplitSeq(text, "\n") {
-		words := strings.Fields(strings.TrimLeft(line, " \t•·*-–—"))
-		if len(words) < 6 {
-			continue
-		}
-		if len(words) > 12 {
-			return strings.Join(words[:12], " ") + "…"
-		}
-		return strings.Join(words, " ")
-	}
-	return strings.Join(strings.Fields(text), " ")
-}
-
 func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
+
+// pick returns pointers to the documents at the positions g.
+func pick(docs []parallax.Document, g []int) []*parallax.Document {
+	out := make([]*parallax.Document, len(g))
+	for k, i := range g {
+		out[k] = &docs[i]
+	}
+	return out
+}

@@ -77,8 +77,8 @@ func TestDigest(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"md", []string{"# Digest: 1 stories", "1. Bukele says won't return Abrego Garcia (5 articles)", "\n---\n\n# ", "## Summary"}},
-		{"json", []string{`"story": 1`, `"articles": [`, `"brief": {`, `"summary": [`}},
+		{"md", []string{"# Digest: 1 stories", "(story 1, 5 articles)", "\n---\n\n# Bukele says won't return Abrego Garcia", "## Summary"}},
+		{"json", []string{`"story":1`, `"articles":[`, `"brief":{`, `"summary":[`}},
 		{"html", []string{"<!doctype html>", `<article id="story-0">`}},
 	}
 	for _, tt := range tests {

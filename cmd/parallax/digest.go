@@ -2,129 +2,262 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
 	"github.com/parallax-news/parallax/cluster"
+	"github.com/parallax-news/parallax/library"
 	"github.com/parallax-news/parallax/render"
 )
 
 // digestStory is one story of `parallax digest --format json`: its number,
-// its articles (wire copies included) and its brief.
+// its articles (wire copies included) and its brief, or the error that
+// kept it from being written.
 type digestStory struct {
 	Story    int             `json:"story"`
+	Title    string          `json:"title"`
 	Articles []string        `json:"articles"`
 	Copies   int             `json:"copies"`
 	Brief    *parallax.Brief `json:"brief"`
+	Error    string          `json:"error,omitempty"`
 }
 
-// runDigest reads articles, groups them into stories and writes a brief per
-// story, the biggest stories first: Markdown briefs after a story index, a
-// JSON array of stories, or one HTML page with a story index linking each
-// brief.
+// digestJob is one story to brief: its listing, and how to write its brief.
+type digestJob struct {
+	story digestStory
+	build func(ctx context.Context) (*parallax.Brief, []*parallax.Article, error)
+}
+
+// runDigest writes a brief per story, the biggest stories first: of the
+// articles read from PATHs, grouped as `parallax cluster` groups them, or
+// of the store's stories when no PATH is given. Each story is written as
+// soon as its brief is (Markdown after an index of the stories; a JSON
+// array, or JSON Lines from a store; one HTML page). A story whose brief
+// fails is reported and the others are still written; the exit status is
+// then 1.
 func runDigest(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("digest")
-	format := fs.String("format", "md", "output format: md, json or html")
-	words := fs.Int("words", 120, "word budget of each summary")
-	dbPath := fs.String("db", "", "also read the articles stored in this SQLite database (see ingest)")
+	format, checkFormat := formatFlag(fs, "md", "json", "html")
+	words := fs.Int("words", defaultWords, "word budget of each summary")
+	dbPath := m.dbFlag(fs)
 	opts := clusterFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	switch *format {
-	case render.FormatMarkdown, render.FormatJSON, render.FormatHTML:
-	default:
-		return parallax.Errorf(parallax.EUSAGE, "--format", "must be md, json or html, got %q", *format)
-	}
-	if fs.NArg() == 0 && *dbPath == "" {
-		return errNoInput("digest", true)
+	if err := checkFormat(); err != nil {
+		return err
 	}
 	if err := checkWords(*words); err != nil {
 		return err
 	}
-	arts, readErr := m.readAll(ctx, *dbPath, fs.Args())
-	if len(arts) == 0 {
-		return errNoneRead("digest", readErr)
+	var jobs []digestJob
+	var readErr error
+	lines := false
+	if fs.NArg() == 0 {
+		st, writable, err := openExisting(ctx, *dbPath)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		b := &library.Briefer{Store: st, Words: *words, ReadOnly: !writable || *words != defaultWords}
+		if jobs, err = storedJobs(ctx, b, *format == render.FormatHTML); err != nil {
+			return err
+		}
+		lines = true
+	} else {
+		var err error
+		if jobs, readErr, err = m.readJobs(ctx, fs.Args(), *opts, *words); err != nil {
+			return errors.Join(readErr, err)
+		}
 	}
-	stories, pages, err := briefStories(ctx, arts, *opts, *words)
+	failed, err := m.writeDigest(ctx, jobs, *format, lines)
 	if err != nil {
 		return errors.Join(readErr, err)
 	}
-	w := bufio.NewWriter(m.Stdout)
-	switch *format {
-	case render.FormatJSON:
-		err = render.JSON(w, stories)
-	case render.FormatHTML:
-		err = render.HTML(w, pages)
-	default:
-		err = writeDigestMarkdown(w, stories)
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if err != nil {
-		return errors.Join(readErr, parallax.Errorf(parallax.EINTERNAL, "stdout", "write digest: %w", err))
+	if failed > 0 {
+		return errors.Join(readErr, parallax.Errorf(parallax.EINTERNAL, "digest", "%d of %d stories failed (the others were written)", failed, len(jobs)))
 	}
 	return readErr
 }
 
-// briefStories groups articles into stories and writes the brief of each,
-// the biggest stories first. It returns the stories and, for rendering, the
-// page of each (its brief and articles). It fails only when ctx is done or
-// clustering fails.
-func briefStories(ctx context.Context, arts []*parallax.Article, opts cluster.Options, words int) ([]digestStory, []render.Page, error) {
-	docs := make([]parallax.Document, len(arts))
-	for i, a := range arts {
-		docs[i] = a.Document
+// readJobs reads and groups the articles of paths into stories, the
+// biggest first, as `parallax cluster` does: on the documents as read.
+func (m *Main) readJobs(ctx context.Context, paths []string, opts cluster.Options, words int) ([]digestJob, error, error) {
+	docs, readErr := m.readDocs(ctx, nil, paths)
+	if len(docs) == 0 {
+		return nil, readErr, errNoneRead("digest", readErr)
 	}
 	as, err := cluster.Cluster(ctx, docs, opts)
 	if err != nil {
-		return nil, nil, err
+		return nil, readErr, err
 	}
-	var stories []digestStory
-	var pages []render.Page
+	arts, err := cleanAll(ctx, docs)
+	if err != nil {
+		return nil, readErr, err
+	}
+	var jobs []digestJob
 	for _, g := range storiesBySize(as) {
+		ds := digestStory{Story: as[g[0]].Story, Title: cluster.Title(pick(docs, g))}
 		story := make([]*parallax.Article, len(g))
-		ds := digestStory{Story: as[g[0]].Story}
 		for k, i := range g {
 			story[k] = arts[i]
-			ds.Articles = append(ds.Articles, as[i].ID)
+			ds.Articles = append(ds.Articles, cmp.Or(as[i].ID, docs[i].Path))
 			if as[i].Copy != nil {
 				ds.Copies++
 			}
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
-		}
-		ds.Brief = brief.Build(story, brief.Options{Words: words})
-		stories = append(stories, ds)
-		pages = append(pages, render.Page{Brief: ds.Brief, Articles: story})
+		jobs = append(jobs, digestJob{story: ds, build: func(context.Context) (*parallax.Brief, []*parallax.Article, error) {
+			b, err := brief.Try(story, brief.Options{Words: words})
+			return b, story, err
+		}})
 	}
-	return stories, pages, nil
+	return jobs, readErr, nil
 }
 
-// writeDigestMarkdown writes a story index, then each story's brief.
-func writeDigestMarkdown(w *bufio.Writer, stories []digestStory) error {
-	fmt.Fprintf(w, "# Digest: %d stories\n\n", len(stories))
-	for k, s := range stories {
-		title := s.Brief.Title
-		if title == "" {
-			title = "Untitled story"
+// storedJobs lists the store's live stories, the biggest first; each brief
+// is the one kept for the story's version, else written and kept.
+func storedJobs(ctx context.Context, b *library.Briefer, withArticles bool) ([]digestJob, error) {
+	stories, err := b.Store.Stories(ctx, parallax.StoryFilter{})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(stories, func(x, y parallax.StoryInfo) int {
+		return cmp.Or(cmp.Compare(y.Articles, x.Articles), cmp.Compare(x.ID, y.ID))
+	})
+	jobs := make([]digestJob, len(stories))
+	for i, s := range stories {
+		jobs[i] = digestJob{story: digestStory{Story: s.ID, Title: s.Title}, build: func(ctx context.Context) (*parallax.Brief, []*parallax.Article, error) {
+			got, err := b.Show(ctx, s.ID, s.Version, withArticles)
+			if err != nil {
+				return nil, nil, err
+			}
+			return got.Brief, got.Articles, nil
+		}}
+		if !withArticles {
+			// The IDs of the articles, for the listing.
+			arts, err := b.Store.StoryArticles(ctx, s.ID, 0)
+			if err != nil {
+				return nil, err
+			}
+			for _, a := range arts {
+				jobs[i].story.Articles = append(jobs[i].story.Articles, a.ID)
+			}
 		}
-		fmt.Fprintf(w, "%d. %s (%d articles", k+1, title, len(s.Articles))
+	}
+	return jobs, nil
+}
+
+// writeDigest writes the briefs of jobs as each is done, in order, and
+// returns how many failed. lines writes JSON Lines instead of an array.
+func (m *Main) writeDigest(ctx context.Context, jobs []digestJob, format string, lines bool) (failed int, err error) {
+	w := bufio.NewWriter(m.Stdout)
+	var pages []render.Page
+	switch format {
+	case render.FormatMarkdown:
+		writeDigestIndex(w, jobs)
+	case render.FormatJSON:
+		if !lines {
+			w.WriteString("[")
+		}
+	}
+	type built struct {
+		brief *parallax.Brief
+		arts  []*parallax.Article
+	}
+	err = library.Ordered(ctx, len(jobs), 0, func(ctx context.Context, i int) (built, error) {
+		b, arts, err := jobs[i].build(ctx)
+		return built{b, arts}, err
+	}, func(i int, r library.Result[built]) error {
+		ds := jobs[i].story
+		if r.Err != nil {
+			failed++
+			m.report(parallax.Errorf(parallax.ErrorCode(r.Err), fmt.Sprintf("story %d (%s)", ds.Story, strings.Join(ds.Articles, ", ")), "brief failed: %w", r.Err))
+			ds.Error = r.Err.Error()
+		}
+		ds.Brief = r.Value.brief
+		switch format {
+		case render.FormatJSON:
+			if err := writeDigestJSON(w, ds, i, lines); err != nil {
+				failed++
+				m.report(parallax.Errorf(parallax.EINTERNAL, fmt.Sprintf("story %d", ds.Story), "%v", err))
+			}
+		case render.FormatHTML:
+			if ds.Brief != nil {
+				pages = append(pages, render.Page{Brief: ds.Brief, Articles: r.Value.arts})
+			}
+		default:
+			fmt.Fprint(w, "\n---\n\n")
+			if ds.Brief == nil {
+				fmt.Fprintf(w, "# Story %d: no brief (%s)\n", ds.Story, ds.Error)
+			} else if err := render.Markdown(w, ds.Brief); err != nil {
+				return err
+			}
+		}
+		return w.Flush()
+	})
+	if err == nil {
+		switch {
+		case format == render.FormatHTML:
+			err = render.HTML(w, pages)
+		case format == render.FormatJSON && !lines:
+			w.WriteString("\n]\n")
+		}
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil && parallax.ErrorCode(err) == parallax.EINTERNAL {
+		if _, ok := err.(*parallax.Error); !ok && !errors.Is(err, context.Canceled) {
+			err = parallax.Errorf(parallax.EINTERNAL, "stdout", "write digest: %w", err)
+		}
+	}
+	return failed, err
+}
+
+// writeDigestJSON writes one story: an element of the array (after a comma
+// but for the first), or one line. A story that cannot be encoded is
+// written with its error instead of its brief, naming it.
+func writeDigestJSON(w *bufio.Writer, ds digestStory, i int, lines bool) error {
+	b, err := json.Marshal(ds)
+	var encErr error
+	if err != nil {
+		encErr = fmt.Errorf("cannot encode its brief: %w", err)
+		ds.Brief, ds.Error = nil, encErr.Error()
+		if b, err = json.Marshal(ds); err != nil {
+			return err
+		}
+	}
+	switch {
+	case lines:
+	case i > 0:
+		w.WriteString(",\n")
+	default:
+		w.WriteString("\n")
+	}
+	w.Write(b)
+	if lines {
+		w.WriteByte('\n')
+	}
+	return encErr
+}
+
+// writeDigestIndex writes the index of the stories: their titles and
+// sizes, before the briefs.
+func writeDigestIndex(w *bufio.Writer, jobs []digestJob) {
+	fmt.Fprintf(w, "# Digest: %d stories\n\n", len(jobs))
+	for k, j := range jobs {
+		s := j.story
+		fmt.Fprintf(w, "%d. %s (story %d, %d articles", k+1, cmpTitle(s.Title), s.Story, len(s.Articles))
 		if s.Copies > 0 {
 			fmt.Fprintf(w, ", %d wire copies", s.Copies)
 		}
 		fmt.Fprintln(w, ")")
 	}
-	for _, s := range stories {
-		fmt.Fprint(w, "\n---\n\n")
-		if err := render.Markdown(w, s.Brief); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -4,126 +4,120 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
-	"strings"
+	"os"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/clean"
 	"github.com/parallax-news/parallax/ingest"
-	"github.com/parallax-news/parallax/postgres"
-	"github.com/parallax-news/parallax/sqlite"
+	"github.com/parallax-news/parallax/library"
 )
 
-// ingestBatch is the number of articles written per transaction.
-const ingestBatch = 500
-
-// runIngest adds the articles read from PATHs to a SQLite database, a
-// transaction per batch, skipping those already stored.
+// runIngest adds the articles read from PATHs to the store, a transaction
+// per batch, then regroups the stored articles into stories. Its closing
+// line counts what was added, updated, already stored and failed.
 func runIngest(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("ingest")
-	dbPath := fs.String("db", "", "store to add the articles to: a SQLite file (created if missing) or a postgres:// address")
+	dbPath := m.dbFlag(fs)
+	quiet := fs.Bool("quiet", false, "no progress bar")
+	opts := clusterFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
-	}
-	if *dbPath == "" {
-		return parallax.Errorf(parallax.EUSAGE, "ingest", "name the database with --db FILE")
 	}
 	if fs.NArg() == 0 {
 		return errNoInput("ingest", false)
 	}
-	db, err := openStore(ctx, *dbPath)
+	st, err := openStore(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	read, added := 0, 0
-	var batch []parallax.Document
-	flush := func() error {
-		n, err := db.AddArticles(ctx, batch)
-		added += n
-		batch = batch[:0]
-		return err
-	}
-	readErr := ingest.Stream(ctx, fs.Args(), ingest.Options{Stdin: m.Stdin}, func(d parallax.Document) error {
-		read++
-		batch = append(batch, d)
-		if len(batch) == ingestBatch {
-			return flush()
-		}
-		return nil
+	defer st.Close()
+	bar := m.progress(*quiet)
+	rep, err := library.Ingest(ctx, st, fs.Args(), library.Options{
+		Cluster: *opts, Stdin: m.Stdin, Progress: bar.update, Warn: func(err error) { m.report(err) },
 	})
-	var storeErr error
-	if parallax.ErrorCode(readErr) == parallax.EINTERNAL || errors.Is(readErr, context.Canceled) {
-		storeErr, readErr = readErr, nil // a failed write or a stop, not a bad input
-	} else if len(batch) > 0 {
-		storeErr = flush()
+	bar.finish()
+	fmt.Fprintf(m.Stdout, "%s: %s\n", storeName(*dbPath), rep)
+	if errors.Is(err, context.Canceled) {
+		err = parallax.Errorf(parallax.EINTERNAL, "ingest", "stopped: what was reported stored is stored; run it again to add the rest")
 	}
-	fmt.Fprintf(m.Stdout, "%s: added %d of %d articles read (%d already stored)\n", storeName(*dbPath), added, read, read-added)
-	return errors.Join(readErr, storeErr)
+	return err
 }
 
-// openStore opens the article store named by --db: a postgres:// or
-// postgresql:// address, else a SQLite database file.
-func openStore(ctx context.Context, db string) (parallax.ArticleStore, error) {
-	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
-		return postgres.Open(ctx, db)
+// progressBar shows an ingest's progress on a terminal.
+type progressBar struct{ bar *progressbar.ProgressBar }
+
+// progress returns a progress bar on standard error when it is a terminal
+// and quiet is false, else one that shows nothing.
+func (m *Main) progress(quiet bool) *progressBar {
+	f, ok := m.Stderr.(*os.File)
+	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+		return &progressBar{}
 	}
-	return sqlite.Open(ctx, db)
+	return &progressBar{bar: progressbar.NewOptions64(-1,
+		progressbar.OptionSetWriter(f),
+		progressbar.OptionSetDescription("ingesting"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSpinnerType(14),
+		progressbar.OptionThrottle(100e6),
+		progressbar.OptionClearOnFinish(),
+	)}
 }
 
-// storeName names a store for messages: a database address without its
-// password.
-func storeName(db string) string {
-	u, err := url.Parse(db)
-	if err != nil || u.User == nil {
-		return db
+func (p *progressBar) update(r library.Report) {
+	if p.bar == nil {
+		return
 	}
-	if _, ok := u.User.Password(); ok {
-		u.User = url.UserPassword(u.User.Username(), "xxx")
+	if r.Regrouping {
+		p.bar.Describe("grouping into stories")
+	} else {
+		p.bar.Describe(fmt.Sprintf("%d added, %d already stored", r.Added, r.Unchanged))
 	}
-	return u.String()
+	_ = p.bar.Set(r.Added + r.Updated + r.Unchanged)
+}
+
+func (p *progressBar) finish() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+	}
 }
 
 // readDocs returns the documents of the store (when not nil) followed by
 // those read from paths, and the joined errors of the inputs that failed. A
 // store that cannot be read is an error like a bad input.
-func (m *Main) readDocs(ctx context.Context, store parallax.ArticleStore, paths []string) ([]parallax.Document, error) {
+func (m *Main) readDocs(ctx context.Context, store parallax.Store, paths []string) ([]parallax.Document, error) {
 	var docs []parallax.Document
 	var errs []error
 	if store != nil {
-		stored, err := store.Articles(ctx)
-		docs = append(docs, stored...)
-		errs = append(errs, err)
+		errs = append(errs, store.Articles(ctx, func(a parallax.StoredArticle) error {
+			docs = append(docs, a.Document)
+			return nil
+		}))
 	}
 	if len(paths) > 0 {
-		read, err := ingest.Read(ctx, paths, ingest.Options{Stdin: m.Stdin})
+		read, err := ingest.Read(ctx, paths, ingest.Options{Stdin: m.Stdin, Warn: func(err error) { m.report(err) }})
 		docs = append(docs, read...)
 		errs = append(errs, err)
 	}
 	return docs, errors.Join(errs...)
 }
 
-// readAll returns the cleaned articles stored in dbPath (when given)
-// followed by those read from paths, and the joined errors of the inputs
-// that failed.
-func (m *Main) readAll(ctx context.Context, dbPath string, paths []string) ([]*parallax.Article, error) {
-	var store parallax.ArticleStore
-	if dbPath != "" {
-		db, err := openStore(ctx, dbPath)
-		if err != nil {
-			return nil, err
-		}
-		defer db.Close()
-		store = db
-	}
-	docs, err := m.readDocs(ctx, store, paths)
-	c, cerr := clean.New()
-	if cerr != nil {
-		return nil, cerr
+// cleanAll cleans documents in parallel, each article once.
+func cleanAll(ctx context.Context, docs []parallax.Document) ([]*parallax.Article, error) {
+	c, err := clean.New()
+	if err != nil {
+		return nil, err
 	}
 	arts := make([]*parallax.Article, len(docs))
-	for i, d := range docs {
-		arts[i] = c.Clean(d)
-	}
+	err = library.Ordered(ctx, len(docs), 0, func(_ context.Context, i int) (*parallax.Article, error) {
+		return c.Clean(docs[i]), nil
+	}, func(i int, r library.Result[*parallax.Article]) error {
+		arts[i] = r.Value
+		return r.Err
+	})
 	return arts, err
 }

@@ -7,8 +7,12 @@
 //	parallax brief   [--format md|json|html] [--words N] PATH...
 //	parallax quotes  [--format jsonl|md] PATH...
 //	parallax cluster [--format jsonl|md] [--explain] [--window 7d] PATH...
-//	parallax digest  [--format md|json|html] [--db FILE] [PATH...]
-//	parallax ingest  --db FILE PATH...
+//	parallax digest  [--format md|json|html] [--db D | PATH...]
+//	parallax ingest  [--db D] [--quiet] PATH...
+//	parallax stories [--db D] [--since 24h] [--source NAME] [--format md|json]
+//	parallax show    [--db D] [--format md|json|html] [--changes-since V|DURATION] STORY
+//	parallax search  [--db D] [--since 7d] [--source NAME] [--format md|json] QUERY
+//	parallax export  [--db D] --format jsonl
 //	parallax extract [--format text|json] PATH...
 //	parallax serve   [--addr HOST:PORT] [--words N] [--db FILE] [--feed URL --poll 10m] [PATH...]
 //	parallax eval summary FILE.jsonl
@@ -31,6 +35,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/parallax-news/parallax"
 )
@@ -49,6 +54,9 @@ func main() {
 type Main struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
+	// Getenv and Now stand for os.Getenv and time.Now when not nil.
+	Getenv func(string) string
+	Now    func() time.Time
 }
 
 // command is one subcommand: it parses its own flags from args and returns an
@@ -62,10 +70,14 @@ type command struct {
 var commands = map[string]command{
 	"brief":   {"brief [--format md|json|html] [--words N] PATH...", runBrief},
 	"cluster": {"cluster [--format jsonl|md] [--explain] [--window 7d] PATH...", runCluster},
-	"digest":  {"digest [--format md|json|html] [--words N] [--db FILE] [PATH...]", runDigest},
+	"digest":  {"digest [--format md|json|html] [--words N] [--db D | PATH...]", runDigest},
 	"eval":    {"eval summary|cluster|extract FILE.jsonl", runEval},
 	"extract": {"extract [--format text|json] PATH...", runExtract},
-	"ingest":  {"ingest --db FILE PATH...", runIngest},
+	"ingest":  {"ingest [--db D] [--quiet] PATH...", runIngest},
+	"stories": {"stories [--db D] [--since 24h] [--source NAME] [--limit N] [--format md|json]", runStories},
+	"show":    {"show [--db D] [--format md|json|html] [--version V] [--changes-since VERSION|DURATION] STORY", runShow},
+	"search":  {"search [--db D] [--since 7d] [--source NAME] [--limit N] [--format md|json] QUERY", runSearch},
+	"export":  {"export [--db D] --format jsonl", runExport},
 	"quotes":  {"quotes [--format jsonl|md] PATH...", runQuotes},
 	"serve":   {"serve [--addr HOST:PORT] [--words N] [--db FILE] [--feed URL --poll 10m] [PATH...]", runServe},
 }
@@ -106,6 +118,7 @@ func (m *Main) usage() {
 	for _, n := range names {
 		fmt.Fprintf(m.Stderr, "  parallax %s\n", commands[n].usage)
 	}
+	fmt.Fprintf(m.Stderr, "The store (--db D) is a SQLite file or a postgres:// address; by default $PARALLAX_DB, else %s\n", m.defaultStore())
 }
 
 // report prints each error of err (joined errors are split) on a line.

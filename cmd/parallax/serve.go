@@ -13,6 +13,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/desk"
+	"github.com/parallax-news/parallax/library"
 	"github.com/parallax-news/parallax/poll"
 	"github.com/parallax-news/parallax/web"
 )
@@ -26,7 +27,7 @@ import (
 func runServe(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	words := fs.Int("words", 120, "word budget of each summary")
+	words := fs.Int("words", defaultWords, "word budget of each summary")
 	dbPath := fs.String("db", "", "read the articles of this store (SQLite file or postgres:// address, see ingest) and store the articles posted")
 	opts := clusterFlags(fs)
 	var feeds []string
@@ -54,7 +55,8 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	if err := checkWords(*words); err != nil {
 		return err
 	}
-	var store parallax.ArticleStore
+	var store parallax.Store
+	var readErr error
 	if *dbPath != "" {
 		db, err := openStore(ctx, *dbPath)
 		if err != nil {
@@ -62,15 +64,25 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 		}
 		defer db.Close()
 		store = db
+		// What is read is kept: the PATHs join the store, so that every
+		// story served has the store's number.
+		if fs.NArg() > 0 {
+			_, readErr = library.Ingest(ctx, store, fs.Args(), library.Options{Cluster: *opts, Stdin: m.Stdin, Warn: func(err error) { m.report(err) }})
+		}
 	}
-	docs, readErr := m.readDocs(ctx, store, fs.Args())
-	if len(docs) == 0 && readErr != nil {
-		return errNoneRead("serve", readErr)
+	var paths []string
+	if store == nil {
+		paths = fs.Args()
 	}
-	if readErr != nil {
-		m.report(readErr) // the readable articles are still served
+	docs, err := m.readDocs(ctx, store, paths)
+	if err = errors.Join(readErr, err); len(docs) == 0 && err != nil {
+		return errNoneRead("serve", err)
 	}
-	d, err := desk.New(desk.Options{Cluster: *opts, Words: *words, Store: store, Keep: *keep})
+	if err != nil {
+		m.report(err) // the readable articles are still served
+	}
+	log := slog.New(slog.NewTextHandler(m.Stderr, nil))
+	d, err := desk.New(desk.Options{Cluster: *opts, Words: *words, Store: store, Keep: *keep, Log: log})
 	if err != nil {
 		return err
 	}
@@ -78,8 +90,10 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 		m.report(err)
 	}
 	d.Settle()
+	if err := d.Sync(ctx); err != nil {
+		return err
+	}
 	stories, _ := d.Stories(ctx)
-	log := slog.New(slog.NewTextHandler(m.Stderr, nil))
 	var p *poll.Poller
 	if len(feeds) > 0 {
 		if p, err = poll.New(feeds, poll.Options{Interval: *every, Log: log}); err != nil {
@@ -105,7 +119,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	if p != nil {
 		bg.Go(func() {
 			_ = p.Run(ctx, func(ctx context.Context, doc parallax.Document) error {
-				if d.Has(doc.ID) {
+				if d.Has(&doc) {
 					return nil // stored in an earlier run
 				}
 				_, err := d.AddArticle(ctx, doc)

@@ -1,0 +1,290 @@
+// Package library keeps a news library in a parallax.Store: it ingests
+// articles in batches, one transaction each, regroups the stored articles
+// into stories after each ingest (so that the stories of `ingest a; ingest
+// b` are those of one `cluster a b`), and writes each story's brief once
+// per story version, keeping it in the store.
+package library
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/clean"
+	"github.com/parallax-news/parallax/cluster"
+	"github.com/parallax-news/parallax/ingest"
+)
+
+// DefaultBatch is the number of articles written per transaction.
+const DefaultBatch = 500
+
+// Options configures an ingest.
+type Options struct {
+	// Cluster configures the grouping into stories; the zero value means
+	// cluster.DefaultOptions.
+	Cluster cluster.Options
+	// Batch is the number of articles per transaction; 0 means
+	// DefaultBatch.
+	Batch int
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// Progress, when not nil, is called after each batch is committed,
+	// and once more as the stories are being regrouped.
+	Progress func(Report)
+	// Warn, when not nil, receives the warnings of the inputs (an
+	// unreadable date, say), which do not fail the ingest.
+	Warn func(error)
+	// Now returns the current time; nil means time.Now.
+	Now func() time.Time
+}
+
+// Report counts what an ingest did. Every article counted as added,
+// updated or unchanged is in the store.
+type Report struct {
+	// Read counts the articles read; Added, Updated and Unchanged the
+	// articles committed to the store, new, as a new version, or already
+	// stored as they were; Failed the inputs that could not be read.
+	Read, Added, Updated, Unchanged, Failed int
+	// Bytes counts the bytes of text read.
+	Bytes int64
+	// Stories is the number of live stories in the store after
+	// regrouping, and Regrouping is true while it runs.
+	Stories    int
+	Regrouping bool
+}
+
+// Ingest reads the articles of paths and stores them, opts.Batch per
+// transaction, then regroups the store's articles into stories. Memory
+// does not grow with the inputs while they are read.
+//
+// When ctx is done, the batch being written is still committed, then
+// Ingest stops without regrouping (the next ingest regroups) and returns
+// ctx's error. The errors of the inputs that could not be read are
+// returned joined; the other inputs are stored.
+func Ingest(ctx context.Context, st parallax.Store, paths []string, opts Options) (Report, error) {
+	if opts.Batch <= 0 {
+		opts.Batch = DefaultBatch
+	}
+	var rep Report
+	batch := make([]parallax.Document, 0, opts.Batch)
+	// A batch begun is committed even when ctx is done, so that a stop
+	// comes after the current transaction, not in it.
+	commit := context.WithoutCancel(ctx)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		res, err := st.AddArticles(commit, batch)
+		if err != nil {
+			return err
+		}
+		rep.Added += res.Added
+		rep.Updated += res.Updated
+		rep.Unchanged += res.Unchanged
+		batch = batch[:0]
+		if opts.Progress != nil {
+			opts.Progress(rep)
+		}
+		return nil
+	}
+	var storeErr error
+	readErr := ingest.Stream(ctx, paths, ingest.Options{Stdin: opts.Stdin, Warn: opts.Warn}, func(d parallax.Document) error {
+		rep.Read++
+		rep.Bytes += int64(len(d.Text))
+		batch = append(batch, d)
+		if len(batch) == opts.Batch {
+			if err := flush(); err != nil {
+				storeErr = err
+				return err
+			}
+		}
+		return ctx.Err()
+	})
+	if storeErr == nil {
+		storeErr = flush()
+	}
+	if storeErr != nil {
+		return rep, storeErr
+	}
+	rep.Failed = countErrors(readErr)
+	if err := ctx.Err(); err != nil {
+		return rep, errors.Join(withoutStop(readErr), err)
+	}
+	rep.Regrouping = true
+	if opts.Progress != nil {
+		opts.Progress(rep)
+	}
+	_, err := Regroup(ctx, st, opts)
+	rep.Regrouping = false
+	if err == nil {
+		var live []parallax.StoryInfo
+		live, err = st.Stories(ctx, parallax.StoryFilter{})
+		rep.Stories = len(live)
+	}
+	return rep, errors.Join(readErr, err)
+}
+
+// countErrors counts the errors joined in err that concern an input, not
+// a stop.
+func countErrors(err error) int {
+	if err == nil {
+		return 0
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		n := 0
+		for _, e := range j.Unwrap() {
+			n += countErrors(e)
+		}
+		return n
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return 0
+	}
+	return 1
+}
+
+// withoutStop returns the errors joined in err, less the stop of a
+// cancelled context (reported once by the caller).
+func withoutStop(err error) error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var keep []error
+		for _, e := range j.Unwrap() {
+			if e = withoutStop(e); e != nil {
+				keep = append(keep, e)
+			}
+		}
+		return errors.Join(keep...)
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return nil
+	}
+	return err
+}
+
+// Regroup groups the stored articles into stories as `parallax cluster`
+// groups them read in the order they were stored, and saves the stories:
+// each keeps the number of the stored story most of its articles were in.
+// It replays the live part of the stream only: from the first article new
+// to its story (or changed since), back as far as a story stays open (the
+// clustering window, in time and in articles); the articles before keep
+// their stories. It returns the number of stories saved.
+func Regroup(ctx context.Context, st parallax.Store, opts Options) (int, error) {
+	var docs []parallax.Document
+	var keys []string
+	var fresh []bool
+	if err := st.Articles(ctx, func(a parallax.StoredArticle) error {
+		docs = append(docs, a.Document)
+		keys = append(keys, a.Key)
+		fresh = append(fresh, a.Grouped != a.Version)
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	copts := opts.Cluster
+	if copts == (cluster.Options{}) {
+		copts = cluster.DefaultOptions()
+	}
+	replay := live(docs, fresh, copts)
+	if len(replay) == 0 {
+		return 0, nil
+	}
+	rdocs := make([]parallax.Document, len(replay))
+	rkeys := make([]string, len(replay))
+	for k, i := range replay {
+		rdocs[k], rkeys[k] = docs[i], keys[i]
+	}
+	docs = nil // only the replayed texts are needed from here
+	as, err := cluster.Cluster(ctx, rdocs, copts)
+	if err != nil {
+		return 0, err
+	}
+	groups := Groups(rdocs, rkeys, as)
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	if _, err := st.SaveStories(ctx, groups, now()); err != nil {
+		return 0, err
+	}
+	return len(groups), nil
+}
+
+// live returns the positions of the documents to replay, in input order:
+// none when no document is fresh; else, in arrival order (see
+// cluster.ArrivalOrder), every document from the first fresh one back to
+// the oldest whose story could still be open then (within opts.Window of
+// it and at most opts.WindowArticles before it).
+func live(docs []parallax.Document, fresh []bool, opts cluster.Options) []int {
+	order := cluster.ArrivalOrder(docs)
+	first := slices.IndexFunc(order, func(i int) bool { return fresh[i] })
+	if first < 0 {
+		return nil
+	}
+	at := arrivalTimes(docs)
+	from := first
+	for from > 0 && first-(from-1) <= opts.WindowArticles &&
+		(at[order[first]].IsZero() || at[order[from-1]].IsZero() || at[order[first]].Sub(at[order[from-1]]) <= opts.Window) {
+		from--
+	}
+	out := slices.Clone(order[from:])
+	slices.Sort(out)
+	return out
+}
+
+// arrivalTimes returns each document's date as cluster.ArrivalOrder reads
+// it: its own, else that of the document before it.
+func arrivalTimes(docs []parallax.Document) []time.Time {
+	at := make([]time.Time, len(docs))
+	var last time.Time
+	for i := range docs {
+		if !docs[i].Published.IsZero() {
+			last = docs[i].Published
+		}
+		at[i] = last
+	}
+	return at
+}
+
+// Groups turns assignments into story groups: each story's articles (by
+// key, keys[i] that of docs[i]) in arrival order with their outlets and
+// the story's title, the stories in the order of their first article's
+// arrival.
+func Groups(docs []parallax.Document, keys []string, as []cluster.Assignment) []parallax.StoryGroup {
+	stories := cluster.Stories(as)
+	out := make([]parallax.StoryGroup, len(stories))
+	for k, g := range stories {
+		g = cluster.ByArrival(as, g)
+		members := make([]*parallax.Document, len(g))
+		grp := parallax.StoryGroup{Articles: make([]string, len(g)), Outlets: make([]string, len(g))}
+		for j, i := range g {
+			members[j] = &docs[i]
+			grp.Articles[j] = keys[i]
+			grp.Outlets[j] = clean.Outlet(&docs[i])
+		}
+		grp.Title = cluster.Title(members)
+		out[k] = grp
+	}
+	return out
+}
+
+// String returns the report's closing line.
+func (r Report) String() string {
+	s := fmt.Sprintf("%d articles read: %d added, %d updated, %d already stored", r.Read, r.Added, r.Updated, r.Unchanged)
+	if r.Failed > 0 {
+		s += fmt.Sprintf(", %d inputs failed", r.Failed)
+	}
+	if lost := r.Read - r.Added - r.Updated - r.Unchanged; lost > 0 {
+		s += fmt.Sprintf(", %d not stored", lost)
+	}
+	if r.Stories > 0 {
+		s += fmt.Sprintf("; %d stories", r.Stories)
+	}
+	return s
+}

@@ -1,0 +1,195 @@
+package library
+
+import (
+	"context"
+	"encoding/json"
+	"runtime"
+	"sync"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/brief"
+	"github.com/parallax-news/parallax/clean"
+)
+
+// Story is a story with its brief and the articles the brief cites.
+type Story struct {
+	Info parallax.StoryInfo
+	// Version is the version the brief was written from.
+	Version int
+	Brief   *parallax.Brief
+	// JSON is the brief as kept in the store.
+	JSON     []byte
+	Articles []*parallax.Article
+	// From is the story asked for when it was merged into Info.ID, else 0.
+	From int
+}
+
+// Briefer writes the briefs of a store's stories and keeps them there,
+// one per story version, so that a brief is written once.
+type Briefer struct {
+	Store parallax.Store
+	// Words is the word budget of each summary.
+	Words int
+	// ReadOnly is true when the store cannot keep new briefs: they are
+	// written and not kept.
+	ReadOnly bool
+
+	once    sync.Once
+	cleaner *clean.Cleaner
+	err     error
+}
+
+func (b *Briefer) clean(docs []parallax.StoredArticle) ([]*parallax.Article, error) {
+	b.once.Do(func() { b.cleaner, b.err = clean.New() })
+	if b.err != nil {
+		return nil, b.err
+	}
+	arts := make([]*parallax.Article, len(docs))
+	for i := range docs {
+		arts[i] = b.cleaner.Clean(docs[i].Document)
+	}
+	return arts, nil
+}
+
+// Show returns story id's brief at a version (0 for the latest): the one
+// kept when there is one, else written and kept. A story merged into
+// another shows the story it was merged into. withArticles also returns
+// the cleaned articles (for pages that show the cited words).
+func (b *Briefer) Show(ctx context.Context, id, version int, withArticles bool) (*Story, error) {
+	info, err := b.Store.Story(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	from := 0
+	for hops := 0; info.MergedInto != 0 && hops < 100; hops++ {
+		from = id
+		if info, err = b.Store.Story(ctx, info.MergedInto); err != nil {
+			return nil, err
+		}
+	}
+	if version <= 0 || version > info.Version {
+		version = info.Version
+	}
+	out := &Story{Info: info, Version: version, From: from}
+	kept, err := b.Store.Brief(ctx, info.ID, version)
+	if err == nil && !withArticles {
+		out.JSON = kept
+		out.Brief = new(parallax.Brief)
+		if err := json.Unmarshal(kept, out.Brief); err == nil {
+			return out, nil
+		}
+	} else if err != nil && parallax.ErrorCode(err) != parallax.ENOTFOUND {
+		return nil, err
+	}
+	docs, err := b.Store.StoryArticles(ctx, info.ID, version)
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 {
+		return nil, parallax.Errorf(parallax.ENOTFOUND, "story "+itoa(info.ID), "version %d has no article", version)
+	}
+	arts, err := b.clean(docs)
+	if err != nil {
+		return nil, err
+	}
+	out.Articles = arts
+	if kept != nil {
+		out.JSON = kept
+		out.Brief = new(parallax.Brief)
+		if json.Unmarshal(kept, out.Brief) == nil {
+			return out, nil
+		}
+	}
+	br, err := brief.Try(arts, brief.Options{Words: b.Words})
+	if err != nil {
+		return nil, err
+	}
+	js, err := json.Marshal(br)
+	if err != nil {
+		return nil, parallax.Errorf(parallax.EINTERNAL, "story "+itoa(info.ID), "encode brief: %w", err)
+	}
+	out.Brief, out.JSON = br, js
+	if !b.ReadOnly {
+		if err := b.Store.SaveBrief(ctx, info.ID, version, br.Title, js); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Result is the outcome of one job of Ordered.
+type Result[T any] struct {
+	Value T
+	Err   error
+}
+
+// Ordered runs job(0) … job(n-1) on workers goroutines (0 means one per
+// CPU) and calls emit with each result in order as soon as it and those
+// before it are done, holding at most a few results per worker. A panic in
+// a job is recovered as that job's EINTERNAL error. It stops when emit
+// returns an error or ctx is done, and returns that error.
+func Ordered[T any](ctx context.Context, n, workers int, job func(ctx context.Context, i int) (T, error), emit func(i int, r Result[T]) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	results := make([]chan Result[T], n)
+	for i := range results {
+		results[i] = make(chan Result[T], 1)
+	}
+	ahead := make(chan struct{}, 2*workers)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	go func() {
+		defer close(next)
+		for i := range n {
+			select {
+			case ahead <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				results[i] <- run(ctx, i, job)
+			}
+		})
+	}
+	for i := range n {
+		select {
+		case r := <-results[i]:
+			<-ahead
+			if err := emit(i, r); err != nil {
+				return err
+			}
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+// run runs one job, recovering a panic as its error.
+func run[T any](ctx context.Context, i int, job func(ctx context.Context, i int) (T, error)) (r Result[T]) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.Err = parallax.Errorf(parallax.EINTERNAL, "job "+itoa(i), "panic: %v", p)
+		}
+	}()
+	v, err := job(ctx, i)
+	return Result[T]{Value: v, Err: err}
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
