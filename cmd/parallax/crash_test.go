@@ -87,20 +87,23 @@ func TestIngestKilled(t *testing.T) {
 	bin := buildBinary(t)
 	const n = 10000
 	stream := syntheticStream(t, n)
-	for _, after := range []time.Duration{150 * time.Millisecond, 600 * time.Millisecond, 1500 * time.Millisecond, 4 * time.Second} {
-		t.Run(after.String(), func(t *testing.T) {
+	// Killed at once, after the first batch, half-way, and once every
+	// article is stored (while the stories are grouped, or after).
+	for _, at := range []int{0, 500, n / 2, n} {
+		t.Run(fmt.Sprint(at), func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "p.db")
 			cmd := exec.Command(bin, "ingest", "--db", db, stream)
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			time.Sleep(after)
+			waitStored(db, at, cmd)
 			cmd.Process.Signal(syscall.SIGKILL)
 			cmd.Wait()
 			before := 0
 			if _, err := os.Stat(db); err == nil {
 				before = storedCount(t, db)
 			}
+			t.Logf("killed at %d with %d articles stored", at, before)
 			out, err := exec.Command(bin, "ingest", "--db", db, stream).CombinedOutput()
 			if err != nil {
 				t.Fatalf("re-run: %v\n%s", err, out)
@@ -114,6 +117,25 @@ func TestIngestKilled(t *testing.T) {
 			}
 			assertGrouped(t, db, n)
 		})
+	}
+}
+
+// waitStored waits until the store at db holds at least n articles, or
+// the command has ended.
+func waitStored(db string, n int, cmd *exec.Cmd) {
+	if n == 0 {
+		return
+	}
+	for cmd.ProcessState == nil {
+		if conn, err := sql.Open("sqlite", "file:"+db+"?mode=ro"); err == nil {
+			var got int
+			err := conn.QueryRow(`SELECT count(*) FROM articles`).Scan(&got)
+			conn.Close()
+			if err == nil && got >= n {
+				return
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 
