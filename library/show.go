@@ -132,6 +132,8 @@ func Ordered[T any](ctx context.Context, n, workers int, job func(ctx context.Co
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	var wg sync.WaitGroup
+	defer wg.Wait() // after cancel below, so that the workers can stop
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	results := make([]chan Result[T], n)
@@ -140,8 +142,6 @@ func Ordered[T any](ctx context.Context, n, workers int, job func(ctx context.Co
 	}
 	ahead := make(chan struct{}, 2*workers)
 	next := make(chan int)
-	var wg sync.WaitGroup
-	defer wg.Wait()
 	go func() {
 		defer close(next)
 		for i := range n {

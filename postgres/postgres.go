@@ -132,15 +132,10 @@ func rebind(query string) string {
 // times the text (B), as SQLite's bm25 weights them.
 const weights = `'{0.1, 0.2, 0.25, 1.0}'`
 
-// headline is the options of ts_headline: the markers of package parallax
-// around the matches, one fragment of 8 to 24 words around them (as
-// SQLite's snippet: words before the first match too).
-var headline = fmt.Sprintf(`StartSel="%s", StopSel="%s", MaxWords=24, MinWords=8, MaxFragments=1`, parallax.MarkStart, parallax.MarkEnd)
-
 // searchTS runs a query through to_tsquery against the articles' search
 // index: ranked by ts_rank_cd (the title weighted above the text, divided
-// by the log of the article's length), the snippet by ts_headline over the
-// text.
+// by the log of the article's length). The shared store writes the
+// snippets.
 func searchTS(ctx context.Context, db *sql.DB, q *search.Node, f parallax.SearchQuery) ([]sqlstore.Match, error) {
 	args := []any{search.TSQuery(q)}
 	arg := func(v any) string {
@@ -158,14 +153,9 @@ func searchTS(ctx context.Context, db *sql.DB, q *search.Node, f parallax.Search
 		where = append(where, `(lower(sa.outlet) = lower(`+p+`) OR lower(a.source) = lower(`+p+`))`)
 	}
 	limit := arg(f.Limit)
-	opts := arg(headline)
-	query := `WITH hits AS (
-			SELECT a.seq, ts_rank_cd(` + weights + `, a.search, to_tsquery('english', $1), 1)::float8 AS rank
-			FROM ` + from + ` WHERE ` + strings.Join(where, " AND ") + `
-			ORDER BY rank DESC, a.seq LIMIT ` + limit + `)
-		SELECT h.seq, h.rank, ts_headline('english', article_text(a.text), to_tsquery('english', $1), ` + opts + `)
-		FROM hits h JOIN articles a ON a.seq = h.seq
-		ORDER BY h.rank DESC, h.seq`
+	query := `SELECT a.seq, ts_rank_cd(` + weights + `, a.search, to_tsquery('english', $1), 1)::float8 AS rank
+		FROM ` + from + ` WHERE ` + strings.Join(where, " AND ") + `
+		ORDER BY rank DESC, a.seq LIMIT ` + limit
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
@@ -174,7 +164,7 @@ func searchTS(ctx context.Context, db *sql.DB, q *search.Node, f parallax.Search
 	var out []sqlstore.Match
 	for rows.Next() {
 		var m sqlstore.Match
-		if err := rows.Scan(&m.Seq, &m.Rank, &m.Snippet); err != nil {
+		if err := rows.Scan(&m.Seq, &m.Rank); err != nil {
 			return nil, err
 		}
 		out = append(out, m)

@@ -63,3 +63,27 @@ func FuzzParse(f *testing.F) {
 		_ = search.TSQuery(n)
 	})
 }
+
+func TestSnippet(t *testing.T) {
+	long := "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty. " +
+		"Mr Bukele called the question preposterous and said he would not smuggle a terrorist into the United States. Then more words follow here to the end of it all."
+	tests := []struct {
+		text, q, want string
+	}{
+		{"The court deported him.", "deport*", "The court «deported» him."},
+		{"The court deported him.", "deportation", "The court «deported» him."},
+		{"Bukele said No, NO.", "no", "Bukele said «No», «NO»."},
+		{long, "preposterous smuggle", "…eighteen nineteen twenty. Mr Bukele called the question «preposterous» and said he would not «smuggle» a terrorist into the United States. Then more words…"},
+		{long, "Bukele -preposterous", "…eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty. Mr «Bukele» called the question preposterous and said he would not smuggle a terrorist…"},
+		{"Nothing here matches.", "zebra", "Nothing here matches."},
+	}
+	for _, tt := range tests {
+		q, err := search.Parse(tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := search.Snippet(tt.text, q, "«", "»"); got != tt.want {
+			t.Errorf("Snippet(%q):\n got %q\nwant %q", tt.q, got, tt.want)
+		}
+	}
+}

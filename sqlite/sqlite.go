@@ -122,11 +122,11 @@ func check(ctx context.Context, db *sql.DB) error {
 }
 
 // searchFTS runs a query through FTS5: bm25 ranking with the title
-// weighted above the text, a snippet of the text around the matches.
+// weighted above the text. (FTS5's snippet would be computed for every
+// match before the best are kept, twice the cost: the shared store writes
+// the snippets of the hits.)
 func searchFTS(ctx context.Context, db *sql.DB, q *search.Node, f parallax.SearchQuery) ([]sqlstore.Match, error) {
-	query := `SELECT f.rowid, bm25(articles_fts, 4.0, 1.0) AS rank,
-			snippet(articles_fts, 1, '` + parallax.MarkStart + `', '` + parallax.MarkEnd + `', '…', 24)
-		FROM articles_fts f`
+	query := `SELECT f.rowid, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts f`
 	var where []string
 	args := []any{search.FTS5(q)}
 	if !f.Since.IsZero() || f.Source != "" {
@@ -151,7 +151,7 @@ func searchFTS(ctx context.Context, db *sql.DB, q *search.Node, f parallax.Searc
 	var out []sqlstore.Match
 	for rows.Next() {
 		var m sqlstore.Match
-		if err := rows.Scan(&m.Seq, &m.Rank, &m.Snippet); err != nil {
+		if err := rows.Scan(&m.Seq, &m.Rank); err != nil {
 			return nil, err
 		}
 		m.Rank = -m.Rank // bm25 is lower for better matches

@@ -3,9 +3,12 @@ package sqlite_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/ingest"
@@ -81,4 +84,76 @@ func TestNotADatabase(t *testing.T) {
 	if err == nil || !errors.As(err, &pe) || pe.Code != parallax.EINVALID || pe.Input != path {
 		t.Errorf("error = %v, want EINVALID naming %s", err, path)
 	}
+}
+
+// benchStore opens the store named by $PARALLAX_BENCH_DB (say one of
+// 100,000 articles made by `parallax ingest`), else a new store of the
+// examples and the ECB+ subset.
+func benchStore(b *testing.B) *sqlite.DB {
+	b.Helper()
+	ctx := context.Background()
+	if path := os.Getenv("PARALLAX_BENCH_DB"); path != "" {
+		db, err := sqlite.Open(ctx, path, sqlite.Options{ReadOnly: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		return db
+	}
+	docs, err := ingest.Read(ctx, []string{"../examples", "../cluster/testdata/ecbplus-1-7-12.jsonl"}, ingest.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "bench.db"), sqlite.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := db.AddArticles(ctx, docs); err != nil {
+		b.Fatal(err)
+	}
+	return db
+}
+
+// BenchmarkSearch runs two-word queries, each a different pair:
+//
+//	PARALLAX_BENCH_DB=big.db go test ./sqlite -run XXX -bench Search
+func BenchmarkSearch(b *testing.B) {
+	db := benchStore(b)
+	defer db.Close()
+	queries := []string{"police arrested", "heavyweight champion", "earthquake struck", "prime minister",
+		"court ruling", "navy pirates", "rehab center", "fire killed", "election results", "deported immigrants"}
+	var took []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		if _, err := db.Search(context.Background(), parallax.SearchQuery{Text: queries[len(took)%len(queries)]}); err != nil {
+			b.Fatal(err)
+		}
+		took = append(took, time.Since(start))
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms")
+}
+
+func BenchmarkAddArticles(b *testing.B) {
+	docs, err := ingest.Read(context.Background(), []string{"../cluster/testdata/ecbplus-1-7-12.jsonl"}, ingest.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), sqlite.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	n := 0
+	for b.Loop() {
+		batch := make([]parallax.Document, len(docs))
+		for i, d := range docs {
+			d.ID, d.URL = fmt.Sprintf("bench-%d", n), ""
+			n++
+			batch[i] = d
+		}
+		if _, err := db.AddArticles(context.Background(), batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }

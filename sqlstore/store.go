@@ -30,8 +30,8 @@ type Dialect struct {
 	// table holding the search index of an article, and SearchValue the
 	// expression (one ? placeholder: the text to index) that sets it.
 	SearchColumn, SearchValue string
-	// Search runs a parsed query: it returns the matching articles' seq,
-	// rank and snippet, best first.
+	// Search runs a parsed query: it returns the matching articles' seq
+	// and rank (higher is better), best first.
 	Search func(ctx context.Context, db *sql.DB, q *search.Node, f parallax.SearchQuery) ([]Match, error)
 	// LockArticle, when not empty, ends the statement that looks up an
 	// article being added, to keep other writers off its row until the
@@ -47,9 +47,8 @@ type Dialect struct {
 
 // Match is one article found by a dialect's search.
 type Match struct {
-	Seq     int64
-	Rank    float64
-	Snippet string
+	Seq  int64
+	Rank float64
 }
 
 // Store is the parallax.Store of a SQL database, shared by the SQLite and
@@ -797,13 +796,15 @@ func (s *Store) Search(ctx context.Context, q parallax.SearchQuery) ([]parallax.
 		var h parallax.SearchHit
 		var published Time
 		var story sql.NullInt64
-		err := s.DB.QueryRowContext(ctx, s.q(`SELECT a.id, a.title, a.url, COALESCE(sa.outlet, a.source), a.published, sa.story
+		var text []byte
+		err := s.DB.QueryRowContext(ctx, s.q(`SELECT a.id, a.title, a.url, COALESCE(NULLIF(sa.outlet, ''), a.source), a.published, sa.story, a.text
 			FROM articles a LEFT JOIN story_articles sa ON sa.article = a.seq WHERE a.seq = ?`), m.Seq).
-			Scan(&h.Key, &h.Title, &h.URL, &h.Source, &published, &story)
+			Scan(&h.Key, &h.Title, &h.URL, &h.Source, &published, &story, &text)
 		if err != nil {
 			return nil, s.errorf("search: %w", err)
 		}
-		h.Published, h.Story, h.Snippet, h.Rank = published.T, int(story.Int64), m.Snippet, m.Rank
+		h.Published, h.Story, h.Rank = published.T, int(story.Int64), m.Rank
+		h.Snippet = search.Snippet(string(text), node, parallax.MarkStart, parallax.MarkEnd)
 		hits = append(hits, h)
 	}
 	return hits, nil

@@ -244,3 +244,64 @@ func TestReadMissingStore(t *testing.T) {
 		t.Errorf("--help does not tell where the store is:\n%s", errOut)
 	}
 }
+
+// TestChangesSince: a story that grows lists what changed since a version
+// or a time: the new sources, and facts and quotes they bring.
+func TestChangesSince(t *testing.T) {
+	dir := t.TempDir()
+	first, second := filepath.Join(dir, "first"), filepath.Join(dir, "second")
+	names, err := filepath.Glob("../../examples/*.txt")
+	if err != nil || len(names) != 5 {
+		t.Fatalf("examples: %v %v", names, err)
+	}
+	for i, name := range names {
+		to := first
+		if i >= 3 {
+			to = second
+		}
+		os.MkdirAll(to, 0o755)
+		b, _ := os.ReadFile(name)
+		os.WriteFile(filepath.Join(to, filepath.Base(name)), b, 0o644)
+	}
+	db := filepath.Join(dir, "p.db")
+	run(t, "", "ingest", "--db", db, first)
+	if code, _, errOut := run(t, "", "show", "--db", db, "1"); code != 0 {
+		t.Fatalf("show: %s", errOut)
+	}
+	run(t, "", "ingest", "--db", db, second)
+	if st := storiesOf(t, db); len(st) != 1 || st[0].Version != 2 || st[0].Articles != 5 {
+		t.Fatalf("after the second ingest: %+v, want one story of 5 at version 2", st)
+	}
+	type changes struct {
+		Since, Version int
+		Sources        []struct{ Name string }
+		Facts          []struct{ Text string }
+		Quotes         []struct{ Text string }
+	}
+	read := func(args ...string) changes {
+		t.Helper()
+		code, out, errOut := run(t, "", append([]string{"show", "--db", db, "--format", "json"}, args...)...)
+		var c changes
+		if code != 0 || json.Unmarshal([]byte(out), &c) != nil {
+			t.Fatalf("show %v: exit %d %s\n%s", args, code, errOut, out)
+		}
+		return c
+	}
+	c := read("--changes-since", "1", "1")
+	if c.Since != 1 || c.Version != 2 || len(c.Sources) != 2 || len(c.Facts) == 0 {
+		t.Errorf("since version 1: since %d version %d, %d sources, %d facts, %d quotes", c.Since, c.Version, len(c.Sources), len(c.Facts), len(c.Quotes))
+	}
+	if all := read("--changes-since", "1h", "1"); all.Since != 0 || len(all.Sources) != 5 {
+		t.Errorf("since an hour ago: since %d, %d sources, want 0 and 5", all.Since, len(all.Sources))
+	}
+	if none := read("--changes-since", "2", "1"); len(none.Sources)+len(none.Facts)+len(none.Quotes) != 0 {
+		t.Errorf("since the latest version: %+v, want nothing", none)
+	}
+	code, out, _ := run(t, "", "show", "--db", db, "--changes-since", "1", "1")
+	if code != 0 || !strings.Contains(out, "## New sources (2)") {
+		t.Errorf("markdown changes: exit %d\n%s", code, out)
+	}
+	if code, _, errOut := run(t, "", "show", "--db", db, "--changes-since", "soon", "1"); code != 2 || !strings.Contains(errOut, "--changes-since") {
+		t.Errorf("a bad --changes-since: exit %d %q", code, errOut)
+	}
+}
