@@ -682,8 +682,13 @@ func (c *Cleaner) finish(a *parallax.Article, st *state) {
 			Heading: p.heading, Post: p.post, Time: p.time,
 		})
 	}
-	if a.Title != "" && len(a.Blocks) > 0 && strings.TrimSpace(strings.TrimLeft(a.Blocks[0].Text, "# ")) == a.Title {
+	// The title repeated as the first line is a heading, unless it is all
+	// the article holds (a headline alone is an article: its one fact).
+	if a.Title != "" && len(a.Blocks) > 1 && strings.TrimSpace(strings.TrimLeft(a.Blocks[0].Text, "# ")) == a.Title {
 		a.Blocks[0].Heading = true
+	}
+	if len(a.Blocks) == 1 && a.Blocks[0].Heading {
+		a.Blocks[0].Heading = false
 	}
 	for bi, b := range a.Blocks {
 		if b.Heading {

@@ -380,3 +380,18 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+// TestHeadlineOnly: an article that is a headline alone keeps it as its
+// one sentence.
+func TestHeadlineOnly(t *testing.T) {
+	c := newCleaner(t)
+	for _, d := range []parallax.Document{
+		{Title: "Council approves the harbour plan", Text: "Council approves the harbour plan"},
+		{Text: "Council approves the harbour plan"},
+	} {
+		a := c.Clean(d)
+		if len(a.Sentences) != 1 || a.Sentences[0].Text != "Council approves the harbour plan" {
+			t.Errorf("%+v: sentences %+v", d, a.Sentences)
+		}
+	}
+}
