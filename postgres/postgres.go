@@ -50,7 +50,7 @@ var _ parallax.Store = (*DB)(nil)
 // its schema up to date. It fails with EINVALID, naming the address without
 // its password, when the server cannot be reached or a migration fails.
 func Open(ctx context.Context, url string) (*DB, error) {
-	name := redact(url)
+	name := Redact(url)
 	db, err := sql.Open("pgx", url)
 	if err != nil {
 		return nil, parallax.Errorf(parallax.EINVALID, name, "bad address: %w", err)
@@ -204,8 +204,8 @@ func check(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
-// redact drops the password from a database address.
-func redact(url string) string {
+// Redact returns a database address without its password, for messages.
+func Redact(url string) string {
 	u, err := nurl.Parse(url)
 	if err != nil || u.User == nil {
 		return url

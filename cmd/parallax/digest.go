@@ -45,16 +45,10 @@ type digestJob struct {
 func runDigest(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("digest")
 	format, checkFormat := formatFlag(fs, "md", "json", "html")
-	words := fs.Int("words", defaultWords, "word budget of each summary")
+	words, checkWords := wordsFlag(fs, "each summary")
 	dbPath := m.dbFlag(fs)
 	opts := clusterFlags(fs)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := checkFormat(); err != nil {
-		return err
-	}
-	if err := checkWords(*words); err != nil {
+	if err := parse(fs, args, checkFormat, checkWords); err != nil {
 		return err
 	}
 	var jobs []digestJob

@@ -24,10 +24,7 @@ func runStories(ctx context.Context, m *Main, args []string) error {
 	source := fs.String("source", "", "only stories with an article from this outlet (by name, any case)")
 	limit := fs.Int("limit", 0, "at most this many stories (0: all)")
 	format, checkFormat := formatFlag(fs, "md", "json")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := checkFormat(); err != nil {
+	if err := parse(fs, args, checkFormat); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -49,10 +46,18 @@ func runStories(ctx context.Context, m *Main, args []string) error {
 		fmt.Fprintf(w, "# %d stories\n\n", len(stories))
 		for _, s := range stories {
 			fmt.Fprintf(w, "%d. %s (%d articles, v%d, updated %s)\n   %s\n", s.ID, cmpTitle(s.Title), s.Articles, s.Version,
-				s.Updated.UTC().Format("2006-01-02 15:04"), strings.Join(s.Sources, ", "))
+				s.Updated.UTC().Format("2006-01-02 15:04"), outlets(s.Sources, 6))
 		}
 		return nil
 	})
+}
+
+// outlets names at most n outlets, then how many more there are.
+func outlets(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:n], ", "), len(names)-n)
 }
 
 func cmpTitle(t string) string {
@@ -82,17 +87,11 @@ func write(out io.Writer, fn func(w *bufio.Writer) error) error {
 func runShow(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("show")
 	dbPath := m.dbFlag(fs)
-	words := fs.Int("words", defaultWords, "word budget of the summary")
+	words, checkWords := wordsFlag(fs, "the summary")
 	version := fs.Int("version", 0, "the story as it was at this version (0: the latest)")
 	changes := fs.String("changes-since", "", "what changed since a version (3) or a time back from now (24h, 7d)")
 	format, checkFormat := formatFlag(fs, "md", "json", "html")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := checkFormat(); err != nil {
-		return err
-	}
-	if err := checkWords(*words); err != nil {
+	if err := parse(fs, args, checkFormat, checkWords); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -215,10 +214,7 @@ func runSearch(ctx context.Context, m *Main, args []string) error {
 	source := fs.String("source", "", "only articles from this outlet (by name, any case)")
 	limit := fs.Int("limit", 20, "at most this many hits")
 	format, checkFormat := formatFlag(fs, "md", "json")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := checkFormat(); err != nil {
+	if err := parse(fs, args, checkFormat); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -288,10 +284,7 @@ func runExport(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("export")
 	dbPath := m.dbFlag(fs)
 	_, checkFormat := formatFlag(fs, "jsonl")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := checkFormat(); err != nil {
+	if err := parse(fs, args, checkFormat); err != nil {
 		return err
 	}
 	st, _, err := openExisting(ctx, *dbPath)

@@ -139,13 +139,19 @@ func (m *Main) flags(name string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses args into fs and maps a parse failure to a usage error.
-func parse(fs *flag.FlagSet, args []string) error {
+// parse parses args into fs, maps a parse failure to a usage error, then
+// runs the checks of the values parsed in order.
+func parse(fs *flag.FlagSet, args []string, checks ...func() error) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
 		return parallax.Errorf(parallax.EUSAGE, fs.Name(), "%w", err)
+	}
+	for _, check := range checks {
+		if err := check(); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -174,4 +180,11 @@ func checkWords(words int) error {
 		return parallax.Errorf(parallax.EUSAGE, "--words", "must be positive, got %d", words)
 	}
 	return nil
+}
+
+// wordsFlag registers --words on fs and returns it with the check to run
+// once parsed.
+func wordsFlag(fs *flag.FlagSet, what string) (*int, func() error) {
+	words := fs.Int("words", defaultWords, "word budget of "+what)
+	return words, func() error { return checkWords(*words) }
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,14 +84,10 @@ func openExisting(ctx context.Context, db string) (st parallax.Store, writable b
 // storeName names a store for messages: a database address without its
 // password.
 func storeName(db string) string {
-	u, err := url.Parse(db)
-	if err != nil || u.User == nil {
-		return db
+	if isPostgres(db) {
+		return postgres.Redact(db)
 	}
-	if _, ok := u.User.Password(); ok {
-		u.User = url.UserPassword(u.User.Username(), "xxx")
-	}
-	return u.String()
+	return db
 }
 
 // sinceFlag registers a --since flag on fs: a duration back from now
