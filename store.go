@@ -21,10 +21,14 @@ type Store interface {
 	// version of that article (the old one is kept), a known key with the
 	// same text is left as it is. It fails with EINTERNAL.
 	AddArticles(ctx context.Context, docs []Document) (AddResult, error)
-	// Articles calls fn with every stored article in the order it was
-	// first added, until fn returns an error, which Articles returns. It
-	// fails with EINVALID when a stored row cannot be decoded.
-	Articles(ctx context.Context, fn func(StoredArticle) error) error
+	// Articles calls fn with every stored article from place from on
+	// (StoredArticle.Seq; 0 for all) in the order they were first added,
+	// until fn returns an error, which Articles returns. It fails with
+	// EINVALID when a stored row cannot be decoded.
+	Articles(ctx context.Context, from int64, fn func(StoredArticle) error) error
+	// Stamps calls fn with what tells where every stored article stands in
+	// the stream, in the order they were added, without their texts.
+	Stamps(ctx context.Context, fn func(Stamp) error) error
 	// Article returns one article by key (its Identity). It fails with
 	// ENOTFOUND.
 	Article(ctx context.Context, key string) (StoredArticle, error)
@@ -96,6 +100,15 @@ type StoredArticle struct {
 	// Added is when the article was first stored, Updated when its latest
 	// version was.
 	Added, Updated time.Time
+}
+
+// Stamp is where a stored article stands in the stream: its place, date
+// and version, and the version its story holds (0 when not grouped).
+type Stamp struct {
+	Seq       int64
+	Published time.Time
+	Version   int
+	Grouped   int
 }
 
 // StoryGroup is all the articles of one story, by key, with the outlet of

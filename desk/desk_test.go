@@ -287,7 +287,7 @@ func TestStoreNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	var last []parallax.StoredArticle
-	if err := db.Articles(ctx, func(a parallax.StoredArticle) error {
+	if err := db.Articles(ctx, 0, func(a parallax.StoredArticle) error {
 		last = append(last, a)
 		return nil
 	}); err != nil {

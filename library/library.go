@@ -176,13 +176,9 @@ func withoutStop(err error) error {
 // clustering window, in time and in articles); the articles before keep
 // their stories. It returns the number of stories saved.
 func Regroup(ctx context.Context, st parallax.Store, opts Options) (int, error) {
-	var docs []parallax.Document
-	var keys []string
-	var fresh []bool
-	if err := st.Articles(ctx, func(a parallax.StoredArticle) error {
-		docs = append(docs, a.Document)
-		keys = append(keys, a.Key)
-		fresh = append(fresh, a.Grouped != a.Version)
+	var stamps []parallax.Stamp
+	if err := st.Stamps(ctx, func(s parallax.Stamp) error {
+		stamps = append(stamps, s)
 		return nil
 	}); err != nil {
 		return 0, err
@@ -191,21 +187,31 @@ func Regroup(ctx context.Context, st parallax.Store, opts Options) (int, error) 
 	if copts == (cluster.Options{}) {
 		copts = cluster.DefaultOptions()
 	}
-	replay := live(docs, fresh, copts)
+	replay := live(stamps, copts)
 	if len(replay) == 0 {
 		return 0, nil
 	}
-	rdocs := make([]parallax.Document, len(replay))
-	rkeys := make([]string, len(replay))
-	for k, i := range replay {
-		rdocs[k], rkeys[k] = docs[i], keys[i]
+	// Only the texts replayed are read: from the first of them on.
+	want := map[int64]bool{}
+	for _, i := range replay {
+		want[stamps[i].Seq] = true
 	}
-	docs = nil // only the replayed texts are needed from here
-	as, err := cluster.Cluster(ctx, rdocs, copts)
+	var docs []parallax.Document
+	var keys []string
+	if err := st.Articles(ctx, stamps[replay[0]].Seq, func(a parallax.StoredArticle) error {
+		if want[a.Seq] {
+			docs = append(docs, a.Document)
+			keys = append(keys, a.Key)
+		}
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	as, err := cluster.Cluster(ctx, docs, copts)
 	if err != nil {
 		return 0, err
 	}
-	groups := Groups(rdocs, rkeys, as)
+	groups := Groups(docs, keys, as)
 	now := time.Now
 	if opts.Now != nil {
 		now = opts.Now
@@ -216,14 +222,19 @@ func Regroup(ctx context.Context, st parallax.Store, opts Options) (int, error) 
 	return len(groups), nil
 }
 
-// live returns the positions of the documents to replay, in input order:
-// none when no document is fresh; else, in arrival order (see
-// cluster.ArrivalOrder), every document from the first fresh one back to
-// the oldest whose story could still be open then (within opts.Window of
-// it and at most opts.WindowArticles before it).
-func live(docs []parallax.Document, fresh []bool, opts cluster.Options) []int {
+// live returns the positions of the articles to replay, in the order they
+// were stored: none when no article is new to its story or changed since;
+// else, in arrival order (see cluster.ArrivalOrder), every article from
+// the first such one back to the oldest whose story could still be open
+// then (within opts.Window of it and at most opts.WindowArticles before
+// it).
+func live(stamps []parallax.Stamp, opts cluster.Options) []int {
+	docs := make([]parallax.Document, len(stamps))
+	for i, s := range stamps {
+		docs[i].Published = s.Published
+	}
 	order := cluster.ArrivalOrder(docs)
-	first := slices.IndexFunc(order, func(i int) bool { return fresh[i] })
+	first := slices.IndexFunc(order, func(i int) bool { return stamps[i].Grouped != stamps[i].Version })
 	if first < 0 {
 		return nil
 	}

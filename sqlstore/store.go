@@ -243,10 +243,37 @@ func qualified() string {
 	return strings.Join(cols, ", ")
 }
 
-// Articles calls fn with every stored article in arrival order.
-func (s *Store) Articles(ctx context.Context, fn func(parallax.StoredArticle) error) error {
+// Stamps calls fn with the place, date and versions of every stored
+// article, in arrival order.
+func (s *Store) Stamps(ctx context.Context, fn func(parallax.Stamp) error) error {
+	rows, err := s.DB.QueryContext(ctx, `SELECT a.seq, a.published, a.version, COALESCE(sa.article_version, 0)
+		FROM articles a LEFT JOIN story_articles sa ON sa.article = a.seq ORDER BY a.seq`)
+	if err != nil {
+		return s.errorf("read articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var st parallax.Stamp
+		var published Time
+		if err := rows.Scan(&st.Seq, &published, &st.Version, &st.Grouped); err != nil {
+			return parallax.Errorf(parallax.EINVALID, s.Name, "read article: %w", err)
+		}
+		st.Published = published.T
+		if err := fn(st); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return s.errorf("read articles: %w", err)
+	}
+	return nil
+}
+
+// Articles calls fn with every stored article from place from on, in
+// arrival order.
+func (s *Store) Articles(ctx context.Context, from int64, fn func(parallax.StoredArticle) error) error {
 	rows, err := s.DB.QueryContext(ctx, s.q(`SELECT `+qualified()+`, sa.story, COALESCE(sa.article_version, 0), COALESCE(sa.outlet, '')
-		FROM articles a LEFT JOIN story_articles sa ON sa.article = a.seq ORDER BY a.seq`))
+		FROM articles a LEFT JOIN story_articles sa ON sa.article = a.seq WHERE a.seq >= ? ORDER BY a.seq`), from)
 	if err != nil {
 		return s.errorf("read articles: %w", err)
 	}

@@ -71,7 +71,7 @@ func documents(t *testing.T) []parallax.Document {
 func all(t *testing.T, s parallax.Store) []parallax.StoredArticle {
 	t.Helper()
 	var out []parallax.StoredArticle
-	if err := s.Articles(context.Background(), func(a parallax.StoredArticle) error {
+	if err := s.Articles(context.Background(), 0, func(a parallax.StoredArticle) error {
 		out = append(out, a)
 		return nil
 	}); err != nil {
@@ -99,6 +99,22 @@ func roundTrip(t *testing.T, s parallax.Store) {
 	}
 	if diff := cmp.Diff(docs, gotDocs, sameTime); diff != "" {
 		t.Errorf("articles changed in the store (-want +got):\n%s", diff)
+	}
+	var stamps []parallax.Stamp
+	if err := s.Stamps(ctx, func(st parallax.Stamp) error {
+		stamps = append(stamps, st)
+		return nil
+	}); err != nil || len(stamps) != len(docs) || stamps[2].Seq != got[2].Seq || stamps[2].Version != 1 || stamps[2].Grouped != 0 ||
+		!stamps[0].Published.Equal(docs[0].Published) {
+		t.Errorf("stamps %+v (%v)", stamps, err)
+	}
+	var tail []parallax.StoredArticle
+	s.Articles(ctx, got[2].Seq, func(a parallax.StoredArticle) error {
+		tail = append(tail, a)
+		return nil
+	})
+	if len(tail) != len(docs)-2 || tail[0].Key != got[2].Key {
+		t.Errorf("articles from the third: %d", len(tail))
 	}
 	key := parallax.Identity(&docs[2])
 	one, err := s.Article(ctx, key)

@@ -93,7 +93,7 @@ func (m *Main) readDocs(ctx context.Context, store parallax.Store, paths []strin
 	var docs []parallax.Document
 	var errs []error
 	if store != nil {
-		errs = append(errs, store.Articles(ctx, func(a parallax.StoredArticle) error {
+		errs = append(errs, store.Articles(ctx, 0, func(a parallax.StoredArticle) error {
 			docs = append(docs, a.Document)
 			return nil
 		}))

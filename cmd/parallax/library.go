@@ -296,7 +296,7 @@ func runExport(ctx context.Context, m *Main, args []string) error {
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
 		members := map[int][]string{}
-		err := st.Articles(ctx, func(a parallax.StoredArticle) error {
+		err := st.Articles(ctx, 0, func(a parallax.StoredArticle) error {
 			line := exportArticle{Kind: "article", Key: a.Key, ID: a.ID, URL: a.URL, Title: a.Title, Text: a.Text, Source: a.Source,
 				Author: a.Author, Lang: a.Lang, Label: a.Label, Path: a.Path, Metadata: a.Metadata, Story: a.Story, Version: a.Version}
 			if !a.Published.IsZero() {
