@@ -176,6 +176,9 @@ func (m *Main) writeDigest(ctx context.Context, jobs []digestJob, format string,
 			ds.Error = r.Err.Error()
 		}
 		ds.Brief = r.Value.brief
+		if ds.Brief != nil && ds.Brief.Title != "" {
+			ds.Title = ds.Brief.Title // the story's title once its brief is written
+		}
 		switch format {
 		case render.FormatJSON:
 			if err := writeDigestJSON(w, ds, i, lines); err != nil {
