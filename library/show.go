@@ -1,6 +1,7 @@
 package library
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"runtime"
@@ -104,7 +105,7 @@ func (b *Briefer) Show(ctx context.Context, id, version int, withArticles bool) 
 	if err != nil {
 		return nil, err
 	}
-	js, err := json.Marshal(br)
+	js, err := encode(br)
 	if err != nil {
 		return nil, parallax.Errorf(parallax.EINTERNAL, "story "+itoa(info.ID), "encode brief: %w", err)
 	}
@@ -115,6 +116,17 @@ func (b *Briefer) Show(ctx context.Context, id, version int, withArticles bool) 
 		}
 	}
 	return out, nil
+}
+
+// encode writes a brief as `parallax brief --format json` does (see
+// render.JSON), so that a kept brief is shown byte for byte.
+func encode(b *parallax.Brief) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(b)
+	return buf.Bytes(), err
 }
 
 // Result is the outcome of one job of Ordered.

@@ -122,10 +122,8 @@ func runShow(ctx context.Context, m *Main, args []string) error {
 		switch *format {
 		case render.FormatJSON:
 			// The brief as kept, byte for byte: no decoding to show it.
-			if _, err := w.Write(s.JSON); err != nil {
-				return err
-			}
-			return w.WriteByte('\n')
+			_, err := w.Write(s.JSON)
+			return err
 		case render.FormatHTML:
 			return render.HTML(w, []render.Page{{Brief: s.Brief, Articles: s.Articles}})
 		}

@@ -305,3 +305,15 @@ func TestChangesSince(t *testing.T) {
 		t.Errorf("a bad --changes-since: exit %d %q", code, errOut)
 	}
 }
+
+// TestShowIsBrief: a stored story's brief is what `parallax brief` writes
+// of its articles, byte for byte.
+func TestShowIsBrief(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	run(t, "", "ingest", "--db", db, "../../examples")
+	_, shown, _ := run(t, "", "show", "--db", db, "--format", "json", "1")
+	_, briefed, _ := run(t, "", "brief", "--format", "json", "../../examples")
+	if shown != briefed {
+		t.Errorf("show and brief differ:\n%.400s\n---\n%.400s", shown, briefed)
+	}
+}
