@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"runtime"
+	"strconv"
 	"sync"
 
 	"github.com/parallax-news/parallax"
@@ -87,7 +88,7 @@ func (b *Briefer) Show(ctx context.Context, id, version int, withArticles bool) 
 		return nil, err
 	}
 	if len(docs) == 0 {
-		return nil, parallax.Errorf(parallax.ENOTFOUND, "story "+itoa(info.ID), "version %d has no article", version)
+		return nil, parallax.Errorf(parallax.ENOTFOUND, "story "+strconv.Itoa(info.ID), "version %d has no article", version)
 	}
 	arts, err := b.clean(docs)
 	if err != nil {
@@ -107,7 +108,7 @@ func (b *Briefer) Show(ctx context.Context, id, version int, withArticles bool) 
 	}
 	js, err := encode(br)
 	if err != nil {
-		return nil, parallax.Errorf(parallax.EINTERNAL, "story "+itoa(info.ID), "encode brief: %w", err)
+		return nil, parallax.Errorf(parallax.EINTERNAL, "story "+strconv.Itoa(info.ID), "encode brief: %w", err)
 	}
 	out.Brief, out.JSON = br, js
 	if !b.ReadOnly {
@@ -194,14 +195,9 @@ func Ordered[T any](ctx context.Context, n, workers int, job func(ctx context.Co
 func run[T any](ctx context.Context, i int, job func(ctx context.Context, i int) (T, error)) (r Result[T]) {
 	defer func() {
 		if p := recover(); p != nil {
-			r.Err = parallax.Errorf(parallax.EINTERNAL, "job "+itoa(i), "panic: %v", p)
+			r.Err = parallax.Errorf(parallax.EINTERNAL, "job "+strconv.Itoa(i), "panic: %v", p)
 		}
 	}()
 	v, err := job(ctx, i)
 	return Result[T]{Value: v, Err: err}
-}
-
-func itoa(n int) string {
-	b, _ := json.Marshal(n)
-	return string(b)
 }

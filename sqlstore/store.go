@@ -10,6 +10,7 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -713,7 +714,7 @@ func (s *Store) Stories(ctx context.Context, f parallax.StoryFilter) ([]parallax
 func (s *Store) Story(ctx context.Context, id int) (parallax.StoryInfo, error) {
 	st, err := scanStory(s.DB.QueryRowContext(ctx, s.q(`SELECT `+storyColumns+` FROM stories WHERE id = ?`), id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return st, parallax.Errorf(parallax.ENOTFOUND, "story "+itoa(id), "no such story in %s", s.Name)
+		return st, parallax.Errorf(parallax.ENOTFOUND, "story "+strconv.Itoa(id), "no such story in %s", s.Name)
 	}
 	if err != nil {
 		return st, s.errorf("read story %d: %w", id, err)
@@ -774,7 +775,7 @@ func (s *Store) Brief(ctx context.Context, id, version int) ([]byte, error) {
 	var b []byte
 	err := s.DB.QueryRowContext(ctx, s.q(`SELECT brief FROM briefs WHERE story = ? AND version = ?`), id, version).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, parallax.Errorf(parallax.ENOTFOUND, "story "+itoa(id), "no brief kept for version %d", version)
+		return nil, parallax.Errorf(parallax.ENOTFOUND, "story "+strconv.Itoa(id), "no brief kept for version %d", version)
 	}
 	if err != nil {
 		return nil, s.errorf("read brief of story %d: %w", id, err)
@@ -835,9 +836,4 @@ func (s *Store) Search(ctx context.Context, q parallax.SearchQuery) ([]parallax.
 		hits = append(hits, h)
 	}
 	return hits, nil
-}
-
-func itoa(n int) string {
-	b, _ := json.Marshal(n)
-	return string(b)
 }

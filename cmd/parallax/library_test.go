@@ -317,3 +317,26 @@ func TestShowIsBrief(t *testing.T) {
 		t.Errorf("show and brief differ:\n%.400s\n---\n%.400s", shown, briefed)
 	}
 }
+
+// TestNewVersion: a changed text at the same URL is a new version of the
+// article, and its story's next version.
+func TestNewVersion(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	v1 := filepath.Join(dir, "v1.jsonl")
+	v2 := filepath.Join(dir, "v2.jsonl")
+	os.WriteFile(v1, []byte(`{"url":"https://example.org/vote?utm_source=rss","title":"Council votes","text":"The council voted 7 to 2 for the harbour plan on Tuesday."}`+"\n"), 0o644)
+	os.WriteFile(v2, []byte(`{"url":"https://EXAMPLE.org/vote#top","title":"Council votes","text":"The council voted 7 to 3 for the harbour plan on Tuesday, correcting an earlier count."}`+"\n"), 0o644)
+	run(t, "", "ingest", "--db", db, v1)
+	code, out, _ := run(t, "", "ingest", "--db", db, v2)
+	if code != 0 || !strings.Contains(out, "1 articles read: 0 added, 1 updated, 0 already stored") {
+		t.Errorf("second version: exit %d %q", code, out)
+	}
+	if st := storiesOf(t, db); len(st) != 1 || st[0].Version != 2 || st[0].Articles != 1 {
+		t.Errorf("stories %+v, want one story of one article at version 2", st)
+	}
+	_, out, _ = run(t, "", "show", "--db", db, "--format", "json", "1")
+	if !strings.Contains(out, "7 to 3") {
+		t.Errorf("the brief does not read the new version:\n%.300s", out)
+	}
+}
