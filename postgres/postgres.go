@@ -64,6 +64,10 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := d.Upgrade(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return d, nil
 }
 

@@ -178,7 +178,21 @@ func TestMigrateStored(t *testing.T) {
 		parallax.Identity(&doc), doc.Path, doc.URL, doc.Title, []byte(doc.Text)); err != nil {
 		t.Fatal(err)
 	}
+	// The same text without a URL stored twice under the paths it was
+	// read by, as stores did before articles had keys: one article after.
+	for _, p := range []string{"notes/a.txt", "/abs/notes/a.txt"} {
+		if _, err := raw.Exec(`INSERT INTO articles (id, path, title, text, added_at) VALUES ($1, $1, 'Notes', $2, now())`, p, []byte("Council votes 7 to 2.")); err != nil {
+			t.Fatal(err)
+		}
+	}
 	db := open(t, url)
+	if n, _ := db.Count(ctx); n != 2 {
+		t.Errorf("after the upgrade: %d articles, want 2", n)
+	}
+	notes := parallax.Document{Title: "Notes", Text: "Council votes 7 to 2."}
+	if a, err := db.Article(ctx, parallax.Identity(&notes)); err != nil || a.ID != "" || a.Path != "notes/a.txt" {
+		t.Errorf("the note after the upgrade: %+v (%v)", a, err)
+	}
 	defer db.Close()
 	res, err := db.AddArticles(ctx, []parallax.Document{doc})
 	if err != nil || res.Unchanged != 1 {

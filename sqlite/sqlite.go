@@ -76,6 +76,10 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := d.Upgrade(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return d, nil
 }
 

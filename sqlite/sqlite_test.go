@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -156,4 +157,54 @@ func BenchmarkAddArticles(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// TestUpgrade opens a store written before articles had keys: the
+// examples stored twice under the paths they were read by are five
+// articles again, under their keys.
+func TestUpgrade(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema, err := os.ReadFile("migration/0001_articles.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := ingest.Read(ctx, []string{"../examples"}, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stmts := []string{string(schema), `CREATE TABLE migrations (name TEXT PRIMARY KEY)`, `INSERT INTO migrations VALUES ('migration/0001_articles.sql')`}
+	for _, s := range stmts {
+		if _, err := old.Exec(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, prefix := range []string{"", "/abs/"} {
+		for _, d := range docs {
+			p := prefix + d.Path
+			if _, err := old.Exec(`INSERT INTO articles (id, path, title, text, added_at) VALUES (?, ?, ?, ?, '2025-04-14T00:00:00Z')`, p, p, d.Title, d.Text); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	old.Close()
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if n, _ := db.Count(ctx); n != len(docs) {
+		t.Errorf("after the upgrade: %d articles, want %d", n, len(docs))
+	}
+	if err := db.Check(ctx); err != nil {
+		t.Error(err)
+	}
+	res, err := db.AddArticles(ctx, docs)
+	if err != nil || res.Unchanged != len(docs) {
+		t.Errorf("the examples again: %+v (%v), want all unchanged", res, err)
+	}
 }

@@ -9,7 +9,12 @@ ALTER TABLE articles ADD COLUMN input_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE articles ADD COLUMN hash TEXT NOT NULL DEFAULT '';
 ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE articles ADD COLUMN updated_at TIMESTAMPTZ;
-UPDATE articles SET input_id = id, updated_at = added_at,
+-- Before, an article without an id of its own was stored under its path:
+-- that id is not the input's, and the key is worked out again once the
+-- migrations are done (pending 'rekey'; see sqlstore.Upgrade).
+CREATE TABLE pending (name TEXT PRIMARY KEY);
+INSERT INTO pending (name) SELECT 'rekey' WHERE EXISTS (SELECT 1 FROM articles);
+UPDATE articles SET input_id = CASE WHEN id = path OR id = 'stdin' THEN '' ELSE id END, updated_at = added_at,
     hash = encode(substring(sha256(convert_to(title, 'UTF8') || '\x00'::bytea || text) FROM 1 FOR 16), 'hex');
 ALTER TABLE articles ALTER COLUMN updated_at SET NOT NULL;
 

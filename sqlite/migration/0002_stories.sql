@@ -3,7 +3,12 @@
 -- is a new version, the earlier one kept in article_versions.
 -- id is the key; input_id the input's own id, empty when it had none.
 ALTER TABLE articles ADD COLUMN input_id TEXT NOT NULL DEFAULT '';
-UPDATE articles SET input_id = id;
+-- Before, an article without an id of its own was stored under its path:
+-- that id is not the input's, and the key is worked out again once the
+-- migrations are done (pending 'rekey'; see sqlstore.Upgrade).
+UPDATE articles SET input_id = CASE WHEN id = path OR id = 'stdin' THEN '' ELSE id END;
+CREATE TABLE pending (name TEXT PRIMARY KEY);
+INSERT INTO pending (name) SELECT 'rekey' WHERE EXISTS (SELECT 1 FROM articles);
 ALTER TABLE articles ADD COLUMN hash TEXT NOT NULL DEFAULT '';
 ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE articles ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
