@@ -270,6 +270,32 @@ func (c *Clusterer) Add(doc *parallax.Document) Assignment {
 	return a
 }
 
+// Learn counts a document in the document frequencies without putting it
+// in a story, as if it had been read before the stream: a clusterer that
+// resumes a stream from its live part learns the articles before it so, to
+// weigh terms as one clusterer of the whole stream would.
+func (c *Clusterer) Learn(doc *parallax.Document) {
+	feats, _ := c.ext.extract(doc.Title, doc.Text)
+	c.n++
+	for _, f := range feats {
+		c.count(f)
+	}
+}
+
+// count counts one more article with the feature and returns its term.
+func (c *Clusterer) count(f feature) int32 {
+	t, ok := c.vocab[f.hash]
+	if !ok {
+		t = int32(len(c.keys))
+		c.vocab[f.hash] = t
+		c.keys = append(c.keys, f.key)
+		c.terms = append(c.terms, termInfo{})
+	}
+	c.terms[t].df++
+	c.terms[t].idfAt = 0
+	return t
+}
+
 // Forget forgets the articles added before arrival number n as originals
 // of wire copies (see dedup.Index.Forget), so that a long stream holds only
 // the texts of its recent articles. Their stories are not changed.
@@ -421,15 +447,7 @@ func (c *Clusterer) vectorize(feats []feature) []weighted {
 	vec := make([]weighted, len(feats))
 	var norm float64
 	for i, f := range feats {
-		t, ok := c.vocab[f.hash]
-		if !ok {
-			t = int32(len(c.keys))
-			c.vocab[f.hash] = t
-			c.keys = append(c.keys, f.key)
-			c.terms = append(c.terms, termInfo{})
-		}
-		c.terms[t].df++
-		c.terms[t].idfAt = 0
+		t := c.count(f)
 		w := float64(f.tf) * c.idf(t)
 		vec[i] = weighted{term: t, w: float32(w)}
 		norm += w * w
@@ -860,6 +878,13 @@ func Cluster(ctx context.Context, docs []parallax.Document, opts Options) ([]Ass
 	if err != nil {
 		return nil, err
 	}
+	return c.Cluster(ctx, docs)
+}
+
+// Cluster clusters docs as the function Cluster does, continuing what the
+// clusterer has learned (see Learn); a clusterer clusters one stream.
+func (c *Clusterer) Cluster(ctx context.Context, docs []parallax.Document) ([]Assignment, error) {
+	opts := c.opts
 	order := ArrivalOrder(docs)
 	out := make([]Assignment, len(docs))
 	workers := opts.Workers

@@ -19,8 +19,12 @@ import (
 	"github.com/parallax-news/parallax/ingest"
 )
 
-// DefaultBatch is the number of articles written per transaction.
-const DefaultBatch = 500
+// DefaultBatch is the number of articles written per transaction, and
+// DefaultRegroupEvery the number stored between two regroupings.
+const (
+	DefaultBatch        = 500
+	DefaultRegroupEvery = 10000
+)
 
 // Options configures an ingest.
 type Options struct {
@@ -30,6 +34,10 @@ type Options struct {
 	// Batch is the number of articles per transaction; 0 means
 	// DefaultBatch.
 	Batch int
+	// RegroupEvery is the number of articles stored between two
+	// regroupings while an ingest runs, so that a large import holds only
+	// the live part of its stream; 0 means DefaultRegroupEvery.
+	RegroupEvery int
 	// Stdin is read for the path "-".
 	Stdin io.Reader
 	// Progress, when not nil, is called after each batch is committed,
@@ -58,8 +66,10 @@ type Report struct {
 }
 
 // Ingest reads the articles of paths and stores them, opts.Batch per
-// transaction, then regroups the store's articles into stories. Memory
-// does not grow with the inputs while they are read.
+// transaction, and regroups the store's articles into stories every
+// opts.RegroupEvery articles stored and at the end. Memory does not grow
+// with the inputs when they come in order of publication (a regrouping
+// holds the live part of the stream only).
 //
 // When ctx is done, the batch being written is still committed, then
 // Ingest stops without regrouping (the next ingest regroups) and returns
@@ -69,7 +79,11 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, opts Options
 	if opts.Batch <= 0 {
 		opts.Batch = DefaultBatch
 	}
+	if opts.RegroupEvery <= 0 {
+		opts.RegroupEvery = DefaultRegroupEvery
+	}
 	var rep Report
+	stored := 0 // new or changed articles since the last regrouping
 	batch := make([]parallax.Document, 0, opts.Batch)
 	// A batch begun is committed even when ctx is done, so that a stop
 	// comes after the current transaction, not in it.
@@ -88,6 +102,12 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, opts Options
 		batch = batch[:0]
 		if opts.Progress != nil {
 			opts.Progress(rep)
+		}
+		if stored += res.Added + res.Updated; stored >= opts.RegroupEvery && ctx.Err() == nil {
+			stored = 0
+			if _, err := Regroup(ctx, st, opts); err != nil && ctx.Err() == nil {
+				return err
+			}
 		}
 		return nil
 	}
@@ -187,27 +207,41 @@ func Regroup(ctx context.Context, st parallax.Store, opts Options) (int, error) 
 	if copts == (cluster.Options{}) {
 		copts = cluster.DefaultOptions()
 	}
-	replay := live(stamps, copts)
+	learn, replay := live(stamps, copts)
 	if len(replay) == 0 {
 		return 0, nil
 	}
-	// Only the texts replayed are read: from the first of them on.
-	want := map[int64]bool{}
+	c, err := cluster.New(copts)
+	if err != nil {
+		return 0, err
+	}
+	// The articles before the live part are learned as they are read (the
+	// clusterer weighs terms as over the whole stream), the live part
+	// kept: one read, from the first of either on.
+	role := map[int64]byte{}
+	first := stamps[replay[0]].Seq
+	for _, i := range learn {
+		role[stamps[i].Seq] = 'l'
+		first = min(first, stamps[i].Seq)
+	}
 	for _, i := range replay {
-		want[stamps[i].Seq] = true
+		role[stamps[i].Seq] = 'r'
 	}
 	var docs []parallax.Document
 	var keys []string
-	if err := st.Articles(ctx, stamps[replay[0]].Seq, func(a parallax.StoredArticle) error {
-		if want[a.Seq] {
+	if err := st.Articles(ctx, first, func(a parallax.StoredArticle) error {
+		switch role[a.Seq] {
+		case 'l':
+			c.Learn(&a.Document)
+		case 'r':
 			docs = append(docs, a.Document)
 			keys = append(keys, a.Key)
 		}
-		return nil
+		return ctx.Err()
 	}); err != nil {
 		return 0, err
 	}
-	as, err := cluster.Cluster(ctx, docs, copts)
+	as, err := c.Cluster(ctx, docs)
 	if err != nil {
 		return 0, err
 	}
@@ -227,8 +261,9 @@ func Regroup(ctx context.Context, st parallax.Store, opts Options) (int, error) 
 // else, in arrival order (see cluster.ArrivalOrder), every article from
 // the first such one back to the oldest whose story could still be open
 // then (within opts.Window of it and at most opts.WindowArticles before
-// it).
-func live(stamps []parallax.Stamp, opts cluster.Options) []int {
+// it). It also returns the positions of the opts.WindowArticles articles
+// before those, whose terms the clusterer learns.
+func live(stamps []parallax.Stamp, opts cluster.Options) (learn, replay []int) {
 	docs := make([]parallax.Document, len(stamps))
 	for i, s := range stamps {
 		docs[i].Published = s.Published
@@ -236,7 +271,7 @@ func live(stamps []parallax.Stamp, opts cluster.Options) []int {
 	order := cluster.ArrivalOrder(docs)
 	first := slices.IndexFunc(order, func(i int) bool { return stamps[i].Grouped != stamps[i].Version })
 	if first < 0 {
-		return nil
+		return nil, nil
 	}
 	at := arrivalTimes(docs)
 	from := first
@@ -244,9 +279,10 @@ func live(stamps []parallax.Stamp, opts cluster.Options) []int {
 		(at[order[first]].IsZero() || at[order[from-1]].IsZero() || at[order[first]].Sub(at[order[from-1]]) <= opts.Window) {
 		from--
 	}
-	out := slices.Clone(order[from:])
-	slices.Sort(out)
-	return out
+	replay = slices.Clone(order[from:])
+	slices.Sort(replay)
+	learn = slices.Clone(order[max(0, from-opts.WindowArticles):from])
+	return learn, replay
 }
 
 // arrivalTimes returns each document's date as cluster.ArrivalOrder reads

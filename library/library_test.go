@@ -209,3 +209,38 @@ func BenchmarkShowCached(b *testing.B) {
 		}
 	}
 }
+
+// TestRegroupWhileIngesting: stories regrouped every few articles during
+// an ingest are those of one regrouping at the end.
+func TestRegroupWhileIngesting(t *testing.T) {
+	ctx := context.Background()
+	partition := func(db *sqlite.DB) []string {
+		var out []string
+		stories, err := db.Stories(ctx, parallax.StoryFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range stories {
+			arts, _ := db.StoryArticles(ctx, s.ID, 0)
+			var keys []string
+			for _, a := range arts {
+				keys = append(keys, a.Key)
+			}
+			slices.Sort(keys)
+			out = append(out, strings.Join(keys, " "))
+		}
+		slices.Sort(out)
+		return out
+	}
+	const subset = "../cluster/testdata/ecbplus-1-7-12.jsonl"
+	once, often := openStore(t), openStore(t)
+	if _, err := library.Ingest(ctx, once, []string{subset}, library.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := library.Ingest(ctx, often, []string{subset}, library.Options{Batch: 10, RegroupEvery: 20}); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := partition(once), partition(often); !slices.Equal(a, b) {
+		t.Errorf("regrouped once: %d stories; every 20 articles: %d", len(a), len(b))
+	}
+}
