@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/text"
@@ -17,15 +18,17 @@ const SnippetWords = 24
 // same, with the same stem, or, for a prefix term, starting with it. It is
 // the one snippet of every store, so that both backends highlight alike.
 func Snippet(s string, q *Node, mark, unmark string) string {
-	toks := text.Tokens(s)
+	rs := []rune(s)
+	toks := words(rs)
 	if len(toks) == 0 {
 		return ""
 	}
 	want := terms(q)
-	hit := make([]int, len(toks)) // 1 + the query term a token matches, 0 for none
+	hit := make([]int, len(toks)) // 1 + the query term a word matches, 0 for none
 	for i, t := range toks {
+		lower := text.Fold(string(rs[t.Start:t.End]))
 		for k, w := range want {
-			if w.matches(t) {
+			if w.matches(lower) {
 				hit[i] = k + 1
 				break
 			}
@@ -65,12 +68,32 @@ func Snippet(s string, q *Node, mark, unmark string) string {
 	if first >= 0 {
 		from = max(0, min(first-(n-(last-first+1))/2, len(toks)-n))
 	}
-	return render(s, toks[from:from+n], hit[from:from+n], from > 0, from+n < len(toks), mark, unmark)
+	return render(rs, toks[from:from+n], hit[from:from+n], from > 0, from+n < len(toks), mark, unmark)
 }
 
-// render writes the tokens' stretch of s with its matches marked.
-func render(s string, toks []text.Token, hit []int, cutBefore, cutAfter bool, mark, unmark string) string {
-	runes := []rune(s)
+// words returns the spans of the words of rs (runs of letters and digits,
+// joined by inner apostrophes as text.Tokens joins them), in code points.
+func words(rs []rune) []text.Token {
+	var out []text.Token
+	for i := 0; i < len(rs); {
+		if !wordRune(rs[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && (wordRune(rs[j]) || (rs[j] == '\'' || rs[j] == '’') && j+1 < len(rs) && wordRune(rs[j+1]) && j > i) {
+			j++
+		}
+		out = append(out, text.Token{Start: i, End: j})
+		i = j
+	}
+	return out
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// render writes the tokens' stretch of the text with its matches marked.
+func render(runes []rune, toks []text.Token, hit []int, cutBefore, cutAfter bool, mark, unmark string) string {
 	var b strings.Builder
 	if cutBefore {
 		b.WriteString("…")
@@ -107,11 +130,18 @@ type term struct {
 	prefix      bool
 }
 
-func (w term) matches(t text.Token) bool {
+// matches reports whether a word (in lower case) matches the term. The
+// stem, the costly part, is computed only for a word that starts as the
+// term's stem does.
+func (w term) matches(lower string) bool {
 	if w.prefix {
-		return strings.HasPrefix(t.Lower, w.lower)
+		return strings.HasPrefix(lower, w.lower)
 	}
-	return t.Lower == w.lower || t.Stem == w.stem
+	if lower == w.lower {
+		return true
+	}
+	n := min(3, len(w.stem))
+	return len(lower) >= n && lower[:n] == w.stem[:n] && text.Stem(lower) == w.stem
 }
 
 // terms returns the words of the query's positive terms.
