@@ -11,6 +11,7 @@ import (
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
 	"github.com/parallax-news/parallax/clean"
+	"github.com/parallax-news/parallax/cluster"
 )
 
 // Story is a story with its brief and the articles the brief cites.
@@ -90,7 +91,7 @@ func (b *Briefer) Show(ctx context.Context, id, version int, withArticles bool) 
 	if len(docs) == 0 {
 		return nil, parallax.Errorf(parallax.ENOTFOUND, "story "+strconv.Itoa(info.ID), "version %d has no article", version)
 	}
-	arts, err := b.clean(docs)
+	arts, err := b.clean(byArrival(docs))
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +99,11 @@ func (b *Briefer) Show(ctx context.Context, id, version int, withArticles bool) 
 	if kept != nil {
 		out.JSON = kept
 		out.Brief = new(parallax.Brief)
-		if json.Unmarshal(kept, out.Brief) == nil {
+		if json.Unmarshal(kept, out.Brief) == nil && len(out.Brief.Sources) == len(arts) {
+			// The articles as the brief names them (see brief.Sources).
+			for i, s := range out.Brief.Sources {
+				arts[i].SourceID = s.ID
+			}
 			return out, nil
 		}
 	}
@@ -128,6 +133,20 @@ func encode(b *parallax.Brief) ([]byte, error) {
 	enc.SetEscapeHTML(false)
 	err := enc.Encode(b)
 	return buf.Bytes(), err
+}
+
+// byArrival returns a story's articles in the order `parallax cluster` and
+// `digest` read them: by date (see cluster.ArrivalOrder).
+func byArrival(docs []parallax.StoredArticle) []parallax.StoredArticle {
+	ds := make([]parallax.Document, len(docs))
+	for i := range docs {
+		ds[i] = docs[i].Document
+	}
+	out := make([]parallax.StoredArticle, len(docs))
+	for k, i := range cluster.ArrivalOrder(ds) {
+		out[k] = docs[i]
+	}
+	return out
 }
 
 // Result is the outcome of one job of Ordered.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -338,5 +339,35 @@ func TestNewVersion(t *testing.T) {
 	_, out, _ = run(t, "", "show", "--db", db, "--format", "json", "1")
 	if !strings.Contains(out, "7 to 3") {
 		t.Errorf("the brief does not read the new version:\n%.300s", out)
+	}
+}
+
+// TestShowHTMLFromKeptBrief: the page of a kept brief links every citation
+// to the cited words, with two articles of one outlet.
+func TestShowHTMLFromKeptBrief(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	os.WriteFile(in, []byte(`{"id":"r1","source":"Reuters","title":"Council approves harbour plan","published":"2025-04-14","text":"The city council approved the harbour plan on Monday by 7 votes to 2.\n\nMayor Ann Lee said the plan would bring jobs."}
+{"id":"r2","source":"Reuters","title":"Harbour plan approved by council","published":"2025-04-14","text":"The council approved the harbour plan on Monday by 7 votes to 2, officials said.\n\n\"It will bring jobs,\" Mayor Ann Lee said."}
+`), 0o644)
+	db := filepath.Join(dir, "p.db")
+	run(t, "", "ingest", "--db", db, in)
+	run(t, "", "show", "--db", db, "--format", "json", "1") // keeps the brief
+	code, page, errOut := run(t, "", "show", "--db", db, "--format", "html", "1")
+	if code != 0 {
+		t.Fatalf("show html: exit %d %s", code, errOut)
+	}
+	ids := map[string]bool{}
+	for _, m := range regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(page, -1) {
+		ids[m[1]] = true
+	}
+	links := regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(page, -1)
+	if len(links) == 0 || !strings.Contains(page, "reuters-2") {
+		t.Fatalf("no citation links, or no second Reuters article:\n%.500s", page)
+	}
+	for _, l := range links {
+		if !ids[l[1]] {
+			t.Errorf("link #%s leads nowhere", l[1])
+		}
 	}
 }
