@@ -7,8 +7,10 @@
 package desk
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"maps"
@@ -22,6 +24,7 @@ import (
 	"github.com/parallax-news/parallax/brief"
 	"github.com/parallax-news/parallax/clean"
 	"github.com/parallax-news/parallax/cluster"
+	"github.com/parallax-news/parallax/render"
 )
 
 // Options configures a Desk.
@@ -65,9 +68,14 @@ type Desk struct {
 
 	// With a store, stories are known by the store's numbers, which
 	// never change: ext maps the clusterer's story (a root) to the
-	// store's number, num the other way.
+	// store's number, num the other way, and kept to the story's version
+	// in the store (whose brief the store keeps once written).
 	ext, num map[int]int
+	kept     map[int]version
 }
+
+// version is a story as the store holds it: its number, version and size.
+type version struct{ id, version, articles int }
 
 var _ parallax.StoryService = (*Desk)(nil)
 
@@ -100,7 +108,7 @@ func New(opts Options) (*Desk, error) {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
 	return &Desk{words: opts.Words, store: opts.Store, keep: opts.Keep, log: opts.Log, cleaner: c, clu: clu,
-		seen: map[string]bool{}, briefs: map[int]*written{}, ext: map[int]int{}, num: map[int]int{}}, nil
+		seen: map[string]bool{}, briefs: map[int]*written{}, ext: map[int]int{}, num: map[int]int{}, kept: map[int]version{}}, nil
 }
 
 // AddArticle puts an article into its story and, with a store, stores it
@@ -191,6 +199,11 @@ func (d *Desk) sync(ctx context.Context, groups map[int][]int, roots []int) erro
 	}
 	for k, r := range roots {
 		d.ext[r], d.num[ids[k]] = ids[k], r
+		info, err := d.store.Story(ctx, ids[k])
+		if err != nil {
+			return err
+		}
+		d.kept[r] = version{id: info.ID, version: info.Version, articles: info.Articles}
 	}
 	return nil
 }
@@ -396,18 +409,26 @@ func (d *Desk) write(ctx context.Context, id int, g []int) (*parallax.Brief, []*
 		arts[k] = copyArticle(d.arts[i])
 	}
 	size, last := len(g), g[len(g)-1]
+	kept, keep := d.kept[id], d.store != nil && d.words == brief.DefaultWords
 	d.mu.Unlock()
 
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	// A brief that fails (a panic in an analysis, recovered) fails this
-	// story's page only: the server and the other stories go on.
-	d.build.Lock()
-	b, err := brief.Try(arts, brief.Options{Words: d.words})
-	d.build.Unlock()
-	if err != nil {
-		return nil, nil, err
+	b := d.keptBrief(ctx, kept, keep && kept.articles == size, arts)
+	if b == nil {
+		// A brief that fails (a panic in an analysis, recovered) fails
+		// this story's page only: the server and the other stories go on.
+		d.build.Lock()
+		var err error
+		b, err = brief.Try(arts, brief.Options{Words: d.words})
+		d.build.Unlock()
+		if err != nil {
+			return nil, nil, err
+		}
+		if keep && kept.articles == size {
+			d.keepBrief(ctx, kept, b)
+		}
 	}
 
 	d.mu.Lock()
@@ -416,6 +437,40 @@ func (d *Desk) write(ctx context.Context, id int, g []int) (*parallax.Brief, []*
 		d.briefs[id] = &written{size: size, last: last, brief: b, arts: arts}
 	}
 	return b, arts, nil
+}
+
+// keptBrief returns the brief the store keeps for a story version, its
+// articles named as the brief names them, or nil when there is none (or
+// use is false).
+func (d *Desk) keptBrief(ctx context.Context, v version, use bool, arts []*parallax.Article) *parallax.Brief {
+	if !use {
+		return nil
+	}
+	js, err := d.store.Brief(ctx, v.id, v.version)
+	if err != nil {
+		return nil
+	}
+	b := new(parallax.Brief)
+	if json.Unmarshal(js, b) != nil || len(b.Sources) != len(arts) {
+		return nil
+	}
+	for i, s := range b.Sources {
+		arts[i].SourceID = s.ID
+	}
+	return b
+}
+
+// keepBrief keeps a story version's brief in the store, as `parallax show`
+// does; a failure is logged, the brief served anyway.
+func (d *Desk) keepBrief(ctx context.Context, v version, b *parallax.Brief) {
+	var buf bytes.Buffer
+	err := render.JSON(&buf, b)
+	if err == nil {
+		err = d.store.SaveBrief(ctx, v.id, v.version, b.Title, buf.Bytes())
+	}
+	if err != nil {
+		d.log.Error("keep brief", "story", v.id, "err", err)
+	}
 }
 
 // Has reports whether an article of the same identity was added.

@@ -1,6 +1,7 @@
 package desk_test
 
 import (
+	"bytes"
 	"context"
 	"path/filepath"
 	"strings"
@@ -8,10 +9,12 @@ import (
 	"testing"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/brief"
 	"github.com/parallax-news/parallax/cluster"
 	"github.com/parallax-news/parallax/desk"
 	"github.com/parallax-news/parallax/ingest"
 	"github.com/parallax-news/parallax/library"
+	"github.com/parallax-news/parallax/render"
 	"github.com/parallax-news/parallax/sqlite"
 )
 
@@ -325,6 +328,27 @@ func TestStoreNumbers(t *testing.T) {
 	if _, err := d.AddArticle(ctx, last[0].Document); parallax.ErrorCode(err) != parallax.EINVALID {
 		t.Errorf("posting a stored article: %v, want EINVALID", err)
 	}
+	// The brief the desk writes is kept in the store, and is the brief
+	// `parallax show` writes of the stored story.
+	top := list[0]
+	b, _, err := d.Story(ctx, top.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := db.Story(ctx, top.ID)
+	kept, err := db.Brief(ctx, top.ID, info.Version)
+	if err != nil {
+		t.Fatalf("the desk's brief was not kept: %v", err)
+	}
+	var desks bytes.Buffer
+	render.JSON(&desks, b)
+	if desks.String() != string(kept) {
+		t.Errorf("kept brief differs from the desk's")
+	}
+	other := openShown(t, db, top.ID)
+	if string(other) != string(kept) {
+		t.Errorf("show writes another brief than the desk")
+	}
 	fresh := docs[len(docs)-1]
 	fresh.ID, fresh.URL = "", "https://example.com/fresh?utm_source=x"
 	fresh.Text += " A new paragraph makes it a new article."
@@ -339,4 +363,22 @@ func TestStoreNumbers(t *testing.T) {
 	if _, _, err := d.Story(ctx, story); err != nil {
 		t.Errorf("story %d: %v", story, err)
 	}
+}
+
+// openShown writes story id's brief anew from the store's articles, as
+// `parallax show` does when the store keeps none.
+func openShown(t *testing.T, db parallax.Store, id int) []byte {
+	t.Helper()
+	b := &library.Briefer{Store: db, Words: 120, ReadOnly: true}
+	got, err := b.Show(context.Background(), id, 0, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	br, err := brief.Try(got.Articles, brief.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	render.JSON(&buf, br)
+	return buf.Bytes()
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/parallax-news/parallax/brief"
 	"github.com/parallax-news/parallax/clean"
 	"github.com/parallax-news/parallax/cluster"
+	"github.com/parallax-news/parallax/render"
 )
 
 // Story is a story with its brief and the articles the brief cites.
@@ -111,7 +112,9 @@ func (b *Briefer) Show(ctx context.Context, id, version int, withArticles bool) 
 	if err != nil {
 		return nil, err
 	}
-	js, err := encode(br)
+	var buf bytes.Buffer
+	err = render.JSON(&buf, br) // as `parallax brief --format json` writes it
+	js := buf.Bytes()
 	if err != nil {
 		return nil, parallax.Errorf(parallax.EINTERNAL, "story "+strconv.Itoa(info.ID), "encode brief: %w", err)
 	}
@@ -122,17 +125,6 @@ func (b *Briefer) Show(ctx context.Context, id, version int, withArticles bool) 
 		}
 	}
 	return out, nil
-}
-
-// encode writes a brief as `parallax brief --format json` does (see
-// render.JSON), so that a kept brief is shown byte for byte.
-func encode(b *parallax.Brief) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	err := enc.Encode(b)
-	return buf.Bytes(), err
 }
 
 // byArrival returns a story's articles in the order `parallax cluster` and
