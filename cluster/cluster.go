@@ -56,11 +56,11 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/dedup"
+	"github.com/parallax-news/parallax/internal/parallel"
 )
 
 // Assignment is the story an article was put in.
@@ -891,65 +891,34 @@ func (c *Clusterer) Cluster(ctx context.Context, docs []parallax.Document) ([]As
 	if workers == 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// Features are made in batches on every core, at most a few batches
+	// ahead of the one clustering step, so that memory stays bounded; each
+	// worker has its own extractor.
 	const batch = 256
 	nb := (len(order) + batch - 1) / batch
-	results := make([][]prepared, nb)
-	done := make([]chan struct{}, nb)
-	for b := range done {
-		done[b] = make(chan struct{})
+	exts := make([]*extractor, workers)
+	for w := range exts {
+		exts[w] = newExtractor(&c.opts)
 	}
-	// Workers take whole batches in order, at most workers+1 ahead of the
-	// consumer, so memory stays bounded.
-	ahead := make(chan struct{}, workers+1)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	defer wg.Wait() // after cancel below, so that the workers can stop
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go func() {
-		defer close(next)
-		for b := range nb {
-			select {
-			case ahead <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case next <- b:
-			case <-ctx.Done():
-				return
-			}
+	err := parallel.Ordered(ctx, nb, workers, func(_ context.Context, w, b int) ([]prepared, error) {
+		lo, hi := b*batch, min((b+1)*batch, len(order))
+		res := make([]prepared, hi-lo)
+		for k := lo; k < hi; k++ {
+			res[k-lo] = c.prepare(exts[w], &docs[order[k]])
 		}
-	}()
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ext := newExtractor(&c.opts)
-			for b := range next {
-				lo, hi := b*batch, min((b+1)*batch, len(order))
-				res := make([]prepared, hi-lo)
-				for k := lo; k < hi; k++ {
-					res[k-lo] = c.prepare(ext, &docs[order[k]])
-				}
-				results[b] = res
-				close(done[b])
-			}
-		}()
-	}
-	for b := range nb {
-		select {
-		case <-done[b]:
-		case <-ctx.Done():
-			return nil, ctx.Err()
+		return res, nil
+	}, func(b int, r parallel.Result[[]prepared]) error {
+		if r.Err != nil {
+			return r.Err
 		}
-		lo := b * batch
-		for k, p := range results[b] {
-			i := order[lo+k]
+		for k, p := range r.Value {
+			i := order[b*batch+k]
 			out[i] = c.add(&docs[i], i, p)
 		}
-		results[b] = nil
-		<-ahead
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	c.Settle()
 	c.renumber(out, order)
@@ -960,18 +929,16 @@ func (c *Clusterer) Cluster(ctx context.Context, docs []parallax.Document) ([]As
 			copies = append(copies, i)
 		}
 	}
-	var dw sync.WaitGroup
-	for w := range workers {
-		dw.Add(1)
-		go func() {
-			defer dw.Done()
-			for k := w; k < len(copies); k += workers {
-				a := &out[copies[k]]
-				a.Copy.Diff = c.dd.Diff(docs[a.Original].Text, docs[copies[k]].Text)
-			}
-		}()
+	err = parallel.Ordered(ctx, len(copies), workers, func(_ context.Context, _, k int) (dedup.Diff, error) {
+		a := &out[copies[k]]
+		return c.dd.Diff(docs[a.Original].Text, docs[copies[k]].Text), nil
+	}, func(k int, r parallel.Result[dedup.Diff]) error {
+		out[copies[k]].Copy.Diff = r.Value
+		return r.Err
+	})
+	if err != nil {
+		return nil, err
 	}
-	dw.Wait()
 	return out, nil
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"runtime"
 	"strconv"
 	"sync"
 
@@ -139,76 +138,4 @@ func byArrival(docs []parallax.StoredArticle) []parallax.StoredArticle {
 		out[k] = docs[i]
 	}
 	return out
-}
-
-// Result is the outcome of one job of Ordered.
-type Result[T any] struct {
-	Value T
-	Err   error
-}
-
-// Ordered runs job(0) … job(n-1) on workers goroutines (0 means one per
-// CPU) and calls emit with each result in order as soon as it and those
-// before it are done, holding at most a few results per worker. A panic in
-// a job is recovered as that job's EINTERNAL error. It stops when emit
-// returns an error or ctx is done, and returns that error.
-func Ordered[T any](ctx context.Context, n, workers int, job func(ctx context.Context, i int) (T, error), emit func(i int, r Result[T]) error) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var wg sync.WaitGroup
-	defer wg.Wait() // after cancel below, so that the workers can stop
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	results := make([]chan Result[T], n)
-	for i := range results {
-		results[i] = make(chan Result[T], 1)
-	}
-	ahead := make(chan struct{}, 2*workers)
-	next := make(chan int)
-	go func() {
-		defer close(next)
-		for i := range n {
-			select {
-			case ahead <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				results[i] <- run(ctx, i, job)
-			}
-		})
-	}
-	for i := range n {
-		select {
-		case r := <-results[i]:
-			<-ahead
-			if err := emit(i, r); err != nil {
-				return err
-			}
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	}
-	return nil
-}
-
-// run runs one job, recovering a panic as its error.
-func run[T any](ctx context.Context, i int, job func(ctx context.Context, i int) (T, error)) (r Result[T]) {
-	defer func() {
-		if p := recover(); p != nil {
-			r.Err = parallax.Errorf(parallax.EINTERNAL, "job "+strconv.Itoa(i), "panic: %v", p)
-		}
-	}()
-	v, err := job(ctx, i)
-	return Result[T]{Value: v, Err: err}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
 	"github.com/parallax-news/parallax/cluster"
+	"github.com/parallax-news/parallax/internal/parallel"
 	"github.com/parallax-news/parallax/library"
 	"github.com/parallax-news/parallax/render"
 )
@@ -165,10 +166,10 @@ func (m *Main) writeDigest(ctx context.Context, jobs []digestJob, format string,
 		brief *parallax.Brief
 		arts  []*parallax.Article
 	}
-	err = library.Ordered(ctx, len(jobs), 0, func(ctx context.Context, i int) (built, error) {
+	err = parallel.Ordered(ctx, len(jobs), 0, func(ctx context.Context, _, i int) (built, error) {
 		b, arts, err := jobs[i].build(ctx)
 		return built{b, arts}, err
-	}, func(i int, r library.Result[built]) error {
+	}, func(i int, r parallel.Result[built]) error {
 		ds := jobs[i].story
 		if r.Err != nil {
 			failed++

@@ -12,6 +12,7 @@ import (
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/clean"
 	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/internal/parallel"
 	"github.com/parallax-news/parallax/library"
 )
 
@@ -113,9 +114,9 @@ func cleanAll(ctx context.Context, docs []parallax.Document) ([]*parallax.Articl
 		return nil, err
 	}
 	arts := make([]*parallax.Article, len(docs))
-	err = library.Ordered(ctx, len(docs), 0, func(_ context.Context, i int) (*parallax.Article, error) {
+	err = parallel.Ordered(ctx, len(docs), 0, func(_ context.Context, _, i int) (*parallax.Article, error) {
 		return c.Clean(docs[i]), nil
-	}, func(i int, r library.Result[*parallax.Article]) error {
+	}, func(i int, r parallel.Result[*parallax.Article]) error {
 		arts[i] = r.Value
 		return r.Err
 	})
