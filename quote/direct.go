@@ -485,7 +485,7 @@ func (d *doc) participleSubject(qi, k int) who {
 // mentionStartingAt returns the entity mention covering token j.
 func (d *doc) mentionStartingAt(j int) (mentionRef, bool) {
 	t := d.toks[j]
-	for _, m := range d.ents {
+	for _, m := range d.entsNear(t.Start, t.Start) {
 		if t.Start >= m.Full.Start && t.Start < m.End {
 			return mentionRef{Name: m.Name, Kind: m.Kind, Full: m.Full, End: m.End}, true
 		}

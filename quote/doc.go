@@ -22,7 +22,11 @@ type doc struct {
 	blocks  []parallax.Span
 	ix      *entity.Index
 	ents    []entity.Mention
+	entSpan int  // the longest extent of a mention, title included
+	entsAll bool // ents are not in text order: search them all
 	spans   []span
+	inSpans ranges       // the positions from each span's opening mark to where it stops
+	starts  map[int]bool // the positions where a span's words start
 	quotes  []quoteInfo
 	out     []Mention
 }
@@ -78,8 +82,20 @@ func newDoc(i int, a *parallax.Article, ix *entity.Index, tz *text.Tokenizer) *d
 	if ix != nil {
 		d.ents = ix.Mentions(i)
 	}
+	for k, m := range d.ents {
+		d.entSpan = max(d.entSpan, m.End-m.Start, m.End-m.Full.Start, m.Full.End-m.Full.Start, m.Start-m.Full.Start)
+		if k > 0 && m.Start < d.ents[k-1].Start {
+			d.entsAll = true
+		}
+	}
 	d.spans = findQuotes(d.r, d.kept)
 	d.endParagraphs()
+	d.starts = make(map[int]bool, len(d.spans))
+	for _, s := range d.spans {
+		d.inSpans = append(d.inSpans, [2]int{s.open, s.stop()})
+		d.starts[s.start] = true
+	}
+	d.inSpans = d.inSpans.merged()
 	d.quotes = make([]quoteInfo, len(d.spans))
 	return d
 }
@@ -217,20 +233,27 @@ func (d *doc) sepBefore(k, lo int) bool {
 }
 
 // inQuote reports whether position i lies inside a quotation.
-func (d *doc) inQuote(i int) bool {
-	for _, s := range d.spans {
-		if i >= s.open && i <= s.stop() {
-			return true
-		}
+func (d *doc) inQuote(i int) bool { return d.inSpans.has(i) }
+
+// entsNear returns, in text order, the entity mentions that may touch the
+// positions [lo, hi]: every mention whose span or full span (title
+// included) overlaps them is among them. It spares the callers a scan of
+// every mention of a long article for each token.
+func (d *doc) entsNear(lo, hi int) []entity.Mention {
+	if d.entsAll {
+		return d.ents
 	}
-	return false
+	from, to := lo-d.entSpan, hi+d.entSpan
+	a := sort.Search(len(d.ents), func(n int) bool { return d.ents[n].Start >= from })
+	b := sort.Search(len(d.ents), func(n int) bool { return d.ents[n].Start > to })
+	return d.ents[a:max(a, b)]
 }
 
 // mentionAt returns the entity mention whose full span covers the tokens
 // [i, j) and ends at token j-1, if any.
 func (d *doc) mentionEndingAt(j int) (entity.Mention, bool) {
 	end := d.toks[j-1].End
-	for _, m := range d.ents {
+	for _, m := range d.entsNear(d.toks[j-1].Start, end) {
 		// A possessive ending is outside the mention's span.
 		if m.End == end || m.End < end && m.End >= d.toks[j-1].Start && possessiveTail(d.r[m.End:end]) {
 			return m, true
@@ -247,7 +270,7 @@ func possessiveTail(r []rune) bool {
 // inMention reports whether position i lies in the full span of an entity
 // mention.
 func (d *doc) inMention(i int) bool {
-	for _, m := range d.ents {
+	for _, m := range d.entsNear(i, i) {
 		if i >= m.Full.Start && i < m.End {
 			return true
 		}

@@ -1,7 +1,9 @@
 package quote
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -22,6 +24,7 @@ type unit struct {
 	words             []string        // lower-case words, "US" spelled out
 	key               string          // words joined by spaces
 	terms             map[string]bool // stems of content words
+	termList          []string        // the same, sorted: sums over them do not depend on map order
 }
 
 // Similarity thresholds of Group.
@@ -70,6 +73,7 @@ func Group(articles []*parallax.Article, mentions [][]Mention) []parallax.Quote 
 			for seq, sp := range quoteSentences(texts[i], m.Start, m.End) {
 				u := &unit{art: i, mention: mi, seq: seq, start: sp[0], end: sp[1], speaker: m.Speaker, known: known, kind: m.Kind}
 				u.words, u.terms = wordsOf(tz, string(texts[i][sp[0]:sp[1]]))
+				u.termList = slices.Sorted(maps.Keys(u.terms))
 				u.key = strings.Join(u.words, " ")
 				if len(u.words) == 0 {
 					continue
@@ -331,7 +335,10 @@ func rendered(report, quote *unit, idf map[string]float64) (float64, int) {
 // carried weighs the content terms of u: their total weight, the weight of
 // those other carries too, and how many those are.
 func carried(u, other *unit, idf map[string]float64) (both, total float64, shared int) {
-	for t := range u.terms {
+	// In a fixed order: floating-point sums taken in map order differed in
+	// their last bits from run to run, and so did the order of the links
+	// and the groups of quotations.
+	for _, t := range u.termList {
 		total += idf[t]
 		if other.terms[t] {
 			both += idf[t]

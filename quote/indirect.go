@@ -269,14 +269,7 @@ func (d *doc) cutAttribution(start, end int) int {
 }
 
 // quoteStartsAt reports whether a quotation's words start at position i.
-func (d *doc) quoteStartsAt(i int) bool {
-	for _, s := range d.spans {
-		if s.start == i {
-			return true
-		}
-	}
-	return false
-}
+func (d *doc) quoteStartsAt(i int) bool { return d.starts[i] }
 
 // skipObject skips the addressee of a verb like "told": an entity mention,
 // an object pronoun, or a short noun phrase ("reporters", "the magazine").

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -177,14 +178,18 @@ func straightClass(r []rune, i int) int {
 // after a non-space and before no letter, which tells it from the
 // apostrophe of "don’t" or "Bukele’s".
 func findSingles(r []rune, kept func(int) bool, doubles []span) []span {
-	inside := func(i int) bool {
-		for _, d := range doubles {
-			if i >= d.open && (i <= d.close || d.close < 0 && i < d.end) {
-				return true
-			}
+	// The positions inside a double quotation: from its opening mark to its
+	// closing mark, or up to the end of its words when it has none.
+	var in ranges
+	for _, d := range doubles {
+		if d.close >= 0 {
+			in = append(in, [2]int{d.open, d.close})
+		} else {
+			in = append(in, [2]int{d.open, d.end - 1})
 		}
-		return false
 	}
+	in = in.merged()
+	inside := in.has
 	var out []span
 	for i := 0; i < len(r); i++ {
 		if !kept(i) || inside(i) || !singleOpen(r, i) {
@@ -293,9 +298,37 @@ func lineEndBefore(r []rune, i int) int {
 }
 
 func sortSpans(s []span) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j].start < s[j-1].start; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
+	// Stable, as the insertion sort it replaces (quadratic on long texts).
+	sort.SliceStable(s, func(i, j int) bool { return s[i].start < s[j].start })
+}
+
+// ranges are closed intervals [lo, hi] of positions.
+type ranges [][2]int
+
+// merged returns the ranges sorted and with overlapping or touching ones
+// joined; empty ranges (hi < lo) are dropped.
+func (rs ranges) merged() ranges {
+	var out ranges
+	for _, r := range rs {
+		if r[1] >= r[0] {
+			out = append(out, r)
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	n := 0
+	for _, r := range out {
+		if n > 0 && r[0] <= out[n-1][1]+1 {
+			out[n-1][1] = max(out[n-1][1], r[1])
+			continue
+		}
+		out[n] = r
+		n++
+	}
+	return out[:n]
+}
+
+// has reports whether position i lies in one of the merged ranges.
+func (rs ranges) has(i int) bool {
+	k := sort.Search(len(rs), func(n int) bool { return rs[n][1] >= i })
+	return k < len(rs) && rs[k][0] <= i
 }

@@ -369,7 +369,7 @@ func (d *doc) pronoun(k int) who {
 // position limit, outside quotations, that passes ok.
 func (d *doc) firstMention(s, limit int, ok func(name, kind string) bool) (string, string, bool) {
 	span := d.sentSpan(s)
-	for _, m := range d.ents {
+	for _, m := range d.entsNear(span.Start, span.End) {
 		if m.Start < span.Start || m.End > limit || m.End > span.End {
 			continue
 		}

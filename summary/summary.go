@@ -12,6 +12,7 @@
 package summary
 
 import (
+	"container/heap"
 	"math"
 	"sort"
 	"strings"
@@ -77,28 +78,53 @@ func Select(m *align.Model, opts Options) []int {
 	covered := map[string]bool{}
 	var chosen []int
 	words := 0
-	used := make([]bool, len(cands))
+	score := func(c cand) float64 {
+		gain := 0.0
+		for _, cp := range concepts[c.i] {
+			if !covered[cp] {
+				gain += weight[cp]
+			}
+		}
+		return (gain + c.bonus*mw) / math.Pow(float64(max(c.words, 1)), 0.7) // no 0/0 for an empty sentence
+	}
+	// Lazy greedy: a sentence's score only falls as concepts are covered, so
+	// the scores in the heap are upper bounds, and the top one, once
+	// rescored and still on top, is the best sentence (ties to the earliest).
+	// Each round costs a few rescorings instead of a pass over every
+	// sentence, which made long stories quadratic.
+	h := &candHeap{}
+	for k, c := range cands {
+		if s := score(c); s > 0 { // a sentence of no value is never chosen
+			h.items = append(h.items, scored{k: k, i: c.i, score: s})
+		}
+	}
+	heap.Init(h)
 	for {
-		best, bestScore := -1, 0.0
-		for k, c := range cands {
-			if used[k] || words+c.words > opts.Words {
+		best := -1
+		for h.Len() > 0 {
+			top := h.items[0]
+			c := cands[top.k]
+			if words+c.words > opts.Words {
+				heap.Pop(h) // the budget only shrinks: it never fits again
 				continue
 			}
-			gain := 0.0
-			for _, cp := range concepts[c.i] {
-				if !covered[cp] {
-					gain += weight[cp]
-				}
+			s := score(c)
+			if !(s > 0) {
+				heap.Pop(h) // of no value now, nor later
+				continue
 			}
-			score := (gain + c.bonus*mw) / math.Pow(float64(max(c.words, 1)), 0.7) // no 0/0 for an empty sentence
-			if score > bestScore || (score == bestScore && best >= 0 && c.i < cands[best].i) {
-				best, bestScore = k, score
+			if s < top.score {
+				h.items[0].score = s
+				heap.Fix(h, 0)
+				continue
 			}
+			heap.Pop(h)
+			best = top.k
+			break
 		}
 		if best < 0 {
 			break
 		}
-		used[best] = true
 		c := cands[best]
 		redundant := false
 		for _, j := range chosen {
@@ -117,6 +143,32 @@ func Select(m *align.Model, opts Options) []int {
 		}
 	}
 	return chosen
+}
+
+// scored is a candidate sentence of Select with its score when last
+// computed.
+type scored struct {
+	k, i  int // index among the candidates, model index
+	score float64
+}
+
+// candHeap orders candidates by score, highest first, then by model index.
+type candHeap struct{ items []scored }
+
+func (h *candHeap) Len() int { return len(h.items) }
+func (h *candHeap) Less(a, b int) bool {
+	x, y := h.items[a], h.items[b]
+	if x.score != y.score {
+		return x.score > y.score
+	}
+	return x.i < y.i
+}
+func (h *candHeap) Swap(a, b int) { h.items[a], h.items[b] = h.items[b], h.items[a] }
+func (h *candHeap) Push(x any)    { h.items = append(h.items, x.(scored)) }
+func (h *candHeap) Pop() any {
+	x := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return x
 }
 
 // Concepts returns each sentence's concepts (stemmed bigrams that are not
