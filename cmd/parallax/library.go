@@ -238,7 +238,7 @@ func runSearch(ctx context.Context, m *Main, args []string) error {
 		fmt.Fprintf(w, "# %d hits for %s\n", len(hits), q.Text)
 		for _, h := range hits {
 			snippet := strings.NewReplacer(parallax.MarkStart, "**", parallax.MarkEnd, "**", "\n", " ").Replace(h.Snippet)
-			fmt.Fprintf(w, "\n- **%s** (%s", cmpTitle(h.Title), cmpOr(h.Source, "unknown outlet"))
+			fmt.Fprintf(w, "\n- **%s** (%s", cmpOr(h.Title, "(untitled article)"), cmpOr(h.Source, "unknown outlet"))
 			if !h.Published.IsZero() {
 				fmt.Fprintf(w, ", %s", h.Published.Format("2006-01-02"))
 			}
