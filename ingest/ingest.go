@@ -21,12 +21,12 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/fetch"
 )
 
 // DefaultMaxBytes is the default size limit of one input.
@@ -40,9 +40,13 @@ type Options struct {
 	// Stdin is read for the path "-". Nil means no standard input.
 	Stdin io.Reader
 	// HTTPClient fetches paths that are http:// or https:// addresses. Nil
-	// means a client with a 30-second timeout.
+	// means the client of package fetch: time-outs, at most five
+	// redirects, and no private or loopback address unless AllowPrivate.
 	HTTPClient *http.Client
-	// UserAgent is sent with every request; empty means "Parallax/1".
+	// AllowPrivate lets the default client fetch from loopback, private
+	// and link-local addresses.
+	AllowPrivate bool
+	// UserAgent is sent with every request; empty means fetch.UserAgent.
 	UserAgent string
 	// Warn, when not nil, receives each warning (a *Warning: a field left
 	// out of an article that is read all the same, such as an unreadable
@@ -89,10 +93,7 @@ func Stream(ctx context.Context, paths []string, opts Options, fn func(parallax.
 		opts.MaxBytes = DefaultMaxBytes
 	}
 	if opts.HTTPClient == nil {
-		opts.HTTPClient = &http.Client{Timeout: 30 * time.Second}
-	}
-	if opts.UserAgent == "" {
-		opts.UserAgent = "Parallax/1"
+		opts.HTTPClient = fetch.NewClient(fetch.Options{AllowPrivate: opts.AllowPrivate, UserAgent: opts.UserAgent})
 	}
 	var errs []error
 	emit := func(docs []parallax.Document) error {
@@ -360,7 +361,7 @@ func open(ctx context.Context, path string, opts Options) (input, error) {
 		}
 		return input{r: opts.Stdin, close: func() {}}, nil
 	case isURL(path):
-		return fetch(ctx, path, opts)
+		return get(ctx, path, opts)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -372,18 +373,20 @@ func open(ctx context.Context, path string, opts Options) (input, error) {
 	return input{r: f, close: func() { f.Close() }}, nil
 }
 
-// fetch gets a web address. A status other than 200 fails (404 and 410 as
+// get fetches a web address. A status other than 200 fails (404 and 410 as
 // ENOTFOUND); the format comes from the Content-Type, and text is converted
 // to UTF-8 from the charset it declares.
-func fetch(ctx context.Context, url string, opts Options) (input, error) {
+func get(ctx context.Context, url string, opts Options) (input, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return input{}, parallax.Errorf(parallax.EUSAGE, url, "bad address: %w", err)
 	}
-	req.Header.Set("User-Agent", opts.UserAgent)
+	if opts.UserAgent != "" {
+		req.Header.Set("User-Agent", opts.UserAgent)
+	}
 	resp, err := opts.HTTPClient.Do(req)
 	if err != nil {
-		return input{}, parallax.Errorf(parallax.EINVALID, url, "cannot fetch: %w", err)
+		return input{}, fetch.Error(url, err)
 	}
 	if resp.StatusCode != http.StatusOK {
 		resp.Body.Close()

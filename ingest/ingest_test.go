@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/internal/fetch"
 )
 
 func read(t *testing.T, opts ingest.Options, paths ...string) ([]parallax.Document, error) {
@@ -531,11 +532,18 @@ func TestHTTP(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	docs, err := read(t, ingest.Options{}, srv.URL+"/world/bukele", srv.URL+"/latin", srv.URL+"/feed", srv.URL+"/gone")
+	// By default a loopback address is refused, naming the address and
+	// the flag that allows it.
+	if _, err := read(t, ingest.Options{}, srv.URL+"/feed"); parallax.ErrorCode(err) != parallax.EINVALID ||
+		!strings.Contains(err.Error(), "refused 127.0.0.1") || !strings.Contains(err.Error(), "--allow-private") {
+		t.Errorf("a loopback address by default: %v", err)
+	}
+	local := ingest.Options{AllowPrivate: true}
+	docs, err := read(t, local, srv.URL+"/world/bukele", srv.URL+"/latin", srv.URL+"/feed", srv.URL+"/gone")
 	if err == nil || !strings.Contains(err.Error(), srv.URL+"/gone: server answered 404 Not Found") {
 		t.Errorf("error = %v, want the missing page named", err)
 	}
-	if _, err := read(t, ingest.Options{}, srv.URL+"/gone"); parallax.ErrorCode(err) != parallax.ENOTFOUND {
+	if _, err := read(t, local, srv.URL+"/gone"); parallax.ErrorCode(err) != parallax.ENOTFOUND {
 		t.Errorf("code of a missing page = %q", parallax.ErrorCode(err))
 	}
 	if len(docs) != 5 {
@@ -550,7 +558,7 @@ func TestHTTP(t *testing.T) {
 	if docs[2].Source != "World news | The Guardian" {
 		t.Errorf("feed item = %+v", docs[2])
 	}
-	if len(agents) == 0 || agents[0] != "Parallax/1" {
+	if len(agents) == 0 || agents[0] != fetch.UserAgent {
 		t.Errorf("user agents = %v", agents)
 	}
 }

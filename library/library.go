@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"time"
 
@@ -38,14 +37,12 @@ type Options struct {
 	// regroupings while an ingest runs, so that a large import holds only
 	// the live part of its stream; 0 means DefaultRegroupEvery.
 	RegroupEvery int
-	// Stdin is read for the path "-".
-	Stdin io.Reader
+	// Read tells how to read the inputs (standard input, the fetching of
+	// addresses, where warnings go).
+	Read ingest.Options
 	// Progress, when not nil, is called after each batch is committed,
 	// and once more as the stories are being regrouped.
 	Progress func(Report)
-	// Warn, when not nil, receives the warnings of the inputs (an
-	// unreadable date, say), which do not fail the ingest.
-	Warn func(error)
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
 }
@@ -112,7 +109,7 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, opts Options
 		return nil
 	}
 	var storeErr error
-	readErr := ingest.Stream(ctx, paths, ingest.Options{Stdin: opts.Stdin, Warn: opts.Warn}, func(d parallax.Document) error {
+	readErr := ingest.Stream(ctx, paths, opts.Read, func(d parallax.Document) error {
 		rep.Read++
 		rep.Bytes += int64(len(d.Text))
 		batch = append(batch, d)

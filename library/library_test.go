@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/ingest"
 	"github.com/parallax-news/parallax/library"
 	"github.com/parallax-news/parallax/sqlite"
 )
@@ -39,7 +40,7 @@ func TestIngestReport(t *testing.T) {
 `), 0o644)
 	var warnings []string
 	rep, err := library.Ingest(context.Background(), db, []string{in, filepath.Join(dir, "missing.txt")}, library.Options{
-		Warn: func(err error) { warnings = append(warnings, err.Error()) },
+		Read: ingest.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }},
 	})
 	if rep.Read != 4 || rep.Added != 4 || rep.Failed != 2 || rep.Stories == 0 {
 		t.Errorf("report %+v", rep)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/internal/fetch"
 )
 
 // Options configures a Poller.
@@ -23,9 +24,13 @@ type Options struct {
 	// Interval is the time between two polls of the feeds; 0 means ten
 	// minutes.
 	Interval time.Duration
-	// Client fetches the feeds; nil means a client with a 30-second
-	// timeout.
+	// Client fetches the feeds; nil means the client of package fetch
+	// (time-outs, at most five redirects, no private or loopback address
+	// unless AllowPrivate).
 	Client *http.Client
+	// AllowPrivate lets the default client poll feeds on loopback, private
+	// and link-local addresses.
+	AllowPrivate bool
 	// MaxBytes bounds the size of one feed; 0 means 16 MB.
 	MaxBytes int64
 	// Log receives a line per poll and per failure; nil discards them.
@@ -59,7 +64,7 @@ func New(urls []string, opts Options) (*Poller, error) {
 		opts.Interval = 10 * time.Minute
 	}
 	if opts.Client == nil {
-		opts.Client = &http.Client{Timeout: 30 * time.Second}
+		opts.Client = fetch.NewClient(fetch.Options{AllowPrivate: opts.AllowPrivate})
 	}
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = 16 << 20
@@ -158,7 +163,7 @@ func (p *Poller) fetch(ctx context.Context, f *feed) ([]parallax.Document, error
 		return nil, parallax.Errorf(parallax.EUSAGE, f.url, "bad feed address: %w", err)
 	}
 	req.Header.Set("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5")
-	req.Header.Set("User-Agent", "parallax (+https://github.com/parallax-news/parallax)")
+	req.Header.Set("User-Agent", fetch.UserAgent)
 	if f.etag != "" {
 		req.Header.Set("If-None-Match", f.etag)
 	}
@@ -167,7 +172,7 @@ func (p *Poller) fetch(ctx context.Context, f *feed) ([]parallax.Document, error
 	}
 	resp, err := p.opts.Client.Do(req)
 	if err != nil {
-		return nil, parallax.Errorf(parallax.EINTERNAL, f.url, "fetch feed: %w", err)
+		return nil, fetch.Error(f.url, err)
 	}
 	defer resp.Body.Close()
 	switch {

@@ -71,7 +71,7 @@ func TestPoll(t *testing.T) {
 	srv.set(200, rss(item(1, "Bukele will not return man", first)), `"v1"`)
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
-	p, err := poll.New([]string{ts.URL + "/world.rss"}, poll.Options{})
+	p, err := poll.New([]string{ts.URL + "/world.rss"}, poll.Options{AllowPrivate: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestRun(t *testing.T) {
 	srv.set(200, rss(item(1, "Bukele will not return man", first)), "")
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
-	p, err := poll.New([]string{ts.URL}, poll.Options{Interval: 10 * time.Millisecond})
+	p, err := poll.New([]string{ts.URL}, poll.Options{Interval: 10 * time.Millisecond, AllowPrivate: true})
 	if err != nil {
 		t.Fatal(err)
 	}

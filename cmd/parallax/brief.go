@@ -13,6 +13,7 @@ import (
 // ingest → clean → brief → render.
 func runBrief(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("brief")
+	m.inputFlags(fs)
 	format := fs.String("format", "md", "output format: md, json or html")
 	words := fs.Int("words", defaultWords, "word budget of the summary")
 	if err := parse(fs, args); err != nil {

@@ -26,6 +26,7 @@ func runCluster(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("cluster")
 	format := fs.String("format", "jsonl", "output format: jsonl or md")
 	explain := fs.Bool("explain", false, "tell why each article joined its story or started a new one")
+	m.inputFlags(fs)
 	opts := clusterFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -36,7 +37,7 @@ func runCluster(ctx context.Context, m *Main, args []string) error {
 	if fs.NArg() == 0 {
 		return errNoInput("cluster", false)
 	}
-	docs, readErr := ingest.Read(ctx, fs.Args(), ingest.Options{Stdin: m.Stdin})
+	docs, readErr := ingest.Read(ctx, fs.Args(), m.readOptions())
 	if len(docs) == 0 {
 		return errNoneRead("cluster", readErr)
 	}

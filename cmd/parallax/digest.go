@@ -45,6 +45,7 @@ type digestJob struct {
 // then 1.
 func runDigest(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("digest")
+	m.inputFlags(fs)
 	format, checkFormat := formatFlag(fs, "md", "json", "html")
 	words, checkWords := wordsFlag(fs, "each summary")
 	dbPath := m.dbFlag(fs)

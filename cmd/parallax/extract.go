@@ -32,6 +32,7 @@ type extracted struct {
 // metadata and what cleaning removed (--format json).
 func runExtract(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("extract")
+	m.inputFlags(fs)
 	format := fs.String("format", "text", "output format: text or json")
 	if err := parse(fs, args); err != nil {
 		return err

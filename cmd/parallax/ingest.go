@@ -23,6 +23,7 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("ingest")
 	dbPath := m.dbFlag(fs)
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	m.inputFlags(fs)
 	opts := clusterFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -37,7 +38,7 @@ func runIngest(ctx context.Context, m *Main, args []string) error {
 	defer st.Close()
 	bar := m.progress(*quiet)
 	rep, err := library.Ingest(ctx, st, fs.Args(), library.Options{
-		Cluster: *opts, Stdin: m.Stdin, Progress: bar.update, Warn: func(err error) { m.report(err) },
+		Cluster: *opts, Read: m.readOptions(), Progress: bar.update,
 	})
 	bar.finish()
 	fmt.Fprintf(m.Stdout, "%s: %s\n", storeName(*dbPath), rep)
@@ -100,7 +101,7 @@ func (m *Main) readDocs(ctx context.Context, store parallax.Store, paths []strin
 		}))
 	}
 	if len(paths) > 0 {
-		read, err := ingest.Read(ctx, paths, ingest.Options{Stdin: m.Stdin, Warn: func(err error) { m.report(err) }})
+		read, err := ingest.Read(ctx, paths, m.readOptions())
 		docs = append(docs, read...)
 		errs = append(errs, err)
 	}

@@ -38,6 +38,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/ingest"
 )
 
 func main() {
@@ -57,6 +58,9 @@ type Main struct {
 	// Getenv and Now stand for os.Getenv and time.Now when not nil.
 	Getenv func(string) string
 	Now    func() time.Time
+
+	// allowPrivate is --allow-private of the command that runs.
+	allowPrivate bool
 }
 
 // command is one subcommand: it parses its own flags from args and returns an
@@ -137,6 +141,17 @@ func (m *Main) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	return fs
+}
+
+// inputFlags registers the flags of a command that reads inputs:
+// --allow-private.
+func (m *Main) inputFlags(fs *flag.FlagSet) {
+	fs.BoolVar(&m.allowPrivate, "allow-private", false, "fetch from loopback, private and link-local addresses too (refused by default)")
+}
+
+// readOptions are the options of reading the inputs of the command.
+func (m *Main) readOptions() ingest.Options {
+	return ingest.Options{Stdin: m.Stdin, AllowPrivate: m.allowPrivate, Warn: func(err error) { m.report(err) }}
 }
 
 // parse parses args into fs, maps a parse failure to a usage error, then

@@ -6,6 +6,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -234,5 +236,27 @@ func TestIngestPostgres(t *testing.T) {
 	code, out, _ = run(t, "", "digest", "--db", db)
 	if code != 0 || !strings.Contains(out, "5 articles)") {
 		t.Errorf("digest from PostgreSQL: exit %d\n%.300s", code, out)
+	}
+}
+
+// TestAllowPrivate: an address on loopback is refused unless
+// --allow-private says otherwise.
+func TestAllowPrivate(t *testing.T) {
+	page, err := os.ReadFile("../../examples/002_a2dff19a86e212a7.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write(page)
+	}))
+	defer srv.Close()
+	code, _, errOut := run(t, "", "brief", srv.URL+"/report.txt")
+	if code != 1 || !strings.Contains(errOut, srv.URL+"/report.txt: not fetched: refused 127.0.0.1") || !strings.Contains(errOut, "--allow-private") {
+		t.Errorf("by default: exit %d %q", code, errOut)
+	}
+	code, out, errOut := run(t, "", "brief", "--allow-private", srv.URL+"/report.txt")
+	if code != 0 || !strings.Contains(out, "## Summary") {
+		t.Errorf("with --allow-private: exit %d %q", code, errOut)
 	}
 }

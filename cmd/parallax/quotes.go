@@ -16,6 +16,7 @@ import (
 // (JSON Lines, the quote.Mention contract) or as a Markdown list per file.
 func runQuotes(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("quotes")
+	m.inputFlags(fs)
 	format := fs.String("format", "jsonl", "output format: jsonl or md")
 	if err := parse(fs, args); err != nil {
 		return err

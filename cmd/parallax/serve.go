@@ -38,6 +38,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 		feeds = append(feeds, s)
 		return nil
 	})
+	m.inputFlags(fs)
 	every := fs.Duration("poll", 10*time.Minute, "time between two polls of the feeds")
 	keep := fs.Int("keep", 100000, "articles held in memory, the most recent; 0 holds all (a --db store keeps them all)")
 	if err := parse(fs, args); err != nil {
@@ -67,7 +68,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 		// What is read is kept: the PATHs join the store, so that every
 		// story served has the store's number.
 		if fs.NArg() > 0 {
-			_, readErr = library.Ingest(ctx, store, fs.Args(), library.Options{Cluster: *opts, Stdin: m.Stdin, Warn: func(err error) { m.report(err) }})
+			_, readErr = library.Ingest(ctx, store, fs.Args(), library.Options{Cluster: *opts, Read: m.readOptions()})
 		}
 	}
 	var paths []string
@@ -96,7 +97,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	stories, _ := d.Stories(ctx)
 	var p *poll.Poller
 	if len(feeds) > 0 {
-		if p, err = poll.New(feeds, poll.Options{Interval: *every, Log: log}); err != nil {
+		if p, err = poll.New(feeds, poll.Options{Interval: *every, Log: log, AllowPrivate: m.allowPrivate}); err != nil {
 			return err
 		}
 	}

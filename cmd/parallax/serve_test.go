@@ -111,7 +111,7 @@ func TestServeFeed(t *testing.T) {
 		io.WriteString(w, feed)
 	}))
 	defer ts.Close()
-	addr, stop := startServe(t, 0, "--feed", ts.URL+"/world.rss", "--poll", "50ms")
+	addr, stop := startServe(t, 0, "--allow-private", "--feed", ts.URL+"/world.rss", "--poll", "50ms")
 	defer stop()
 	var list []byte
 	for range 200 { // the first poll runs at start; wait for it
