@@ -1,12 +1,15 @@
 package ingest_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -599,5 +602,27 @@ func TestExportLines(t *testing.T) {
 	bad := `{"text":"Short.","metadata":[{"start":0,"end":99}]}` + "\n"
 	if _, err := read(t, ingest.Options{Stdin: strings.NewReader(bad)}, "-"); parallax.ErrorCode(err) != parallax.EINVALID || !strings.Contains(err.Error(), "outside the text") {
 		t.Errorf("metadata outside the text: %v", err)
+	}
+}
+
+// TestWARCLongLine: a gzip member that inflates to megabytes without a
+// newline is a broken record, found within one buffer, not a line read
+// into memory whole.
+func TestWARCLongLine(t *testing.T) {
+	var b bytes.Buffer
+	gz := gzip.NewWriter(&b)
+	gz.Write([]byte("WARC/1.0\r\nWARC-Type: response\r\nX-Junk: "))
+	junk := bytes.Repeat([]byte("A"), 1<<20)
+	for range 20 {
+		gz.Write(junk)
+	}
+	gz.Close()
+	path := filepath.Join(t.TempDir(), "bomb.warc.gz")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := read(t, ingest.Options{}, path)
+	if parallax.ErrorCode(err) != parallax.EINVALID || !strings.Contains(err.Error(), "bomb.warc.gz#1: broken WARC record: a header line longer than 65536 bytes") {
+		t.Errorf("error = %v", err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -96,7 +97,10 @@ func readWARCRecord(r *bufio.Reader, limit int64) (http.Header, []byte, error) {
 	// Records are separated by blank lines; skip them.
 	var version string
 	for {
-		line, err := r.ReadString('\n')
+		line, err := warcLine(r)
+		if errors.Is(err, errLongLine) {
+			return nil, nil, err
+		}
 		if err != nil {
 			if err == io.EOF && strings.TrimSpace(line) == "" {
 				return nil, nil, io.EOF
@@ -112,10 +116,16 @@ func readWARCRecord(r *bufio.Reader, limit int64) (http.Header, []byte, error) {
 		return nil, nil, fmt.Errorf("expected a WARC version line, got %.40q", version)
 	}
 	head := http.Header{}
-	for {
-		line, err := r.ReadString('\n')
+	for fields := 0; ; fields++ {
+		line, err := warcLine(r)
+		if errors.Is(err, errLongLine) {
+			return nil, nil, err
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("unexpected end of the record header")
+		}
+		if fields > maxWARCFields {
+			return nil, nil, fmt.Errorf("more than %d header fields", maxWARCFields)
 		}
 		line = strings.TrimRight(line, "\r\n")
 		if line == "" {
@@ -142,6 +152,27 @@ func readWARCRecord(r *bufio.Reader, limit int64) (http.Header, []byte, error) {
 		return nil, nil, fmt.Errorf("record cut short")
 	}
 	return head, block, nil
+}
+
+// Bounds of a WARC record's header: the length of one line (the reader's
+// buffer) and the number of fields.
+const (
+	maxWARCLine   = 64 << 10
+	maxWARCFields = 1000
+)
+
+var errLongLine = fmt.Errorf("a header line longer than %d bytes", maxWARCLine)
+
+// warcLine reads one line of a record's header, at most maxWARCLine bytes
+// (the size of the reader's buffer): a longer one fails with errLongLine
+// rather than growing without bound (a gzip member can inflate to
+// gigabytes with no newline).
+func warcLine(r *bufio.Reader) (string, error) {
+	line, err := r.ReadSlice('\n')
+	if errors.Is(err, bufio.ErrBufferFull) {
+		return "", errLongLine
+	}
+	return string(line), err
 }
 
 // httpPage returns the body of an HTTP response block when it is an HTML
