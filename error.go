@@ -17,17 +17,23 @@ const (
 	EUSAGE = "usage"
 	// ETOOLARGE: an input exceeds a size limit.
 	ETOOLARGE = "too_large"
+	// EUNAUTHORIZED: a request that needs a key came without the right one.
+	EUNAUTHORIZED = "unauthorized"
+	// EFORBIDDEN: a request that is not allowed here at all.
+	EFORBIDDEN = "forbidden"
 	// EINTERNAL: anything else; a bug or an I/O failure.
 	EINTERNAL = "internal"
 )
 
 // codes is the one table from error codes to exit statuses and HTTP statuses.
 var codes = map[string]struct{ exit, http int }{
-	EINVALID:  {1, http.StatusUnprocessableEntity},
-	ENOTFOUND: {1, http.StatusNotFound},
-	ETOOLARGE: {1, http.StatusRequestEntityTooLarge},
-	EUSAGE:    {2, http.StatusBadRequest},
-	EINTERNAL: {1, http.StatusInternalServerError},
+	EINVALID:      {1, http.StatusUnprocessableEntity},
+	ENOTFOUND:     {1, http.StatusNotFound},
+	ETOOLARGE:     {1, http.StatusRequestEntityTooLarge},
+	EUSAGE:        {2, http.StatusBadRequest},
+	EUNAUTHORIZED: {1, http.StatusUnauthorized},
+	EFORBIDDEN:    {1, http.StatusForbidden},
+	EINTERNAL:     {1, http.StatusInternalServerError},
 }
 
 // Error is a failure with a code, the input it concerns and a message for

@@ -6,6 +6,7 @@
 package web
 
 import (
+	"crypto/subtle"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -32,14 +33,25 @@ type Server struct {
 	stories parallax.StoryService
 	index   *template.Template
 	log     *slog.Logger
+	key     string
+}
+
+// Options configures a Server.
+type Options struct {
+	// Log receives the failures; nil discards them.
+	Log *slog.Logger
+	// WriteKey is the key a client must send to write (POST), as
+	// "Authorization: Bearer KEY"; empty refuses every write.
+	WriteKey string
 }
 
 // maxArticle is the largest article a client may post, in bytes.
 const maxArticle = 10 << 20
 
 // New returns a server of the stories of svc. It fails if the page
-// templates do not parse. A nil logger discards the log.
-func New(svc parallax.StoryService, log *slog.Logger) (*Server, error) {
+// templates do not parse.
+func New(svc parallax.StoryService, opts Options) (*Server, error) {
+	log := opts.Log
 	t, err := template.ParseFS(templates, "templates/index.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: parse templates: %w", err)
@@ -47,7 +59,7 @@ func New(svc parallax.StoryService, log *slog.Logger) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Server{stories: svc, index: t, log: log}, nil
+	return &Server{stories: svc, index: t, log: log, key: opts.WriteKey}, nil
 }
 
 // Handler returns the routes of the server:
@@ -60,7 +72,7 @@ func New(svc parallax.StoryService, log *slog.Logger) (*Server, error) {
 //	                       input); answers 201 with {"id", "story"}
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("POST /api/articles", s.handle(s.addArticle))
+	mux.Handle("POST /api/articles", s.handle(s.writes(s.addArticle)))
 	mux.Handle("GET /{$}", s.handle(s.showIndex))
 	mux.Handle("GET /stories/{id}", s.handle(s.showStory))
 	mux.Handle("GET /api/stories", s.handle(s.listStories))
@@ -68,7 +80,37 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return parallax.Errorf(parallax.ENOTFOUND, r.URL.Path, "no such page")
 	}))
-	return mux
+	return secure(mux)
+}
+
+// secure sets the headers every answer carries: no script, no framing, no
+// sniffing of types, no referrer sent on.
+func secure(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("X-Frame-Options", "DENY")
+		hd.Set("Referrer-Policy", "no-referrer")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// writes lets a request through only with the write key, sent as
+// "Authorization: Bearer KEY" (a cross-site form cannot send it): 401
+// without it or with another, 403 when the server has no key.
+func (s *Server) writes(h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if s.key == "" {
+			return parallax.Errorf(parallax.EFORBIDDEN, r.URL.Path, "writes are off: start the server with a key in $PARALLAX_KEY")
+		}
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(s.key)) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="parallax"`)
+			return parallax.Errorf(parallax.EUNAUTHORIZED, r.URL.Path, "a write needs the key: send Authorization: Bearer KEY")
+		}
+		return h(w, r)
+	}
 }
 
 // handlerFunc is a handler that returns its failure instead of writing it.

@@ -30,7 +30,7 @@ func server(t *testing.T) (*httptest.Server, *desk.Desk) {
 	if err := d.AddAll(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
-	s, err := web.New(d, nil)
+	s, err := web.New(d, web.Options{WriteKey: testKey})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,11 +46,60 @@ func get(t *testing.T, url string) (int, string, string) {
 	return read(t, resp, err)
 }
 
+// testKey is the write key of the test servers.
+const testKey = "k3y-for-tests"
+
 func post(t *testing.T, url, body string) (int, string) {
 	t.Helper()
-	resp, err := http.Post(url, "application/json", strings.NewReader(body))
+	return postKey(t, url, body, testKey)
+}
+
+func postKey(t *testing.T, url, body, key string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	status, _, b := read(t, resp, err)
 	return status, b
+}
+
+// TestWritesNeedKey: a post without the key, or with another, is refused
+// and adds nothing; a server without a key refuses every write; every
+// answer carries the security headers.
+func TestWritesNeedKey(t *testing.T) {
+	srv, d := server(t)
+	body := `{"id": "x-1", "title": "Attacker headline", "text": "An attacker's text that should never be stored by the server."}`
+	for _, key := range []string{"", "wrong"} {
+		if status, b := postKey(t, srv.URL+"/api/articles", body, key); status != http.StatusUnauthorized || !strings.Contains(b, "key") {
+			t.Errorf("post with key %q: %d %s", key, status, b)
+		}
+	}
+	if d.Len() != 5 {
+		t.Errorf("desk holds %d articles, want the 5 examples", d.Len())
+	}
+	dd, _ := desk.New(desk.Options{})
+	s, _ := web.New(dd, web.Options{})
+	ro := httptest.NewServer(s.Handler())
+	defer ro.Close()
+	if status, _ := postKey(t, ro.URL+"/api/articles", body, testKey); status != http.StatusForbidden {
+		t.Errorf("post to a server without a key: %d, want 403", status)
+	}
+	resp, err := http.Get(srv.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	for _, h := range []string{"Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy"} {
+		if resp.Header.Get(h) == "" {
+			t.Errorf("no %s header", h)
+		}
+	}
 }
 
 func read(t *testing.T, resp *http.Response, err error) (int, string, string) {
@@ -96,7 +145,7 @@ func TestRoutes(t *testing.T) {
 			}
 		})
 	}
-	resp, err := http.Post(srv.URL+"/api/stories", "application/json", strings.NewReader("{}"))
+	resp, err := http.Post(srv.URL+"/api/stories", "application/json", strings.NewReader("{}")) // not a route for POST
 	if err != nil {
 		t.Fatal(err)
 	}

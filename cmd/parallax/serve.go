@@ -101,7 +101,9 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 			return err
 		}
 	}
-	srv, err := web.New(d, log)
+	// Writes need the key of $PARALLAX_KEY; without one the server reads only.
+	key := m.getenv("PARALLAX_KEY")
+	srv, err := web.New(d, web.Options{Log: log, WriteKey: key})
 	if err != nil {
 		return err
 	}
@@ -109,7 +111,11 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return parallax.Errorf(parallax.EUSAGE, "--addr", "cannot listen: %w", err)
 	}
-	fmt.Fprintf(m.Stderr, "parallax: serving %d stories on http://%s/\n", len(stories), ln.Addr())
+	writes := "writes need the key of $PARALLAX_KEY"
+	if key == "" {
+		writes = "read only: set $PARALLAX_KEY to allow writes"
+	}
+	fmt.Fprintf(m.Stderr, "parallax: serving %d stories on http://%s/ (%s)\n", len(stories), ln.Addr(), writes)
 	// The background work stops when the server does, by Ctrl-C or by a
 	// failure, and is waited for before the store closes.
 	ctx, cancel := context.WithCancel(ctx)
@@ -128,7 +134,10 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 			})
 		})
 	}
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	// A slow client is cut off: headers in 10 s, the whole request in 30 s,
+	// an idle connection after 2 minutes.
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -17,11 +17,19 @@ import (
 // startServe runs `parallax serve args...` on a loopback port and returns
 // its address and a function that stops it as Ctrl-C would and returns its
 // exit status.
+// serveKey is the write key of the servers the tests start.
+const serveKey = "serve-test-key"
+
 func startServe(t *testing.T, wantStories int, args ...string) (string, func() int) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
-	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: pw}
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: pw, Getenv: func(k string) string {
+		if k == "PARALLAX_KEY" {
+			return serveKey
+		}
+		return ""
+	}}
 	done := make(chan int, 1)
 	go func() {
 		done <- m.Run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...))
@@ -75,7 +83,9 @@ func TestServeStore(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "live.db")
 	addr, stop := startServe(t, 0, "--db", db)
 	body := `{"id": "quake-1", "title": "Earthquake of magnitude 6.1 strikes Iran's south", "text": "An earthquake of magnitude 6.1 struck southern Iran on Sunday, damaging hundreds of homes near the port of Bandar Abbas, the state news agency said."}`
-	resp, err := http.Post(addr+"/api/articles", "application/json", strings.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, addr+"/api/articles", strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+serveKey)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
