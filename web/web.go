@@ -216,9 +216,10 @@ func (s *Server) addArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.log.Info("article added", "id", doc.ID, "story", story)
+	key := parallax.Identity(&doc) // its id when it has one, else its URL or text
+	s.log.Info("article added", "key", key, "story", story)
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Location", "/api/stories/"+strconv.Itoa(story))
 	w.WriteHeader(http.StatusCreated)
-	return json.NewEncoder(w).Encode(map[string]any{"id": doc.ID, "story": story})
+	return json.NewEncoder(w).Encode(map[string]any{"id": key, "story": story})
 }

@@ -254,3 +254,18 @@ func TestInChromium(t *testing.T) {
 		t.Errorf("story page in the browser lacks its sections:\n%.500s", page)
 	}
 }
+
+// TestPostWithoutID: articles posted without an id get their identity,
+// and a second one is not refused as the first again.
+func TestPostWithoutID(t *testing.T) {
+	srv, _ := server(t)
+	for _, text := range []string{
+		"An earthquake of magnitude 6.1 struck southern Iran on Sunday, damaging hundreds of homes.",
+		"Floods closed the main road to the capital on Monday after three days of rain, officials said.",
+	} {
+		status, body := post(t, srv.URL+"/api/articles", `{"text": "`+text+`"}`)
+		if status != http.StatusCreated || strings.Contains(body, "/api/articles") || !strings.Contains(body, `"id":"text:`) {
+			t.Errorf("post: %d %s", status, body)
+		}
+	}
+}
