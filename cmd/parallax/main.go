@@ -14,7 +14,7 @@
 //	parallax search  [--db D] [--since 7d] [--source NAME] [--format md|json] QUERY
 //	parallax export  [--db D] --format jsonl
 //	parallax extract [--format text|json] PATH...
-//	parallax serve   [--addr HOST:PORT] [--words N] [--db FILE] [--feed URL --poll 10m] [PATH...]
+//	parallax serve   [--addr HOST:PORT] [--words N] [--db D] [--feed URL --poll 10m] [PATH...]
 //	parallax eval summary FILE.jsonl
 //	parallax eval cluster FILE.jsonl
 //	parallax eval extract [--dir DIR] FILE.jsonl
@@ -83,7 +83,7 @@ var commands = map[string]command{
 	"search":  {"search [--db D] [--since 7d] [--source NAME] [--limit N] [--format md|json] QUERY", runSearch},
 	"export":  {"export [--db D] --format jsonl", runExport},
 	"quotes":  {"quotes [--format jsonl|md] PATH...", runQuotes},
-	"serve":   {"serve [--addr HOST:PORT] [--words N] [--db FILE] [--feed URL --poll 10m] [PATH...]", runServe},
+	"serve":   {"serve [--addr HOST:PORT] [--words N] [--db D] [--feed URL --poll 10m] [PATH...]", runServe},
 }
 
 // Run runs the command line args (without the program name) and returns the
@@ -123,6 +123,7 @@ func (m *Main) usage() {
 		fmt.Fprintf(m.Stderr, "  parallax %s\n", commands[n].usage)
 	}
 	fmt.Fprintf(m.Stderr, "The store (--db D) is a SQLite file or a postgres:// address; by default $PARALLAX_DB, else %s\n", m.defaultStore())
+	fmt.Fprintln(m.Stderr, "A PATH may be an http(s) address; loopback and private addresses are refused unless --allow-private.")
 }
 
 // report prints each error of err (joined errors are split) on a line.
