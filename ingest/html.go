@@ -20,6 +20,9 @@ func parseHTML(input string, b []byte) (parallax.Document, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return parallax.Document{}, parallax.Errorf(parallax.EINVALID, input, "empty article")
 	}
+	if len(b) > MaxExtractBytes {
+		return parseLargeHTML(input, b)
+	}
 	res, err := trafilatura.Extract(bytes.NewReader(b), trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,
@@ -48,6 +51,116 @@ func parseHTML(input string, b []byte) (parallax.Document, error) {
 	}, nil
 }
 
+// MaxExtractBytes is the largest page go-trafilatura extracts: its cost
+// grows with the square of the number of paragraphs (a 4 MB page of short
+// paragraphs took 7 s), so a larger page is read by parseLargeHTML, whose
+// cost grows with its size.
+const MaxExtractBytes = 1 << 20
+
+// skipped are the elements whose text a large page's reading leaves out:
+// code, styles, navigation and the page's furniture.
+var skipped = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true, "svg": true, "iframe": true,
+	"nav": true, "header": true, "footer": true, "aside": true, "form": true, "button": true, "select": true,
+}
+
+// parseLargeHTML reads a page over MaxExtractBytes in one linear pass: the
+// text of its <article> (else <main>, else <body>) one block a line, less
+// navigation, furniture and code; its title (the <title>, else the first
+// <h1>), canonical URL, site name and publication date from the head.
+func parseLargeHTML(input string, b []byte) (parallax.Document, error) {
+	root, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		return parallax.Document{}, parallax.Errorf(parallax.EINVALID, input, "broken HTML: %w", err)
+	}
+	d := parallax.Document{Path: input}
+	var article, main, body, h1 *html.Node
+	var find func(n *html.Node, depth int)
+	find = func(n *html.Node, depth int) {
+		if depth > maxDepth {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "article":
+				if article == nil {
+					article = n
+				}
+			case "main":
+				if main == nil {
+					main = n
+				}
+			case "body":
+				body = n
+			case "h1":
+				if h1 == nil {
+					h1 = n
+				}
+			case "title":
+				if d.Title == "" && n.FirstChild != nil {
+					d.Title = strings.TrimSpace(n.FirstChild.Data)
+				}
+			case "link":
+				if attr(n, "rel") == "canonical" {
+					d.URL = attr(n, "href")
+				}
+			case "meta":
+				switch attr(n, "property") + attr(n, "name") {
+				case "og:site_name":
+					d.Source = attr(n, "content")
+				case "article:published_time", "date", "pubdate":
+					if t, ok := ParseTime(attr(n, "content")); ok && d.Published.IsZero() {
+						d.Published = t
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c, depth+1)
+		}
+	}
+	find(root, 0)
+	if d.Title == "" && h1 != nil {
+		d.Title = strings.Join(strings.Fields(blockText(h1)), " ")
+	}
+	for _, n := range []*html.Node{article, main, body} {
+		if n != nil {
+			prune(n, 0)
+			d.Text = blockText(n)
+			break
+		}
+	}
+	if d.Text == "" {
+		return parallax.Document{}, parallax.Errorf(parallax.EINVALID, input, "no article text found in HTML")
+	}
+	return d, nil
+}
+
+// prune takes the skipped elements out of the tree below n.
+func prune(n *html.Node, depth int) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && skipped[c.Data] {
+			n.RemoveChild(c)
+		} else if depth < maxDepth {
+			prune(c, depth+1)
+		}
+		c = next
+	}
+}
+
+// maxDepth bounds how deep in a page's tree text is read.
+const maxDepth = 512
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return strings.TrimSpace(a.Val)
+		}
+	}
+	return ""
+}
+
 // blockElements end a line of the extracted text.
 var blockElements = map[string]bool{
 	"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
@@ -71,8 +184,11 @@ func blockText(n *html.Node) string {
 		}
 		cur.Reset()
 	}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		if depth > maxDepth {
+			return
+		}
 		switch n.Type {
 		case html.TextNode:
 			// The extractor trims the text that follows an inline element
@@ -96,13 +212,13 @@ func blockText(n *html.Node) string {
 			cur.WriteByte(' ') // cells of a row stay apart
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			walk(c, depth+1)
 		}
 		if block {
 			flush()
 		}
 	}
-	walk(n)
+	walk(n, 0)
 	flush()
 	return strings.Join(lines, "\n")
 }

@@ -626,3 +626,43 @@ func TestWARCLongLine(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 }
+
+// TestLargeHTML: a page over MaxExtractBytes is read in one pass: every
+// paragraph of its article a line, navigation and code left out, the
+// metadata of its head; a page nested deeper than the HTML parser's limit
+// is a broken page.
+func TestLargeHTML(t *testing.T) {
+	para := "Mr Bukele said he did not have the power to return Kilmar Abrego Garcia to the United States, report %d."
+	var b strings.Builder
+	b.WriteString(`<html><head><title>Bukele will not return deported man</title><link rel="canonical" href="https://example.org/bukele">` +
+		`<meta property="article:published_time" content="2025-04-14T18:00:00Z"></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>Bukele will not return deported man</h1>`)
+	n := 0
+	for b.Len() < ingest.MaxExtractBytes+100_000 {
+		n++
+		fmt.Fprintf(&b, "<p>"+para+"</p><script>var x = %d;</script>\n", n, n)
+	}
+	b.WriteString(`</article><footer>Copyright Example</footer></body></html>`)
+	path := filepath.Join(t.TempDir(), "large.html")
+	os.WriteFile(path, []byte(b.String()), 0o644)
+	docs, err := read(t, ingest.Options{}, path)
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("read %d docs: %v", len(docs), err)
+	}
+	d := docs[0]
+	lines := strings.Split(d.Text, "\n")
+	if d.Title != "Bukele will not return deported man" || d.URL != "https://example.org/bukele" || d.Published.Year() != 2025 {
+		t.Errorf("metadata: %q %q %v", d.Title, d.URL, d.Published)
+	}
+	if len(lines) != n+1 || lines[1] != fmt.Sprintf(para, 1) || lines[n] != fmt.Sprintf(para, n) {
+		t.Errorf("%d lines, want the heading and %d paragraphs; first %q", len(lines), n, lines[1])
+	}
+	if strings.Contains(d.Text, "var x") || strings.Contains(d.Text, "Home") || strings.Contains(d.Text, "Copyright") {
+		t.Errorf("code or furniture kept")
+	}
+	deep := "<html><body><article><p>Kept words at the top.</p>" + strings.Repeat("<div>", 5000) + "lost" + strings.Repeat("</div>", 5000) +
+		strings.Repeat(" ", ingest.MaxExtractBytes) + "</article></body></html>"
+	os.WriteFile(path, []byte(deep), 0o644)
+	if _, err = read(t, ingest.Options{}, path); parallax.ErrorCode(err) != parallax.EINVALID || !strings.Contains(err.Error(), "large.html: broken HTML") {
+		t.Errorf("a page nested 5,000 deep: %v, want a broken page named", err)
+	}
+}
