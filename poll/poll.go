@@ -155,8 +155,8 @@ func (p *Poller) Run(ctx context.Context, add func(context.Context, parallax.Doc
 // fetch gets a feed with a conditional request and reads its items; it
 // returns none for a feed unchanged since the last fetch (304). It fails
 // with ENOTFOUND for 404 or 410, EINVALID for another status or a
-// malformed feed, ETOOLARGE for a feed over MaxBytes, and EINTERNAL when
-// the server cannot be reached.
+// malformed feed or a server that cannot be reached or whose address is
+// refused (see package fetch), ETOOLARGE for a feed over MaxBytes.
 func (p *Poller) fetch(ctx context.Context, f *feed) ([]parallax.Document, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, f.url, nil)
 	if err != nil {
