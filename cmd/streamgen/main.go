@@ -1,5 +1,5 @@
 // Command streamgen builds a large synthetic article stream from labelled
-// articles (by default the ECB+ development set beside the project) and
+// articles (by default the ECB+ development set in testdata/) and
 // either writes it as JSON Lines or clusters it in memory and reports speed,
 // memory and quality.
 //
@@ -52,7 +52,7 @@ func main() {
 
 func run(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("streamgen", flag.ContinueOnError)
-	source := fs.String("source", "../shared/data/ecbplus-dev.jsonl", "labelled source articles (JSON Lines)")
+	source := fs.String("source", "testdata/ecbplus-dev.jsonl", "labelled source articles (JSON Lines)")
 	n := fs.Int("n", 100000, "number of articles")
 	seed := fs.Uint64("seed", 1, "generator seed")
 	out := fs.String("o", "", "write the stream to this JSON Lines file")
