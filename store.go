@@ -93,10 +93,8 @@ type StoredArticle struct {
 	// Outlet is the name of the article's outlet as its story's group gave
 	// it, empty when not grouped yet.
 	Outlet string
-	// Story is the number of the article's story, 0 when not grouped yet,
-	// and Grouped the article version its story holds: an article whose
-	// Grouped is not its Version is new to its story or changed since.
-	Story, Grouped int
+	// Story is the number of the article's story, 0 when not grouped yet.
+	Story int
 	// Added is when the article was first stored, Updated when its latest
 	// version was.
 	Added, Updated time.Time

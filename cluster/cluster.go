@@ -976,18 +976,30 @@ func (c *Clusterer) renumber(out []Assignment, order []int) {
 // in which Cluster adds documents: a stable sort by date, an article without
 // a date taking the date of the article before it in the input.
 func ArrivalOrder(docs []parallax.Document) []int {
-	order := make([]int, len(docs))
-	at := make([]time.Time, len(docs))
-	var last time.Time
+	dates := make([]time.Time, len(docs))
 	for i := range docs {
+		dates[i] = docs[i].Published
+	}
+	order, _ := Arrivals(dates)
+	return order
+}
+
+// Arrivals is ArrivalOrder of articles given by their publication dates
+// (zero when unknown): it returns the order, and each article's date as
+// the order reads it (its own, else that of the article before it).
+func Arrivals(dates []time.Time) (order []int, at []time.Time) {
+	order = make([]int, len(dates))
+	at = make([]time.Time, len(dates))
+	var last time.Time
+	for i, d := range dates {
 		order[i] = i
-		if !docs[i].Published.IsZero() {
-			last = docs[i].Published
+		if !d.IsZero() {
+			last = d
 		}
 		at[i] = last
 	}
 	slices.SortStableFunc(order, func(x, y int) int { return at[x].Compare(at[y]) })
-	return order
+	return order, at
 }
 
 // Stories groups assignments by story: the input positions of each story's

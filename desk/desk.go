@@ -7,10 +7,8 @@
 package desk
 
 import (
-	"bytes"
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"log/slog"
 	"maps"
@@ -24,7 +22,7 @@ import (
 	"github.com/parallax-news/parallax/brief"
 	"github.com/parallax-news/parallax/clean"
 	"github.com/parallax-news/parallax/cluster"
-	"github.com/parallax-news/parallax/render"
+	"github.com/parallax-news/parallax/library"
 )
 
 // Options configures a Desk.
@@ -185,13 +183,12 @@ func (d *Desk) sync(ctx context.Context, groups map[int][]int, roots []int) erro
 	for k, r := range roots {
 		g := groups[r]
 		docs := make([]*parallax.Document, len(g))
-		sg[k] = parallax.StoryGroup{Articles: make([]string, len(g)), Outlets: make([]string, len(g))}
+		keys := make([]string, len(g))
 		for j, i := range g {
 			docs[j] = &d.arts[i].Document
-			sg[k].Articles[j] = parallax.Identity(docs[j])
-			sg[k].Outlets[j] = clean.Outlet(docs[j])
+			keys[j] = parallax.Identity(docs[j])
 		}
-		sg[k].Title = cluster.Title(docs)
+		sg[k] = library.Group(docs, keys)
 	}
 	ids, err := d.store.SaveStories(ctx, sg, time.Now())
 	if err != nil {
@@ -450,12 +447,9 @@ func (d *Desk) keptBrief(ctx context.Context, v version, use bool, arts []*paral
 	if err != nil {
 		return nil
 	}
-	b := new(parallax.Brief)
-	if json.Unmarshal(js, b) != nil || len(b.Sources) != len(arts) {
+	b, ok := library.Decode(js, arts)
+	if !ok {
 		return nil
-	}
-	for i, s := range b.Sources {
-		arts[i].SourceID = s.ID
 	}
 	return b
 }
@@ -463,10 +457,9 @@ func (d *Desk) keptBrief(ctx context.Context, v version, use bool, arts []*paral
 // keepBrief keeps a story version's brief in the store, as `parallax show`
 // does; a failure is logged, the brief served anyway.
 func (d *Desk) keepBrief(ctx context.Context, v version, b *parallax.Brief) {
-	var buf bytes.Buffer
-	err := render.JSON(&buf, b)
+	js, err := library.Encode(b)
 	if err == nil {
-		err = d.store.SaveBrief(ctx, v.id, v.version, b.Title, buf.Bytes())
+		err = d.store.SaveBrief(ctx, v.id, v.version, b.Title, js)
 	}
 	if err != nil {
 		d.log.Error("keep brief", "story", v.id, "err", err)

@@ -75,11 +75,8 @@ func parseLargeHTML(input string, b []byte) (parallax.Document, error) {
 	}
 	d := parallax.Document{Path: input}
 	var article, main, body, h1 *html.Node
-	var find func(n *html.Node, depth int)
-	find = func(n *html.Node, depth int) {
-		if depth > maxDepth {
-			return
-		}
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.Data {
 			case "article":
@@ -116,16 +113,16 @@ func parseLargeHTML(input string, b []byte) (parallax.Document, error) {
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			find(c, depth+1)
+			find(c)
 		}
 	}
-	find(root, 0)
+	find(root)
 	if d.Title == "" && h1 != nil {
 		d.Title = strings.Join(strings.Fields(blockText(h1)), " ")
 	}
 	for _, n := range []*html.Node{article, main, body} {
 		if n != nil {
-			prune(n, 0)
+			prune(n)
 			d.Text = blockText(n)
 			break
 		}
@@ -136,21 +133,20 @@ func parseLargeHTML(input string, b []byte) (parallax.Document, error) {
 	return d, nil
 }
 
-// prune takes the skipped elements out of the tree below n.
-func prune(n *html.Node, depth int) {
+// prune takes the skipped elements out of the tree below n. (The trees
+// walked here are at most 512 elements deep: x/net/html refuses deeper
+// pages.)
+func prune(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode && skipped[c.Data] {
 			n.RemoveChild(c)
-		} else if depth < maxDepth {
-			prune(c, depth+1)
+		} else {
+			prune(c)
 		}
 		c = next
 	}
 }
-
-// maxDepth bounds how deep in a page's tree text is read.
-const maxDepth = 512
 
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
@@ -184,11 +180,8 @@ func blockText(n *html.Node) string {
 		}
 		cur.Reset()
 	}
-	var walk func(*html.Node, int)
-	walk = func(n *html.Node, depth int) {
-		if depth > maxDepth {
-			return
-		}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
 			// The extractor trims the text that follows an inline element
@@ -212,13 +205,13 @@ func blockText(n *html.Node) string {
 			cur.WriteByte(' ') // cells of a row stay apart
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1)
+			walk(c)
 		}
 		if block {
 			flush()
 		}
 	}
-	walk(n, 0)
+	walk(n)
 	flush()
 	return strings.Join(lines, "\n")
 }

@@ -54,8 +54,6 @@ type Report struct {
 	// articles committed to the store, new, as a new version, or already
 	// stored as they were; Failed the inputs that could not be read.
 	Read, Added, Updated, Unchanged, Failed int
-	// Bytes counts the bytes of text read.
-	Bytes int64
 	// Stories is the number of live stories in the store after
 	// regrouping, and Regrouping is true while it runs.
 	Stories    int
@@ -111,7 +109,6 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, opts Options
 	var storeErr error
 	readErr := ingest.Stream(ctx, paths, opts.Read, func(d parallax.Document) error {
 		rep.Read++
-		rep.Bytes += int64(len(d.Text))
 		batch = append(batch, d)
 		if len(batch) == opts.Batch {
 			if err := flush(); err != nil {
@@ -127,9 +124,10 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, opts Options
 	if storeErr != nil {
 		return rep, storeErr
 	}
-	rep.Failed = countErrors(readErr)
+	failed := inputErrors(readErr)
+	rep.Failed = len(failed)
 	if err := ctx.Err(); err != nil {
-		return rep, errors.Join(withoutStop(readErr), err)
+		return rep, errors.Join(append(failed, err)...)
 	}
 	rep.Regrouping = true
 	if opts.Progress != nil {
@@ -145,44 +143,20 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, opts Options
 	return rep, errors.Join(readErr, err)
 }
 
-// countErrors counts the errors joined in err that concern an input, not
-// a stop.
-func countErrors(err error) int {
-	if err == nil {
-		return 0
-	}
+// inputErrors returns the errors joined in err that concern an input:
+// without the stop of a cancelled context (reported once by the caller).
+func inputErrors(err error) []error {
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		n := 0
+		var out []error
 		for _, e := range j.Unwrap() {
-			n += countErrors(e)
+			out = append(out, inputErrors(e)...)
 		}
-		return n
+		return out
 	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return 0
-	}
-	return 1
-}
-
-// withoutStop returns the errors joined in err, less the stop of a
-// cancelled context (reported once by the caller).
-func withoutStop(err error) error {
-	if err == nil {
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return nil
 	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var keep []error
-		for _, e := range j.Unwrap() {
-			if e = withoutStop(e); e != nil {
-				keep = append(keep, e)
-			}
-		}
-		return errors.Join(keep...)
-	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return nil
-	}
-	return err
+	return []error{err}
 }
 
 // Regroup groups the stored articles into stories as `parallax cluster`
@@ -261,16 +235,15 @@ func Regroup(ctx context.Context, st parallax.Store, opts Options) (int, error) 
 // it). It also returns the positions of the opts.WindowArticles articles
 // before those, whose terms the clusterer learns.
 func live(stamps []parallax.Stamp, opts cluster.Options) (learn, replay []int) {
-	docs := make([]parallax.Document, len(stamps))
+	dates := make([]time.Time, len(stamps))
 	for i, s := range stamps {
-		docs[i].Published = s.Published
+		dates[i] = s.Published
 	}
-	order := cluster.ArrivalOrder(docs)
+	order, at := cluster.Arrivals(dates)
 	first := slices.IndexFunc(order, func(i int) bool { return stamps[i].Grouped != stamps[i].Version })
 	if first < 0 {
 		return nil, nil
 	}
-	at := arrivalTimes(docs)
 	from := first
 	for from > 0 && first-(from-1) <= opts.WindowArticles &&
 		(at[order[first]].IsZero() || at[order[from-1]].IsZero() || at[order[first]].Sub(at[order[from-1]]) <= opts.Window) {
@@ -280,20 +253,6 @@ func live(stamps []parallax.Stamp, opts cluster.Options) (learn, replay []int) {
 	slices.Sort(replay)
 	learn = slices.Clone(order[max(0, from-opts.WindowArticles):from])
 	return learn, replay
-}
-
-// arrivalTimes returns each document's date as cluster.ArrivalOrder reads
-// it: its own, else that of the document before it.
-func arrivalTimes(docs []parallax.Document) []time.Time {
-	at := make([]time.Time, len(docs))
-	var last time.Time
-	for i := range docs {
-		if !docs[i].Published.IsZero() {
-			last = docs[i].Published
-		}
-		at[i] = last
-	}
-	return at
 }
 
 // Groups turns assignments into story groups: each story's articles (by
@@ -306,16 +265,24 @@ func Groups(docs []parallax.Document, keys []string, as []cluster.Assignment) []
 	for k, g := range stories {
 		g = cluster.ByArrival(as, g)
 		members := make([]*parallax.Document, len(g))
-		grp := parallax.StoryGroup{Articles: make([]string, len(g)), Outlets: make([]string, len(g))}
+		mkeys := make([]string, len(g))
 		for j, i := range g {
-			members[j] = &docs[i]
-			grp.Articles[j] = keys[i]
-			grp.Outlets[j] = clean.Outlet(&docs[i])
+			members[j], mkeys[j] = &docs[i], keys[i]
 		}
-		grp.Title = cluster.Title(members)
-		out[k] = grp
+		out[k] = Group(members, mkeys)
 	}
 	return out
+}
+
+// Group is the story group of one story's articles (in arrival order) and
+// their keys: the outlet of each (clean.Outlet) and the story's title
+// (cluster.Title). It is how a story is saved, wherever it was grouped.
+func Group(docs []*parallax.Document, keys []string) parallax.StoryGroup {
+	g := parallax.StoryGroup{Articles: keys, Outlets: make([]string, len(docs)), Title: cluster.Title(docs)}
+	for j, d := range docs {
+		g.Outlets[j] = clean.Outlet(d)
+	}
+	return g
 }
 
 // String returns the report's closing line.

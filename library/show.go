@@ -75,14 +75,12 @@ func (b *Briefer) Show(ctx context.Context, id, version int, withArticles bool) 
 	}
 	out := &Story{Info: info, Version: version, From: from}
 	kept, err := b.Store.Brief(ctx, info.ID, version)
-	if err == nil && !withArticles {
-		out.JSON = kept
-		out.Brief = new(parallax.Brief)
-		if err := json.Unmarshal(kept, out.Brief); err == nil {
-			return out, nil
-		}
-	} else if err != nil && parallax.ErrorCode(err) != parallax.ENOTFOUND {
+	if err != nil && parallax.ErrorCode(err) != parallax.ENOTFOUND {
 		return nil, err
+	}
+	if br, ok := Decode(kept, nil); ok && !withArticles {
+		out.Brief, out.JSON = br, kept
+		return out, nil
 	}
 	docs, err := b.Store.StoryArticles(ctx, info.ID, version)
 	if err != nil {
@@ -96,24 +94,15 @@ func (b *Briefer) Show(ctx context.Context, id, version int, withArticles bool) 
 		return nil, err
 	}
 	out.Articles = arts
-	if kept != nil {
-		out.JSON = kept
-		out.Brief = new(parallax.Brief)
-		if json.Unmarshal(kept, out.Brief) == nil && len(out.Brief.Sources) == len(arts) {
-			// The articles as the brief names them (see brief.Sources).
-			for i, s := range out.Brief.Sources {
-				arts[i].SourceID = s.ID
-			}
-			return out, nil
-		}
+	if br, ok := Decode(kept, arts); ok {
+		out.Brief, out.JSON = br, kept
+		return out, nil
 	}
 	br, err := brief.Try(arts, brief.Options{Words: b.Words})
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	err = render.JSON(&buf, br) // as `parallax brief --format json` writes it
-	js := buf.Bytes()
+	js, err := Encode(br)
 	if err != nil {
 		return nil, parallax.Errorf(parallax.EINTERNAL, "story "+strconv.Itoa(info.ID), "encode brief: %w", err)
 	}
@@ -124,6 +113,32 @@ func (b *Briefer) Show(ctx context.Context, id, version int, withArticles bool) 
 		}
 	}
 	return out, nil
+}
+
+// Decode reads a kept brief (false for none or one that does not decode).
+// Given the articles it was written from, it names them as the brief does
+// (their SourceID, see brief.Sources), and is false when the brief lists
+// other articles.
+func Decode(js []byte, arts []*parallax.Article) (*parallax.Brief, bool) {
+	if js == nil {
+		return nil, false
+	}
+	b := new(parallax.Brief)
+	if json.Unmarshal(js, b) != nil || arts != nil && len(b.Sources) != len(arts) {
+		return nil, false
+	}
+	for i := range arts {
+		arts[i].SourceID = b.Sources[i].ID
+	}
+	return b, true
+}
+
+// Encode writes a brief as it is kept: as `parallax brief --format json`
+// writes it (render.JSON), so that a kept brief is shown byte for byte.
+func Encode(b *parallax.Brief) ([]byte, error) {
+	var buf bytes.Buffer
+	err := render.JSON(&buf, b)
+	return buf.Bytes(), err
 }
 
 // byArrival returns a story's articles in the order `parallax cluster` and

@@ -371,18 +371,3 @@ func (n *Node) String() string {
 	}
 	return "(" + strings.Join(parts, op) + ")"
 }
-
-// Words returns the words of the query's positive terms, for highlighting.
-func Words(n *Node) []string {
-	switch n.Kind {
-	case Term:
-		return n.Words
-	case Not:
-		return nil
-	}
-	var out []string
-	for _, k := range n.Kids {
-		out = append(out, Words(k)...)
-	}
-	return out
-}

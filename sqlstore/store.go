@@ -221,7 +221,7 @@ func (s *Store) scanArticle(r rowScanner, story bool) (parallax.StoredArticle, e
 	dest := []any{&a.Seq, &a.Key, &a.ID, &a.Path, &a.URL, &a.Title, &a.Source, &a.Author, &a.Lang,
 		&published, &a.Label, &text, &meta, &extra, &a.Version, &added, &updated}
 	if story {
-		dest = append(dest, &sid, &a.Grouped, &a.Outlet)
+		dest = append(dest, &sid, &a.Outlet)
 	}
 	if err := r.Scan(dest...); err != nil {
 		return a, err
@@ -273,7 +273,7 @@ func (s *Store) Stamps(ctx context.Context, fn func(parallax.Stamp) error) error
 // Articles calls fn with every stored article from place from on, in
 // arrival order.
 func (s *Store) Articles(ctx context.Context, from int64, fn func(parallax.StoredArticle) error) error {
-	rows, err := s.DB.QueryContext(ctx, s.q(`SELECT `+qualified()+`, sa.story, COALESCE(sa.article_version, 0), COALESCE(sa.outlet, '')
+	rows, err := s.DB.QueryContext(ctx, s.q(`SELECT `+qualified()+`, sa.story, COALESCE(sa.outlet, '')
 		FROM articles a LEFT JOIN story_articles sa ON sa.article = a.seq WHERE a.seq >= ? ORDER BY a.seq`), from)
 	if err != nil {
 		return s.errorf("read articles: %w", err)
@@ -296,7 +296,7 @@ func (s *Store) Articles(ctx context.Context, from int64, fn func(parallax.Store
 
 // Article returns one article by key.
 func (s *Store) Article(ctx context.Context, key string) (parallax.StoredArticle, error) {
-	row := s.DB.QueryRowContext(ctx, s.q(`SELECT `+qualified()+`, sa.story, COALESCE(sa.article_version, 0), COALESCE(sa.outlet, '')
+	row := s.DB.QueryRowContext(ctx, s.q(`SELECT `+qualified()+`, sa.story, COALESCE(sa.outlet, '')
 		FROM articles a LEFT JOIN story_articles sa ON sa.article = a.seq WHERE a.id = ?`), key)
 	a, err := s.scanArticle(row, true)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -725,7 +725,7 @@ func (s *Store) Story(ctx context.Context, id int) (parallax.StoryInfo, error) {
 // StoryArticles returns the articles of a story as they were at a version
 // (0 for the latest), in arrival order.
 func (s *Store) StoryArticles(ctx context.Context, id, version int) ([]parallax.StoredArticle, error) {
-	query := `SELECT ` + qualified() + `, sa.story, sa.article_version, sa.outlet FROM story_articles sa JOIN articles a ON a.seq = sa.article WHERE sa.story = ?`
+	query := `SELECT ` + qualified() + `, sa.story, sa.outlet FROM story_articles sa JOIN articles a ON a.seq = sa.article WHERE sa.story = ?`
 	args := []any{id}
 	if version > 0 {
 		query += ` AND sa.since <= ?`

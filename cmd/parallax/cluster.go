@@ -193,8 +193,8 @@ func writeClusterMarkdown(w io.Writer, docs []parallax.Document, as []cluster.As
 // number).
 func storiesBySize(as []cluster.Assignment) [][]int {
 	groups := cluster.Stories(as)
-	for _, g := range groups {
-		slices.SortFunc(g, func(x, y int) int { return cmp.Compare(as[x].Arrival, as[y].Arrival) })
+	for k, g := range groups {
+		groups[k] = cluster.ByArrival(as, g)
 	}
 	slices.SortStableFunc(groups, func(x, y []int) int { return cmp.Compare(len(y), len(x)) })
 	return groups

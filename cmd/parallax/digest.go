@@ -30,9 +30,11 @@ type digestStory struct {
 	Error    string          `json:"error,omitempty"`
 }
 
-// digestJob is one story to brief: its listing, and how to write its brief.
+// digestJob is one story to brief: its listing, its number of articles,
+// and how to write its brief.
 type digestJob struct {
 	story digestStory
+	size  int
 	build func(ctx context.Context) (*parallax.Brief, []*parallax.Article, error)
 }
 
@@ -109,7 +111,7 @@ func (m *Main) readJobs(ctx context.Context, paths []string, opts cluster.Option
 				ds.Copies++
 			}
 		}
-		jobs = append(jobs, digestJob{story: ds, build: func(context.Context) (*parallax.Brief, []*parallax.Article, error) {
+		jobs = append(jobs, digestJob{story: ds, size: len(g), build: func(context.Context) (*parallax.Brief, []*parallax.Article, error) {
 			b, err := brief.Try(story, brief.Options{Words: words})
 			return b, story, err
 		}})
@@ -129,22 +131,25 @@ func storedJobs(ctx context.Context, b *library.Briefer, withArticles bool) ([]d
 	})
 	jobs := make([]digestJob, len(stories))
 	for i, s := range stories {
-		jobs[i] = digestJob{story: digestStory{Story: s.ID, Title: s.Title}, build: func(ctx context.Context) (*parallax.Brief, []*parallax.Article, error) {
+		story := &jobs[i].story
+		*story = digestStory{Story: s.ID, Title: s.Title}
+		jobs[i].size = s.Articles
+		jobs[i].build = func(ctx context.Context) (*parallax.Brief, []*parallax.Article, error) {
+			// The keys of the articles, for the listing and for a failure's
+			// report, read with the brief rather than for every story
+			// before the first is written.
+			arts, err := b.Store.StoryArticles(ctx, s.ID, s.Version)
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, a := range arts {
+				story.Articles = append(story.Articles, a.Key)
+			}
 			got, err := b.Show(ctx, s.ID, s.Version, withArticles)
 			if err != nil {
 				return nil, nil, err
 			}
 			return got.Brief, got.Articles, nil
-		}}
-		if !withArticles {
-			// The IDs of the articles, for the listing.
-			arts, err := b.Store.StoryArticles(ctx, s.ID, 0)
-			if err != nil {
-				return nil, err
-			}
-			for _, a := range arts {
-				jobs[i].story.Articles = append(jobs[i].story.Articles, a.ID)
-			}
 		}
 	}
 	return jobs, nil
@@ -153,7 +158,15 @@ func storedJobs(ctx context.Context, b *library.Briefer, withArticles bool) ([]d
 // writeDigest writes the briefs of jobs as each is done, in order, and
 // returns how many failed. lines writes JSON Lines instead of an array.
 func (m *Main) writeDigest(ctx context.Context, jobs []digestJob, format string, lines bool) (failed int, err error) {
-	w := bufio.NewWriter(m.Stdout)
+	err = write(m.Stdout, func(w *bufio.Writer) error {
+		return m.writeStories(ctx, w, jobs, format, lines, &failed)
+	})
+	return failed, err
+}
+
+// writeStories writes the stories of jobs to w, counting in failed those
+// whose brief could not be written.
+func (m *Main) writeStories(ctx context.Context, w *bufio.Writer, jobs []digestJob, format string, lines bool, failed *int) error {
 	var pages []render.Page
 	switch format {
 	case render.FormatMarkdown:
@@ -167,13 +180,13 @@ func (m *Main) writeDigest(ctx context.Context, jobs []digestJob, format string,
 		brief *parallax.Brief
 		arts  []*parallax.Article
 	}
-	err = parallel.Ordered(ctx, len(jobs), 0, func(ctx context.Context, _, i int) (built, error) {
+	err := parallel.Ordered(ctx, len(jobs), 0, func(ctx context.Context, _, i int) (built, error) {
 		b, arts, err := jobs[i].build(ctx)
 		return built{b, arts}, err
 	}, func(i int, r parallel.Result[built]) error {
 		ds := jobs[i].story
 		if r.Err != nil {
-			failed++
+			*failed++
 			m.report(parallax.Errorf(parallax.ErrorCode(r.Err), fmt.Sprintf("story %d (%s)", ds.Story, strings.Join(ds.Articles, ", ")), "brief failed: %w", r.Err))
 			ds.Error = r.Err.Error()
 		}
@@ -184,7 +197,7 @@ func (m *Main) writeDigest(ctx context.Context, jobs []digestJob, format string,
 		switch format {
 		case render.FormatJSON:
 			if err := writeDigestJSON(w, ds, i, lines); err != nil {
-				failed++
+				*failed++
 				m.report(parallax.Errorf(parallax.EINTERNAL, fmt.Sprintf("story %d", ds.Story), "%v", err))
 			}
 		case render.FormatHTML:
@@ -201,23 +214,15 @@ func (m *Main) writeDigest(ctx context.Context, jobs []digestJob, format string,
 		}
 		return w.Flush()
 	})
-	if err == nil {
-		switch {
-		case format == render.FormatHTML:
-			err = render.HTML(w, pages)
-		case format == render.FormatJSON && !lines:
-			w.WriteString("\n]\n")
-		}
+	switch {
+	case err != nil:
+		return err
+	case format == render.FormatHTML:
+		return render.HTML(w, pages)
+	case format == render.FormatJSON && !lines:
+		_, err = w.WriteString("\n]\n")
 	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if err != nil && parallax.ErrorCode(err) == parallax.EINTERNAL {
-		if _, ok := err.(*parallax.Error); !ok && !errors.Is(err, context.Canceled) {
-			err = parallax.Errorf(parallax.EINTERNAL, "stdout", "write digest: %w", err)
-		}
-	}
-	return failed, err
+	return err
 }
 
 // writeDigestJSON writes one story: an element of the array (after a comma
@@ -253,7 +258,7 @@ func writeDigestIndex(w *bufio.Writer, jobs []digestJob) {
 	fmt.Fprintf(w, "# Digest: %d stories\n\n", len(jobs))
 	for k, j := range jobs {
 		s := j.story
-		fmt.Fprintf(w, "%d. %s (story %d, %d articles", k+1, cmpTitle(s.Title), s.Story, len(s.Articles))
+		fmt.Fprintf(w, "%d. %s (story %d, %d articles", k+1, cmpTitle(s.Title), s.Story, j.size)
 		if s.Copies > 0 {
 			fmt.Fprintf(w, ", %d wire copies", s.Copies)
 		}

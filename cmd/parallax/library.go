@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -67,17 +68,17 @@ func cmpTitle(t string) string {
 	return t
 }
 
-// write writes through a buffer and flushes it, an error naming stdout.
+// write writes through a buffer and flushes it; a failure to write is an
+// error naming stdout.
 func write(out io.Writer, fn func(w *bufio.Writer) error) error {
 	w := bufio.NewWriter(out)
 	err := fn(w)
 	if err == nil {
 		err = w.Flush()
 	}
-	if err != nil && parallax.ErrorCode(err) == parallax.EINTERNAL {
-		if _, ok := err.(*parallax.Error); !ok {
-			return parallax.Errorf(parallax.EINTERNAL, "stdout", "write: %w", err)
-		}
+	var pe *parallax.Error
+	if err != nil && !errors.As(err, &pe) && !errors.Is(err, context.Canceled) {
+		return parallax.Errorf(parallax.EINTERNAL, "stdout", "write: %w", err)
 	}
 	return err
 }
