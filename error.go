@@ -21,6 +21,10 @@ const (
 	EUNAUTHORIZED = "unauthorized"
 	// EFORBIDDEN: a request that is not allowed here at all.
 	EFORBIDDEN = "forbidden"
+	// ECONFLICT: a record that is already there (a feed added twice).
+	ECONFLICT = "conflict"
+	// ETOOMANY: a client that asked too often; it may try again later.
+	ETOOMANY = "too_many"
 	// EINTERNAL: anything else; a bug or an I/O failure.
 	EINTERNAL = "internal"
 )
@@ -33,6 +37,8 @@ var codes = map[string]struct{ exit, http int }{
 	EUSAGE:        {2, http.StatusBadRequest},
 	EUNAUTHORIZED: {1, http.StatusUnauthorized},
 	EFORBIDDEN:    {1, http.StatusForbidden},
+	ECONFLICT:     {1, http.StatusConflict},
+	ETOOMANY:      {1, http.StatusTooManyRequests},
 	EINTERNAL:     {1, http.StatusInternalServerError},
 }
 

@@ -66,6 +66,9 @@ type Store interface {
 	// with a highlighted snippet and its story. It fails with EUSAGE for
 	// a query that cannot be parsed.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+	// FeedStore keeps the feeds followed.
+	FeedStore
+
 	// Check verifies the store's integrity (SQLite's integrity check).
 	Check(ctx context.Context) error
 	// Close releases the store.

@@ -227,3 +227,10 @@ func glued(before, text string) bool {
 	first, _ := utf8.DecodeRuneInString(text)
 	return !unicode.IsSpace(last) && !unicode.IsSpace(first) && !strings.ContainsRune(".,;:!?)]}”’'\"%…", first)
 }
+
+// DecodeHTML reads an HTML page named input (its address, for a page
+// fetched), already in UTF-8, as an HTML file is read: its main text and
+// metadata. It fails with EINVALID when no article text is found.
+func DecodeHTML(input string, b []byte) (parallax.Document, error) {
+	return parseHTML(input, b)
+}
