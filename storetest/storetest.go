@@ -40,6 +40,7 @@ func Run(t *testing.T, open Open) {
 		{"Briefs", briefs},
 		{"Search", searchTests},
 		{"ConcurrentWriters", concurrentWriters},
+		{"Feeds", feeds},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
