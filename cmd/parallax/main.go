@@ -14,6 +14,8 @@
 //	parallax search  [--db D] [--since 7d] [--source NAME] [--format md|json] QUERY
 //	parallax export  [--db D] --format jsonl
 //	parallax extract [--format text|json] PATH...
+//	parallax feeds   add|remove URL... | list | import|export FILE.opml
+//	parallax watch   [--db D] [--every 10m] [--once]
 //	parallax serve   [--addr HOST:PORT] [--words N] [--db D] [--feed URL --poll 10m] [PATH...]
 //	parallax eval summary FILE.jsonl
 //	parallax eval cluster FILE.jsonl
@@ -77,12 +79,14 @@ var commands = map[string]command{
 	"digest":  {"digest [--format md|json|html] [--words N] [--db D | PATH...]", runDigest},
 	"eval":    {"eval summary|cluster|extract FILE.jsonl", runEval},
 	"extract": {"extract [--format text|json] PATH...", runExtract},
+	"feeds":   {"feeds add|remove URL... | list [--format text|json] | import|export FILE.opml  [--db D]", runFeeds},
 	"ingest":  {"ingest [--db D] [--quiet] PATH...", runIngest},
 	"stories": {"stories [--db D] [--since 24h] [--source NAME] [--limit N] [--format md|json]", runStories},
 	"show":    {"show [--db D] [--format md|json|html] [--version V] [--changes-since VERSION|DURATION] STORY", runShow},
 	"search":  {"search [--db D] [--since 7d] [--source NAME] [--limit N] [--format md|json] QUERY", runSearch},
 	"export":  {"export [--db D] --format jsonl", runExport},
 	"quotes":  {"quotes [--format jsonl|md] PATH...", runQuotes},
+	"watch":   {"watch [--db D] [--every 10m] [--once] [--rate 1] [--per-host 2] [--allow-private]", runWatch},
 	"serve":   {"serve [--addr HOST:PORT] [--words N] [--db D] [--feed URL --poll 10m] [PATH...]", runServe},
 }
 

@@ -7,6 +7,15 @@
 // included. The address is checked when the connection is made, after the
 // name is resolved and on every redirect, so that neither a DNS answer nor
 // a redirect leads inside the network.
+//
+// Every fetch of a feed or an article page goes through a Fetcher, built
+// on that client: it is polite (a rate and a concurrency cap per host,
+// backoff with jitter, Retry-After, robots.txt for pages, conditional
+// requests) and returns bodies capped in size and converted to UTF-8.
+//
+//	f := fetch.NewFetcher(fetch.FetcherOptions{UserAgent: ua})
+//	resp, err := f.Get(ctx, fetch.Request{URL: feed, ETag: etag, LastModified: modified})
+//	if until, ok := fetch.RetryAfter(err); ok { /* poll again after until */ }
 package fetch
 
 import (
