@@ -36,6 +36,9 @@ type WatchOptions struct {
 	// Workers is the number of feeds polled at once; 0 means 8. The
 	// Getter keeps each host within its own limits.
 	Workers int
+	// MaxPages bounds the pages fetched for one feed in one poll; the
+	// items beyond keep their feed content. 0 means 100.
+	MaxPages int
 	// Log receives a line per feed polled and per failure; nil discards.
 	Log *slog.Logger
 	// Now returns the current time; nil means time.Now.
@@ -66,6 +69,9 @@ func NewWatcher(st parallax.FeedStore, get Getter, add AddFunc, opts WatchOption
 	if opts.Workers <= 0 {
 		opts.Workers = 8
 	}
+	if opts.MaxPages <= 0 {
+		opts.MaxPages = 100
+	}
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
@@ -81,9 +87,10 @@ type Report struct {
 	// those that answered 304 Not Modified.
 	Feeds, Failed, Unchanged int
 	// Items counts the new items; Pages the pages behind them fetched and
-	// read, PageErrors those that could not be (their item's own content
-	// was kept); Stored the articles handed over and taken.
-	Items, Pages, PageErrors, Stored int
+	// read, PageErrors those that could not be and PagesSkipped those over
+	// MaxPages (their item's own content was kept); Stored the articles
+	// handed over and taken.
+	Items, Pages, PageErrors, PagesSkipped, Stored int
 }
 
 func (r *Report) add(o Report) {
@@ -93,6 +100,7 @@ func (r *Report) add(o Report) {
 	r.Items += o.Items
 	r.Pages += o.Pages
 	r.PageErrors += o.PageErrors
+	r.PagesSkipped += o.PagesSkipped
 	r.Stored += o.Stored
 }
 
@@ -222,6 +230,10 @@ func (w *Watcher) items(ctx context.Context, docs []parallax.Document) (Report, 
 	for i := range fresh {
 		if ctx.Err() != nil {
 			fresh = fresh[:i] // what was fetched is kept
+			break
+		}
+		if i >= w.opts.MaxPages {
+			rep.PagesSkipped = len(fresh) - i
 			break
 		}
 		switch err := w.page(ctx, &fresh[i]); {

@@ -144,6 +144,10 @@ func rssOf(base string, rs []report, from int) string {
 // watcher returns a watcher of a new store following feeds, with a
 // fetcher allowed on loopback and quick retries.
 func watcher(t *testing.T, now func() time.Time, feeds ...string) (*poll.Watcher, parallax.Store) {
+	return watcherWith(t, poll.WatchOptions{Every: time.Hour, Now: now}, feeds...)
+}
+
+func watcherWith(t *testing.T, opts poll.WatchOptions, feeds ...string) (*poll.Watcher, parallax.Store) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"), sqlite.Options{})
@@ -152,7 +156,7 @@ func watcher(t *testing.T, now func() time.Time, feeds ...string) (*poll.Watcher
 	}
 	t.Cleanup(func() { st.Close() })
 	for _, f := range feeds {
-		if err := st.AddFeed(ctx, f, now()); err != nil {
+		if err := st.AddFeed(ctx, f, opts.Now()); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -161,7 +165,7 @@ func watcher(t *testing.T, now func() time.Time, feeds ...string) (*poll.Watcher
 		_, err := st.AddArticles(ctx, docs)
 		return err
 	}
-	return poll.NewWatcher(st, get, add, poll.WatchOptions{Every: time.Hour, Now: now}), st
+	return poll.NewWatcher(st, get, add, opts), st
 }
 
 // TestWatchStoresPages polls a feed whose items hold one sentence each and
@@ -315,5 +319,61 @@ func TestWatchRefusesPrivate(t *testing.T) {
 	_, err = w.Poll(ctx, true)
 	if err == nil || !strings.Contains(err.Error(), "127.0.0.1") || !strings.Contains(err.Error(), "--allow-private") || s.count("/feed.xml") != 0 {
 		t.Errorf("loopback feed: %v, %d requests", err, s.count("/feed.xml"))
+	}
+}
+
+// TestWatchFormats reads each kind of feed gofeed knows: RSS, Atom, RDF
+// (RSS 1.0) and JSON Feed, each with one item linking to a page.
+func TestWatchFormats(t *testing.T) {
+	rs := examples(t)
+	link := "{{base}}/a/1.html"
+	feeds := map[string]string{
+		"rss": `<?xml version="1.0"?><rss version="2.0"><channel><title>Example News</title><item><title>T</title><link>` + link + `</link><description>Short item.</description></item></channel></rss>`,
+		"atom": `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Example News</title><id>urn:x</id><updated>2025-04-14T19:00:00Z</updated>` +
+			`<entry><title>T</title><id>urn:x:1</id><updated>2025-04-14T19:00:00Z</updated><link href="` + link + `"/><summary>Short item.</summary></entry></feed>`,
+		"rdf": `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">` +
+			`<channel rdf:about="{{base}}/"><title>Example News</title><link>{{base}}/</link><description>d</description></channel>` +
+			`<item rdf:about="` + link + `"><title>T</title><link>` + link + `</link><description>Short item.</description></item></rdf:RDF>`,
+		"json": `{"version": "https://jsonfeed.org/version/1.1", "title": "Example News", "items": [{"id": "1", "url": "` + link + `", "title": "T", "content_text": "Short item."}]}`,
+	}
+	for name, body := range feeds {
+		t.Run(name, func(t *testing.T) {
+			s := newSite(t)
+			s.set(func(s *site) {
+				s.feed = strings.ReplaceAll(body, "{{base}}", s.ts.URL)
+				s.pages["/a/1.html"] = page(rs[0])
+			})
+			now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+			w, st := watcher(t, func() time.Time { return now }, s.ts.URL+"/feed.xml")
+			rep, err := w.Poll(context.Background(), true)
+			if err != nil || rep.Stored != 1 || rep.Pages != 1 {
+				t.Fatalf("poll: %+v, %v", rep, err)
+			}
+			a, err := st.Article(context.Background(), s.ts.URL+"/a/1.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if last := rs[0].paras[len(rs[0].paras)-1]; !strings.Contains(a.Text, last) || a.Title != "T" {
+				t.Errorf("article: title %q, text %.100q…; want the page's text", a.Title, a.Text)
+			}
+		})
+	}
+}
+
+// TestWatchMaxPages fetches at most MaxPages pages for one feed in one
+// poll; the other items are stored with their feed content.
+func TestWatchMaxPages(t *testing.T) {
+	rs := examples(t)
+	s := newSite(t)
+	s.set(func(s *site) {
+		s.feed = rssOf(s.ts.URL, rs, 1)
+		for i, r := range rs {
+			s.pages[fmt.Sprintf("/a/%d.html", i+1)] = page(r)
+		}
+	})
+	w, _ := watcherWith(t, poll.WatchOptions{MaxPages: 2, Now: time.Now}, s.ts.URL+"/feed.xml")
+	rep, err := w.Poll(context.Background(), true)
+	if err != nil || rep.Stored != 3 || rep.Pages != 2 || rep.PagesSkipped != 1 || s.count("/a/3.html") != 0 {
+		t.Errorf("poll: %+v, %v; page 3 fetched %d times", rep, err, s.count("/a/3.html"))
 	}
 }

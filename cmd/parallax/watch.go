@@ -74,7 +74,7 @@ func runWatch(ctx context.Context, m *Main, args []string) error {
 	if rep.Stored > 0 && ctx.Err() == nil {
 		regroup(ctx, rep)
 	}
-	fmt.Fprintf(m.Stderr, "parallax: %d feeds polled (%d failed, %d unchanged): %d new items, %d pages read (%d not), %d articles stored\n",
-		rep.Feeds, rep.Failed, rep.Unchanged, rep.Items, rep.Pages, rep.PageErrors, rep.Stored)
+	fmt.Fprintf(m.Stderr, "parallax: %d feeds polled (%d failed, %d unchanged): %d new items, %d pages read (%d not, %d left for their feed content), %d articles stored\n",
+		rep.Feeds, rep.Failed, rep.Unchanged, rep.Items, rep.Pages, rep.PageErrors, rep.PagesSkipped, rep.Stored)
 	return pollErr
 }
