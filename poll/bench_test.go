@@ -58,7 +58,10 @@ func newHost(b *testing.B, feeds, items int, text string) *host {
 	return h
 }
 
-func fmt1(s, format string, a *int) bool { n, err := fmt.Sscanf(s, format, a); return n == 1 && err == nil }
+func fmt1(s, format string, a *int) bool {
+	n, err := fmt.Sscanf(s, format, a)
+	return n == 1 && err == nil
+}
 func fmt2(s, format string, a, b *int) bool {
 	n, err := fmt.Sscanf(s, format, a, b)
 	return n == 2 && err == nil
