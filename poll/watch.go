@@ -39,6 +39,9 @@ type WatchOptions struct {
 	// MaxPages bounds the pages fetched for one feed in one poll; the
 	// items beyond keep their feed content. 0 means 100.
 	MaxPages int
+	// MaxItems bounds the items read of one feed, the first in the feed
+	// (feeds list their newest first); 0 means 1000.
+	MaxItems int
 	// Log receives a line per feed polled and per failure; nil discards.
 	Log *slog.Logger
 	// Now returns the current time; nil means time.Now.
@@ -71,6 +74,9 @@ func NewWatcher(st parallax.FeedStore, get Getter, add AddFunc, opts WatchOption
 	}
 	if opts.MaxPages <= 0 {
 		opts.MaxPages = 100
+	}
+	if opts.MaxItems <= 0 {
+		opts.MaxItems = 1000
 	}
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
@@ -202,6 +208,10 @@ func (w *Watcher) pollFeed(ctx context.Context, f parallax.Feed) (Report, error)
 		if len(docs) > 0 {
 			err = nil // the items read are kept; the others were reported
 			f.Title = docs[0].Source
+		}
+		if len(docs) > w.opts.MaxItems {
+			w.opts.Log.Warn("feed has too many items: the first are read", "feed", f.URL, "items", len(docs), "read", w.opts.MaxItems)
+			docs = docs[:w.opts.MaxItems]
 		}
 	}
 	if err == nil {

@@ -361,7 +361,8 @@ func TestWatchFormats(t *testing.T) {
 }
 
 // TestWatchMaxPages fetches at most MaxPages pages for one feed in one
-// poll; the other items are stored with their feed content.
+// poll (the other items are stored with their feed content) and reads at
+// most MaxItems items.
 func TestWatchMaxPages(t *testing.T) {
 	rs := examples(t)
 	s := newSite(t)
@@ -375,5 +376,10 @@ func TestWatchMaxPages(t *testing.T) {
 	rep, err := w.Poll(context.Background(), true)
 	if err != nil || rep.Stored != 3 || rep.Pages != 2 || rep.PagesSkipped != 1 || s.count("/a/3.html") != 0 {
 		t.Errorf("poll: %+v, %v; page 3 fetched %d times", rep, err, s.count("/a/3.html"))
+	}
+	// MaxItems: of a feed of 3 items, the first 2 are read.
+	w, _ = watcherWith(t, poll.WatchOptions{MaxItems: 2, Now: time.Now}, s.ts.URL+"/feed.xml")
+	if rep, err := w.Poll(context.Background(), true); err != nil || rep.Items != 2 {
+		t.Errorf("poll with MaxItems 2: %+v, %v", rep, err)
 	}
 }
