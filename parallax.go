@@ -30,8 +30,8 @@ type Document struct {
 	// WARC record's ID), empty when it has none: never its path (see
 	// Identity for the key an article is stored under).
 	ID string
-	// Path names the input: a file path, "-" for standard input, or
-	// "path:line" for one record of a JSON Lines file.
+	// Path names the input: a file path, "stdin" for standard input, an
+	// address, or "path:line" for one record of a JSON Lines file.
 	Path string
 	// URL, Title, Source, Author and Lang are metadata given by the input
 	// (JSON fields, HTML metadata, metadata lines of a text file).

@@ -1,10 +1,16 @@
 // Package ingest reads articles from files, directories and standard input
 // into parallax.Documents: plain text and Markdown (with leading metadata
 // lines), HTML pages (main text and metadata extracted by go-trafilatura),
-// JSON objects or arrays, and JSON Lines.
+// JSON objects or arrays, JSON Lines, feeds and WARC files, each of them
+// maybe gzipped.
 //
 // Every failure names its input and the reason, and never stops the other
-// inputs from being read.
+// inputs from being read. The work done on any input is bounded, and grows
+// with its size: an input, a line of JSON Lines, a WARC record and a page
+// are at most Options.MaxBytes; gzip data at most inflates
+// maxInflateRatio times past that; an HTML page is at most maxHTMLDepth
+// deep and, over MaxExtractBytes, maxHTMLElements elements. Past a bound
+// the input, line or record fails with ETOOLARGE, naming the bound.
 package ingest
 
 import (
@@ -34,8 +40,11 @@ const DefaultMaxBytes = 32 << 20
 
 // Options configures reading.
 type Options struct {
-	// MaxBytes is the largest input read, in bytes; larger inputs fail with
-	// ETOOLARGE. Zero means DefaultMaxBytes.
+	// MaxBytes is the largest input read, in bytes, and the largest line of
+	// JSON Lines, WARC record and page within one; larger ones fail with
+	// ETOOLARGE. Gzip input may inflate to MaxBytes, and past that to at
+	// most maxInflateRatio times its compressed size. Zero means
+	// DefaultMaxBytes.
 	MaxBytes int64
 	// Stdin is read for the path "-". Nil means no standard input.
 	Stdin io.Reader
@@ -70,7 +79,8 @@ const (
 )
 
 // Read reads every path in order: a file, a directory (its files with known
-// extensions, recursively, in lexical order) or "-" for opts.Stdin. It
+// extensions, recursively, in lexical order) or "-" for opts.Stdin (named
+// "stdin" in documents and errors). It
 // returns the documents read and, when any input failed, a joined error of
 // *parallax.Error values naming each failed input; the documents of the other
 // inputs are returned all the same. Read stops early only when ctx is done.
@@ -124,18 +134,33 @@ func Stream(ctx context.Context, paths []string, opts Options, fn func(parallax.
 	return errors.Join(errs...)
 }
 
+// stdinName names standard input ("-") in documents and errors.
+const stdinName = "stdin"
+
 // streamFile reads one file (or "-"). It returns the input errors, and
-// separately an error of emit or ctx that must stop the reading.
+// separately an error of emit or ctx that must stop the reading. A gzip
+// file (data.jsonl.gz, pages.warc.gz, or gzip on standard input) is read
+// as the file it holds, its inflation bounded (see inflate).
 func streamFile(ctx context.Context, path string, opts Options, emit func([]parallax.Document) error) (inputErrs []error, stop error) {
 	in, err := open(ctx, path, opts)
 	if err != nil {
 		return []error{err}, nil
 	}
 	defer in.close()
+	name := path
+	if path == "-" {
+		name = stdinName
+	}
 	br := bufio.NewReaderSize(in.r, 64<<10)
 	format, known := formatOf(path)
 	if in.format != "" {
 		format, known = in.format, true
+	}
+	if gzipped(br) {
+		if br, err = inflate(name, br, opts.MaxBytes); err != nil {
+			return []error{err}, nil
+		}
+		format, known = formatOf(strings.TrimSuffix(strings.ToLower(path), ".gz"))
 	}
 	if path == "-" || !known {
 		head, _ := br.Peek(4096)
@@ -143,18 +168,21 @@ func streamFile(ctx context.Context, path string, opts Options, emit func([]para
 	}
 	switch format {
 	case FormatJSONL:
-		return streamJSONL(ctx, path, br, opts, emit)
+		return streamJSONL(ctx, name, br, opts, emit)
 	case FormatWARC:
-		return streamWARC(ctx, path, br, opts, emit)
+		return streamWARC(ctx, name, br, opts, emit)
 	}
 	b, err := io.ReadAll(io.LimitReader(br, opts.MaxBytes+1))
 	if err != nil {
-		return []error{parallax.Errorf(parallax.EINVALID, path, "cannot read: %w", err)}, nil
+		if pe, ok := inputError(err); ok {
+			return []error{pe}, nil
+		}
+		return []error{parallax.Errorf(parallax.EINVALID, name, "cannot read: %w", err)}, nil
 	}
 	if int64(len(b)) > opts.MaxBytes {
-		return []error{parallax.Errorf(parallax.ETOOLARGE, path, "larger than the limit of %d bytes", opts.MaxBytes)}, nil
+		return []error{parallax.Errorf(parallax.ETOOLARGE, name, "larger than the limit of %d bytes", opts.MaxBytes)}, nil
 	}
-	docs, err := parse(path, format, b, opts.Warn)
+	docs, err := parse(name, format, b, opts.Warn)
 	if err != nil {
 		inputErrs = unjoin(err)
 	}
@@ -201,6 +229,9 @@ func streamJSONL(ctx context.Context, path string, br *bufio.Reader, opts Option
 			}
 		}
 		line, tooLong, err := readLine(br, opts.MaxBytes)
+		if pe, ok := inputError(err); ok {
+			return append(inputErrs, pe), nil
+		}
 		if err != nil && err != io.EOF {
 			return append(inputErrs, parallax.Errorf(parallax.EINVALID, path, "cannot read line %d: %w", n, err)), nil
 		}
@@ -231,13 +262,14 @@ func streamJSONL(ctx context.Context, path string, br *bufio.Reader, opts Option
 }
 
 // readLine reads one line without its newline. A line longer than limit is
-// skipped to its end and reported as tooLong.
+// skipped to its end, in memory that does not grow with it (the reader's
+// buffer), and reported as tooLong.
 func readLine(br *bufio.Reader, limit int64) (line []byte, tooLong bool, err error) {
 	for {
 		chunk, isPrefix, err := br.ReadLine()
 		if int64(len(line)+len(chunk)) > limit {
 			tooLong = true
-			line = line[:0]
+			line = nil // what was read of it is let go
 		} else if !tooLong {
 			line = append(line, chunk...)
 		}
@@ -289,13 +321,14 @@ func expand(p string) ([]string, error) {
 		return nil, parallax.Errorf(parallax.EINVALID, p, "cannot list directory: %w", err)
 	}
 	if len(files) == 0 {
-		return nil, parallax.Errorf(parallax.EINVALID, p, "no article in the directory (known extensions: .txt .md .html .htm .json .jsonl .rss .atom .xml .warc .warc.gz)")
+		return nil, parallax.Errorf(parallax.EINVALID, p, "no article in the directory (known extensions: .txt .md .html .htm .json .jsonl .rss .atom .xml .warc, and each of them gzipped: .gz)")
 	}
 	sort.Strings(files)
 	return files, nil
 }
 
-// formatOf returns the format of a file by its extension.
+// formatOf returns the format of a file by its extension; a gzip file
+// (".gz") has the format of the file it holds, and a .warc.gz is WARC.
 func formatOf(path string) (Format, bool) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt", ".md", ".text", ".markdown":
@@ -310,9 +343,8 @@ func formatOf(path string) (Format, bool) {
 		return FormatFeed, true
 	case ".warc":
 		return FormatWARC, true
-	}
-	if strings.HasSuffix(strings.ToLower(path), ".warc.gz") {
-		return FormatWARC, true
+	case ".gz":
+		return formatOf(path[:len(path)-len(".gz")])
 	}
 	return FormatText, false
 }
@@ -321,7 +353,7 @@ func formatOf(path string) (Format, bool) {
 func sniff(b []byte) Format {
 	t := bytes.TrimLeft(b, " \t\r\n\ufeff")
 	switch {
-	case bytes.HasPrefix(t, []byte("WARC/")), bytes.HasPrefix(b, []byte{0x1f, 0x8b}):
+	case bytes.HasPrefix(t, []byte("WARC/")):
 		return FormatWARC
 	case bytes.HasPrefix(t, []byte("<?xml")), bytes.HasPrefix(t, []byte("<rss")), bytes.HasPrefix(t, []byte("<feed")), bytes.HasPrefix(t, []byte("<rdf:RDF")):
 		return FormatFeed
@@ -357,7 +389,7 @@ func open(ctx context.Context, path string, opts Options) (input, error) {
 	switch {
 	case path == "-":
 		if opts.Stdin == nil {
-			return input{}, parallax.Errorf(parallax.EUSAGE, path, "no standard input")
+			return input{}, parallax.Errorf(parallax.EUSAGE, stdinName, "no standard input")
 		}
 		return input{r: opts.Stdin, close: func() {}}, nil
 	case isURL(path):

@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/clean"
 	"github.com/parallax-news/parallax/ingest"
 	"github.com/parallax-news/parallax/internal/fetch"
 )
@@ -94,8 +95,8 @@ func TestHTML(t *testing.T) {
 	if d.Source != "The Guardian" {
 		t.Errorf("source = %q", d.Source)
 	}
-	if d.Published.IsZero() || d.Published.Format("2006-01-02") != "2025-04-14" {
-		t.Errorf("published = %v", d.Published)
+	if want := time.Date(2025, 4, 14, 19, 2, 0, 0, time.UTC); !d.Published.Equal(want) {
+		t.Errorf("published = %v, want %v (the time of article:published_time)", d.Published, want)
 	}
 	if !strings.Contains(d.Text, "Mr Bukele said he did not have the power to return Salvadoran Kilmar Abrego Garcia") {
 		t.Errorf("main text missing:\n%s", d.Text)
@@ -256,6 +257,7 @@ func TestParseTime(t *testing.T) {
 		{"1744646700", time.Time{}, false},
 		{"12", time.Time{}, false},
 		{"n/a", time.Time{}, false},
+		{"2025-04-14 " + strings.Repeat("1a", 50), time.Time{}, false}, // longer than any time
 		{"0000-00-00", time.Time{}, false},
 		{"2025-13-45", time.Time{}, false},
 		{"Updated 5 / 5 / 2010 1: 41 PM", time.Time{}, false},
@@ -346,8 +348,16 @@ func TestStdin(t *testing.T) {
 		t.Errorf("docs = %+v", docs)
 	}
 	docs, err = read(t, ingest.Options{Stdin: strings.NewReader("Plain words from a pipe.\n")}, "-")
-	if err != nil || docs[0].Text != "Plain words from a pipe.\n" || docs[0].ID != "" || docs[0].Path != "-" {
+	if err != nil || docs[0].Text != "Plain words from a pipe.\n" || docs[0].ID != "" || docs[0].Path != "stdin" {
 		t.Errorf("plain stdin: %+v, %v", docs, err)
+	}
+	// Named "stdin", standard input is no outlet called "source".
+	if name := clean.Outlet(&docs[0]); name != "stdin" {
+		t.Errorf("outlet of standard input = %q, want stdin", name)
+	}
+	_, err = read(t, ingest.Options{Stdin: strings.NewReader("{\"text\":\"A line.\"}\n{\"text\":\n")}, "-")
+	if err == nil || !strings.Contains(err.Error(), "stdin:2: broken JSON") {
+		t.Errorf("a broken line of standard input: %v, want it named stdin:2", err)
 	}
 }
 
@@ -596,7 +606,7 @@ func TestExportLines(t *testing.T) {
 	if len(d.Extra) != 1 || d.Extra["desk"] != "city" {
 		t.Errorf("extra = %v, want only the unknown field desk", d.Extra)
 	}
-	if docs[1].ID != "" || docs[1].Path != "-:3" {
+	if docs[1].ID != "" || docs[1].Path != "stdin:3" {
 		t.Errorf("no id: ID %q path %q", docs[1].ID, docs[1].Path)
 	}
 	bad := `{"text":"Short.","metadata":[{"start":0,"end":99}]}` + "\n"
@@ -630,7 +640,7 @@ func TestWARCLongLine(t *testing.T) {
 // TestLargeHTML: a page over MaxExtractBytes is read in one pass: every
 // paragraph of its article a line, navigation and code left out, the
 // metadata of its head; a page nested deeper than the HTML parser's limit
-// is a broken page.
+// is refused, the limit named.
 func TestLargeHTML(t *testing.T) {
 	para := "Mr Bukele said he did not have the power to return Kilmar Abrego Garcia to the United States, report %d."
 	var b strings.Builder
@@ -662,7 +672,7 @@ func TestLargeHTML(t *testing.T) {
 	deep := "<html><body><article><p>Kept words at the top.</p>" + strings.Repeat("<div>", 5000) + "lost" + strings.Repeat("</div>", 5000) +
 		strings.Repeat(" ", ingest.MaxExtractBytes) + "</article></body></html>"
 	os.WriteFile(path, []byte(deep), 0o644)
-	if _, err = read(t, ingest.Options{}, path); parallax.ErrorCode(err) != parallax.EINVALID || !strings.Contains(err.Error(), "large.html: broken HTML") {
-		t.Errorf("a page nested 5,000 deep: %v, want a broken page named", err)
+	if _, err = read(t, ingest.Options{}, path); parallax.ErrorCode(err) != parallax.ETOOLARGE || !strings.Contains(err.Error(), "large.html: HTML nested deeper than the limit of 512 elements") {
+		t.Errorf("a page nested 5,000 deep: %v, want the limit named", err)
 	}
 }

@@ -148,13 +148,14 @@ func isHeadline(line string) bool {
 //   - else whatever github.com/araddon/dateparse reads in UTC (it too takes
 //     an ambiguous dd/mm/yyyy or mm/dd/yyyy as month first).
 //
+// A string longer than maxTimeLength is no time (nor read any further).
 // A time without a zone is taken as UTC. The zone abbreviations of RFC 822
 // and a few common others (EST, EDT, CST, CDT, MST, MDT, PST, PDT, BST,
 // CET, CEST) get their offsets whatever the local zone; other unknown
 // abbreviations keep a zero offset (time.ParseInLocation in UTC).
 func ParseTime(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
-	if s == "" {
+	if s == "" || len(s) > maxTimeLength {
 		return time.Time{}, false
 	}
 	for _, layout := range timeLayouts {
@@ -173,6 +174,11 @@ func ParseTime(s string) (time.Time, bool) {
 	}
 	return zoned(t), true
 }
+
+// maxTimeLength is the longest time ParseTime reads, in bytes: the longest
+// of its formats with a long weekday and month name, a zone and fractional
+// seconds is under 60.
+const maxTimeLength = 100
 
 // timeLayouts are the layouts ParseTime tries first, most common first.
 var timeLayouts = []string{

@@ -18,27 +18,20 @@ import (
 	"github.com/parallax-news/parallax"
 )
 
-// streamWARC reads a WARC file (plain or gzip-compressed, one gzip member
-// per record or one for the whole file) record by record. Each response
-// record holding an HTML page with status 200 becomes a document, extracted
-// like an HTML file, its URL the record's target URI; other records
-// (requests, metadata, redirects, images) are skipped. A broken record is
+// streamWARC reads a WARC file (gzip-compressed ones are inflated by
+// streamFile, one gzip member per record or one for the whole file) record
+// by record. Each response record holding an HTML page with status 200
+// becomes a document, extracted like an HTML file, its URL the record's
+// target URI; other records (requests, metadata, redirects, images) are
+// skipped. A record over opts.MaxBytes is skipped, reported as ETOOLARGE,
+// and so is a page whose HTTP body inflates past it. A broken record is
 // reported with its number; reading stops there, since the records after it
 // cannot be found.
 //
 // The reader is written here rather than taken from a WARC library because
 // the maintained Go libraries pull in large dependency trees (metrics
 // servers among them) for what is a short, stable format.
-func streamWARC(ctx context.Context, path string, br *bufio.Reader, opts Options, emit func([]parallax.Document) error) (inputErrs []error, stop error) {
-	r := br
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		gz, err := gzip.NewReader(br)
-		if err != nil {
-			return []error{parallax.Errorf(parallax.EINVALID, path, "broken gzip: %w", err)}, nil
-		}
-		defer gz.Close()
-		r = bufio.NewReaderSize(gz, 64<<10)
-	}
+func streamWARC(ctx context.Context, path string, r *bufio.Reader, opts Options, emit func([]parallax.Document) error) (inputErrs []error, stop error) {
 	pages := 0
 	for n := 1; ; n++ {
 		if err := ctx.Err(); err != nil {
@@ -48,6 +41,9 @@ func streamWARC(ctx context.Context, path string, br *bufio.Reader, opts Options
 		head, block, err := readWARCRecord(r, opts.MaxBytes)
 		if err == io.EOF {
 			break
+		}
+		if pe, ok := inputError(err); ok {
+			return append(inputErrs, pe), nil
 		}
 		if err != nil {
 			inputErrs = append(inputErrs, parallax.Errorf(parallax.EINVALID, input, "broken WARC record: %w", err))
@@ -60,7 +56,11 @@ func streamWARC(ctx context.Context, path string, br *bufio.Reader, opts Options
 		if !strings.EqualFold(head.Get("WARC-Type"), "response") {
 			continue
 		}
-		page, ok, err := httpPage(block)
+		page, ok, err := httpPage(input, block, opts.MaxBytes)
+		if pe, isInput := inputError(err); isInput {
+			inputErrs = append(inputErrs, pe)
+			continue
+		}
 		if err != nil {
 			inputErrs = append(inputErrs, parallax.Errorf(parallax.EINVALID, input, "broken HTTP response in WARC record: %w", err))
 			continue
@@ -105,7 +105,7 @@ func readWARCRecord(r *bufio.Reader, limit int64) (http.Header, []byte, error) {
 			if err == io.EOF && strings.TrimSpace(line) == "" {
 				return nil, nil, io.EOF
 			}
-			return nil, nil, fmt.Errorf("unexpected end of input")
+			return nil, nil, cutShort(err, "unexpected end of input")
 		}
 		if strings.TrimSpace(line) != "" {
 			version = strings.TrimSpace(line)
@@ -122,7 +122,7 @@ func readWARCRecord(r *bufio.Reader, limit int64) (http.Header, []byte, error) {
 			return nil, nil, err
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("unexpected end of the record header")
+			return nil, nil, cutShort(err, "unexpected end of the record header")
 		}
 		if fields > maxWARCFields {
 			return nil, nil, fmt.Errorf("more than %d header fields", maxWARCFields)
@@ -143,15 +143,24 @@ func readWARCRecord(r *bufio.Reader, limit int64) (http.Header, []byte, error) {
 	}
 	if size > limit {
 		if _, err := io.CopyN(io.Discard, r, size); err != nil {
-			return nil, nil, fmt.Errorf("record cut short")
+			return nil, nil, cutShort(err, "record cut short")
 		}
 		return head, nil, nil
 	}
 	block := make([]byte, size)
 	if _, err := io.ReadFull(r, block); err != nil {
-		return nil, nil, fmt.Errorf("record cut short")
+		return nil, nil, cutShort(err, "record cut short")
 	}
 	return head, block, nil
+}
+
+// cutShort is the error of a record whose reading failed with err: err
+// itself when it is an input's error (a bound of inflate), else what.
+func cutShort(err error, what string) error {
+	if pe, ok := inputError(err); ok {
+		return pe
+	}
+	return errors.New(what)
 }
 
 // Bounds of a WARC record's header: the length of one line (the reader's
@@ -176,9 +185,11 @@ func warcLine(r *bufio.Reader) (string, error) {
 }
 
 // httpPage returns the body of an HTTP response block when it is an HTML
-// page served with status 200, converted to UTF-8 from the charset the
-// response declares.
-func httpPage(block []byte) ([]byte, bool, error) {
+// page served with status 200, inflated when its Content-Encoding is gzip
+// (to at most maxBytes, else an ETOOLARGE error naming input) and converted
+// to UTF-8 from the charset the response declares. A page in another
+// content encoding fails with EINVALID.
+func httpPage(input string, block []byte, maxBytes int64) ([]byte, bool, error) {
 	resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(block)), nil)
 	if err != nil {
 		return nil, false, err
@@ -189,13 +200,28 @@ func httpPage(block []byte) ([]byte, bool, error) {
 	if resp.StatusCode != http.StatusOK || (media != "text/html" && media != "application/xhtml+xml") {
 		return nil, false, nil
 	}
-	body, err := charset.NewReader(resp.Body, ctype)
+	body := io.Reader(resp.Body)
+	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip", "x-gzip":
+		gz, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, false, parallax.Errorf(parallax.EINVALID, input, "broken gzip body: %w", err)
+		}
+		body = gz
+	default:
+		return nil, false, parallax.Errorf(parallax.EINVALID, input, "page in content encoding %q, which this reader does not know", enc)
+	}
+	body, err = charset.NewReader(body, ctype)
 	if err != nil {
 		return nil, false, err
 	}
-	page, err := io.ReadAll(body)
+	page, err := io.ReadAll(io.LimitReader(body, maxBytes+1))
 	if err != nil {
 		return nil, false, err
+	}
+	if int64(len(page)) > maxBytes {
+		return nil, false, parallax.Errorf(parallax.ETOOLARGE, input, "page inflating past the limit of %d bytes", maxBytes)
 	}
 	return page, true, nil
 }

@@ -168,7 +168,9 @@ func TestIngestInterrupted(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond)
+	// The stop comes once the first batch is stored, not while the store
+	// is being created.
+	waitStored(db, 1, cmd)
 	cmd.Process.Signal(syscall.SIGINT)
 	err := cmd.Wait()
 	if err == nil {

@@ -12,24 +12,29 @@ import (
 	"github.com/parallax-news/parallax"
 )
 
-// extracted is the JSON form of one article's main text and metadata.
+// extracted is the JSON form of one article's main text and metadata: its
+// path ("stdin" for standard input), address, title, author, publication
+// time (RFC 3339, with the time of day and zone the input gave; empty when
+// unknown), site (the outlet's name), language and main text, then its own
+// identifier and what cleaning removed.
 type extracted struct {
 	Path      string             `json:"path"`
-	ID        string             `json:"id"`
+	URL       string             `json:"url"`
 	Title     string             `json:"title"`
 	Author    string             `json:"author"`
-	Source    string             `json:"source"`
-	URL       string             `json:"url"`
 	Published string             `json:"published"`
+	Site      string             `json:"site"`
 	Lang      string             `json:"lang"`
 	Text      string             `json:"text"`
+	ID        string             `json:"id"`
 	Removed   []parallax.Removal `json:"removed"`
 }
 
 // runExtract prints the main text of each article after extraction (for
 // HTML) and cleaning: the kept paragraphs, one per line with a blank line
-// between them (--format text), or one JSON object per article with its
-// metadata and what cleaning removed (--format json).
+// between them (--format text), or one line per article, a JSON object
+// with its metadata and what cleaning removed (--format json, see
+// extracted).
 func runExtract(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("extract")
 	m.inputFlags(fs)
@@ -51,7 +56,7 @@ func runExtract(ctx context.Context, m *Main, args []string) error {
 	for i, a := range arts {
 		text := mainText(a)
 		if *format == "json" {
-			e := extracted{Path: a.Path, ID: a.ID, Title: a.Title, Author: a.Author, Source: a.Outlet, URL: a.URL, Lang: a.Lang, Text: text, Removed: a.Removed}
+			e := extracted{Path: a.Path, URL: a.URL, Title: a.Title, Author: a.Author, Site: a.Outlet, Lang: a.Lang, Text: text, ID: a.ID, Removed: a.Removed}
 			if !a.Published.IsZero() {
 				e.Published = a.Published.Format(time.RFC3339)
 			}

@@ -177,13 +177,13 @@ func TestExtract(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	var e struct {
-		Source, Published, Text string
-		Removed                 []struct{ Reason, Text string }
+		Site, Published, Text string
+		Removed               []struct{ Reason, Text string }
 	}
 	if err := json.Unmarshal([]byte(out), &e); err != nil {
 		t.Fatal(err)
 	}
-	if e.Source != "Reuters" || e.Published != "2025-04-14T00:00:00Z" || strings.Contains(e.Text, "Photograph:") || strings.Contains(e.Text, "– Reuters") {
+	if e.Site != "Reuters" || e.Published != "2025-04-14T00:00:00Z" || strings.Contains(e.Text, "Photograph:") || strings.Contains(e.Text, "– Reuters") {
 		t.Errorf("extract json = %+v", e)
 	}
 	if len(e.Removed) != 4 {
