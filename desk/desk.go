@@ -1,9 +1,11 @@
 // Package desk keeps the live stories of a running server. Articles arrive
 // one at a time: each is cleaned, put into a story by the online clusterer
 // (package cluster) and kept in the article store when there is one. A
-// story's brief is written when it is first asked for and kept until the
-// story changes, so that a stream of articles costs one clustering step
-// each and only the briefs read are written.
+// story's brief is written when Story asks for it, or in the background by
+// Run (one at a time, the stories readers asked for first), and kept until
+// the story changes; Latest gives the last brief written without waiting
+// for a new one, so that a reader never waits for a brief when an earlier
+// one exists.
 package desk
 
 import (
@@ -63,6 +65,12 @@ type Desk struct {
 
 	build  sync.Mutex       // one brief written at a time
 	briefs map[int]*written // story → its brief, while the story is unchanged
+	work   queue            // the briefs to write in the background (see Run)
+
+	// gen counts the changes of the stories' members; members holds the
+	// members as groups gave them at generation memberGen.
+	gen, memberGen int
+	members        map[int][]int
 
 	// With a store, stories are known by the store's numbers, which
 	// never change: ext maps the clusterer's story (a root) to the
@@ -81,8 +89,15 @@ var _ parallax.StoryService = (*Desk)(nil)
 // so that writing a brief never touches articles others read.
 type written struct {
 	size, last int // the story's size and latest arrival when written
+	version    int // the story's version in the store (without one, its size)
 	brief      *parallax.Brief
 	arts       []*parallax.Article
+	keys       []string // the articles' identities, in the brief's order
+}
+
+// current tells whether w was written from the story whose members are g.
+func (w *written) current(g []int) bool {
+	return w != nil && len(g) > 0 && w.size == len(g) && w.last == g[len(g)-1]
 }
 
 // New returns an empty desk. It fails with EINVALID for clustering options
@@ -106,7 +121,8 @@ func New(opts Options) (*Desk, error) {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
 	return &Desk{words: opts.Words, store: opts.Store, keep: opts.Keep, log: opts.Log, cleaner: c, clu: clu,
-		seen: map[string]bool{}, briefs: map[int]*written{}, ext: map[int]int{}, num: map[int]int{}, kept: map[int]version{}}, nil
+		seen: map[string]bool{}, briefs: map[int]*written{}, ext: map[int]int{}, num: map[int]int{}, kept: map[int]version{},
+		work: newQueue(), memberGen: -1}, nil
 }
 
 // AddArticle puts an article into its story and, with a store, stores it
@@ -147,6 +163,7 @@ func (d *Desk) add(ctx context.Context, doc parallax.Document, art *parallax.Art
 		d.seen[key] = true
 	}
 	a := d.clu.Add(&doc)
+	d.gen++
 	d.arts = append(d.arts, art)
 	d.story = append(d.story, a.Story)
 	for d.keep > 0 && len(d.arts)-d.oldest > d.keep {
@@ -236,6 +253,7 @@ func (d *Desk) letGo() {
 	delete(d.briefs, d.clu.Root(d.story[i]))
 	d.arts[i] = nil
 	d.oldest++
+	d.gen++
 	d.clu.Forget(d.oldest)
 	if d.oldest%1024 == 0 {
 		groups := d.groups()
@@ -291,16 +309,23 @@ func (d *Desk) Settle() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.clu.Settle()
+	d.gen++
 }
 
-// groups returns the stories' members, by story number, in arrival order.
-// The caller holds d.mu.
+// groups returns the stories' members, by story number, in arrival order:
+// worked out once per change of the stories, so that asking for a story
+// does not walk every article. The caller holds d.mu and changes neither
+// the map nor its slices.
 func (d *Desk) groups() map[int][]int {
+	if d.memberGen == d.gen {
+		return d.members
+	}
 	g := map[int][]int{}
 	for i := d.oldest; i < len(d.story); i++ {
 		r := d.clu.Root(d.story[i])
 		g[r] = append(g[r], i)
 	}
+	d.members, d.memberGen = g, d.gen
 	return g
 }
 
@@ -348,27 +373,10 @@ func listed(groups map[int][]int) []int {
 // else the title cluster.Title gives its articles, as the store does. The
 // caller holds d.mu.
 func (d *Desk) title(id int, g []int, docs []*parallax.Document) string {
-	if w := d.briefs[id]; w != nil && w.size == len(g) && w.last == g[len(g)-1] && w.brief.Title != "" {
+	if w := d.briefs[id]; w.current(g) && w.brief.Title != "" {
 		return w.brief.Title
 	}
 	return cluster.Title(docs)
-}
-
-// Warm writes the briefs of the stories whose brief is not current, the
-// biggest stories first, so that the first readers do not wait; it stops
-// when ctx is done.
-func (d *Desk) Warm(ctx context.Context) {
-	d.mu.Lock()
-	groups := d.groups() // once: each story's members, not a scan per story
-	d.mu.Unlock()
-	for _, id := range listed(groups) {
-		if ctx.Err() != nil {
-			return
-		}
-		if _, _, err := d.write(ctx, id, groups[id]); err != nil && ctx.Err() == nil {
-			d.log.Error("brief failed", "story", id, "err", err)
-		}
-	}
 }
 
 // Story returns the brief of story id and the articles it cites, writing
@@ -397,7 +405,7 @@ func (d *Desk) write(ctx context.Context, id int, g []int) (*parallax.Brief, []*
 		d.mu.Unlock()
 		return nil, nil, parallax.Errorf(parallax.ENOTFOUND, "desk", "no story %d", id)
 	}
-	if w := d.briefs[id]; w != nil && w.size == len(g) && w.last == g[len(g)-1] {
+	if w := d.briefs[id]; w.current(g) {
 		d.mu.Unlock()
 		return w.brief, w.arts, nil
 	}
@@ -407,6 +415,10 @@ func (d *Desk) write(ctx context.Context, id int, g []int) (*parallax.Brief, []*
 	}
 	size, last := len(g), g[len(g)-1]
 	kept, keep := d.kept[id], d.store != nil && d.words == brief.DefaultWords
+	ver := size
+	if d.store != nil {
+		ver = kept.version
+	}
 	d.mu.Unlock()
 
 	if err := ctx.Err(); err != nil {
@@ -431,7 +443,7 @@ func (d *Desk) write(ctx context.Context, id int, g []int) (*parallax.Brief, []*
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if w := d.briefs[id]; w == nil || w.last < last || w.size < size {
-		d.briefs[id] = &written{size: size, last: last, brief: b, arts: arts}
+		d.briefs[id] = &written{size: size, last: last, version: ver, brief: b, arts: arts, keys: keys(arts)}
 	}
 	return b, arts, nil
 }

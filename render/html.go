@@ -97,46 +97,73 @@ func citeID(page int, source string, start, end int) string {
 	return fmt.Sprintf("p%d-%s-%d-%d", page, source, start, end)
 }
 
-type mark struct {
-	start, end int
-	kind       string
+// Mark is a span of one source's text that a brief cites, cut while
+// cleaning or left out as off-topic: code-point offsets into the text as
+// read, end exclusive.
+type Mark struct {
+	Start, End int
+	// Kind is MarkCite, MarkRemoved or MarkOffTopic.
+	Kind string
+	// Reason is a removal's reason (see parallax.Removal).
+	Reason string
+}
+
+// Kinds of marks.
+const (
+	MarkCite     = "cite"
+	MarkRemoved  = "removed"
+	MarkOffTopic = "offtopic"
+)
+
+// Marks returns the marks of source (a Source.ID of b) in the order the
+// brief lists them: its citations, its removals, its off-topic parts. The
+// same span cited twice is marked once.
+func Marks(b *parallax.Brief, source string) []Mark {
+	var out []Mark
+	seen := map[[2]int]bool{}
+	for _, c := range allCites(b) {
+		if c.Source == source && !seen[[2]int{c.Start, c.End}] {
+			seen[[2]int{c.Start, c.End}] = true
+			out = append(out, Mark{Start: c.Start, End: c.End, Kind: MarkCite})
+		}
+	}
+	for _, r := range b.Removed {
+		if r.Source == source {
+			out = append(out, Mark{Start: r.Start, End: r.End, Kind: MarkRemoved, Reason: r.Reason})
+		}
+	}
+	for _, o := range b.OffTopic {
+		if o.Source == source {
+			out = append(out, Mark{Start: o.Start, End: o.End, Kind: MarkOffTopic})
+		}
+	}
+	return out
 }
 
 // texts cuts each article's text into runs. Citations may nest (a figure
 // inside a cited sentence): every citation gets an anchor at its start, and
 // a run is marked as cited when any citation covers it.
 func texts(page int, p Page) []sourceText {
-	marks := map[string][]mark{}
-	b := p.Brief
-	for _, c := range allCites(b) {
-		marks[c.Source] = append(marks[c.Source], mark{c.Start, c.End, "cite"})
-	}
-	for _, r := range b.Removed {
-		marks[r.Source] = append(marks[r.Source], mark{r.Start, r.End, "removed"})
-	}
-	for _, o := range b.OffTopic {
-		marks[o.Source] = append(marks[o.Source], mark{o.Start, o.End, "offtopic"})
-	}
 	var out []sourceText
 	for _, a := range p.Articles {
-		out = append(out, sourceText{ID: a.SourceID, Name: a.Outlet, Runs: runs(page, a.SourceID, []rune(a.Text), marks[a.SourceID])})
+		out = append(out, sourceText{ID: a.SourceID, Name: a.Outlet, Runs: runs(page, a.SourceID, []rune(a.Text), Marks(p.Brief, a.SourceID))})
 	}
 	return out
 }
 
 // runs cuts text at the boundaries of marks.
-func runs(page int, source string, text []rune, marks []mark) []run {
+func runs(page int, source string, text []rune, marks []Mark) []run {
 	cuts := map[int]bool{0: true, len(text): true}
 	anchors := map[int][]string{}
 	for _, m := range marks {
-		if m.start < 0 || m.end > len(text) || m.start >= m.end {
+		if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
 			continue
 		}
-		cuts[m.start], cuts[m.end] = true, true
-		if m.kind == "cite" {
-			id := citeID(page, source, m.start, m.end)
-			if !slices.Contains(anchors[m.start], id) {
-				anchors[m.start] = append(anchors[m.start], id)
+		cuts[m.Start], cuts[m.End] = true, true
+		if m.Kind == MarkCite {
+			id := citeID(page, source, m.Start, m.End)
+			if !slices.Contains(anchors[m.Start], id) {
+				anchors[m.Start] = append(anchors[m.Start], id)
 			}
 		}
 	}
@@ -150,8 +177,8 @@ func runs(page int, source string, text []rune, marks []mark) []run {
 		from, to := points[i], points[i+1]
 		r := run{Text: string(text[from:to]), Anchors: anchors[from]}
 		for _, m := range marks {
-			if m.start <= from && to <= m.end && rank(m.kind) > rank(r.Kind) {
-				r.Kind = m.kind
+			if m.Start <= from && to <= m.End && rank(m.Kind) > rank(r.Kind) {
+				r.Kind = m.Kind
 			}
 		}
 		out = append(out, r)
@@ -159,14 +186,15 @@ func runs(page int, source string, text []rune, marks []mark) []run {
 	return out
 }
 
-// rank orders the kinds of marks: a removal shows over anything else.
+// rank orders the kinds of marks for a text that shows one kind per span:
+// a removal shows over anything else, then off-topic, then a citation.
 func rank(kind string) int {
 	switch kind {
-	case "removed":
+	case MarkRemoved:
 		return 3
-	case "offtopic":
+	case MarkOffTopic:
 		return 2
-	case "cite":
+	case MarkCite:
 		return 1
 	}
 	return 0

@@ -7,12 +7,31 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
 
-# The HTML brief is checked in a real browser: Debian's Chromium.
-if ! command -v chromium >/dev/null 2>&1; then
+# The HTML brief and the web pages are checked in a real browser: Debian's
+# Chromium.
+if [ ! -x /usr/bin/chromium ]; then
   echo "== installing chromium (Debian package)"
   { $SUDO apt-get update -qq >/dev/null &&
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null; } ||
-    echo "warning: could not install chromium: the browser test will be skipped"
+    echo "warning: could not install chromium: the browser tests will be skipped (and fail in CI)"
+fi
+
+# The accessibility check of the web pages runs axe-core (the npm package)
+# in the browser: installed once into a cache folder outside the repository,
+# found by the tests through $PARALLAX_AXE.
+AXE_VERSION=4.14.1
+AXE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/parallax/npm"
+export PARALLAX_AXE="$AXE_DIR/node_modules/axe-core/axe.min.js"
+if [ ! -f "$PARALLAX_AXE" ] || ! grep -q "axe v$AXE_VERSION" "$PARALLAX_AXE" 2>/dev/null; then
+  echo "== installing axe-core $AXE_VERSION (npm package) into $AXE_DIR"
+  if ! command -v npm >/dev/null 2>&1; then
+    { $SUDO apt-get update -qq >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq npm >/dev/null; } ||
+      echo "warning: could not install npm"
+  fi
+  mkdir -p "$AXE_DIR"
+  npm install --prefix "$AXE_DIR" --no-audit --no-fund --silent "axe-core@$AXE_VERSION" >/dev/null ||
+    echo "warning: could not install axe-core: the accessibility check will be skipped (and fail in CI)"
 fi
 
 # The article store's conformance suite runs against a real PostgreSQL:

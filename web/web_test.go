@@ -1,271 +1,290 @@
-package web_test
+package web
 
 import (
 	"context"
-	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os/exec"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/desk"
+	"github.com/parallax-news/parallax/library"
 	"github.com/parallax-news/parallax/parallaxtest"
-	"github.com/parallax-news/parallax/web"
+	"github.com/parallax-news/parallax/sqlite"
 )
 
-// server serves the example story, added to a desk, on a loopback address.
-func server(t *testing.T) (*httptest.Server, *desk.Desk) {
+// testToken is the token of the test servers.
+const testToken = "t0ken-for-tests"
+
+// fixture is a running server over a real store: SQLite in a temporary
+// folder holding the five example reports and the hostile articles of
+// testdata/hostile.jsonl, their stories loaded into a desk.
+type fixture struct {
+	srv   *httptest.Server
+	s     *Server
+	desk  *desk.Desk
+	store *sqlite.DB
+	// example and hostile are the numbers of the two stories.
+	example, hostile int
+}
+
+// setup starts a fixture. With written, every story's brief is written
+// first; with run, the desk's background writer runs too.
+func setup(t *testing.T, opts Options, written, run bool) *fixture {
 	t.Helper()
-	d, err := desk.New(desk.Options{})
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "store.db"), sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var docs []parallax.Document
-	for _, a := range parallaxtest.Examples(t) {
-		docs = append(docs, a.Document)
-	}
-	if err := d.AddAll(context.Background(), docs); err != nil {
+	t.Cleanup(func() { db.Close() })
+	if _, err := library.Ingest(ctx, db, []string{parallaxtest.ExamplesDir(), "testdata/hostile.jsonl"}, library.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	s, err := web.New(d, web.Options{WriteKey: testKey})
+	d, err := desk.New(desk.Options{Store: db})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(s.Handler())
-	t.Cleanup(srv.Close)
-	return srv, d
-}
-
-// get and post return the status, content type and body of a request.
-func get(t *testing.T, url string) (int, string, string) {
-	t.Helper()
-	resp, err := http.Get(url)
-	return read(t, resp, err)
-}
-
-// testKey is the write key of the test servers.
-const testKey = "k3y-for-tests"
-
-func post(t *testing.T, url, body string) (int, string) {
-	t.Helper()
-	return postKey(t, url, body, testKey)
-}
-
-func postKey(t *testing.T, url, body, key string) (int, string) {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
+	if skipped, err := d.Load(ctx); err != nil || skipped != nil {
+		t.Fatal(err, skipped)
 	}
-	req.Header.Set("Content-Type", "application/json")
-	if key != "" {
-		req.Header.Set("Authorization", "Bearer "+key)
+	f := &fixture{desk: d, store: db}
+	list, err := db.Stories(ctx, parallax.StoryFilter{})
+	if err != nil || len(list) != 2 {
+		t.Fatalf("%d stories (%v), want the example's and the hostile one", len(list), err)
 	}
-	resp, err := http.DefaultClient.Do(req)
-	status, _, b := read(t, resp, err)
-	return status, b
-}
-
-// TestWritesNeedKey: a post without the key, or with another, is refused
-// and adds nothing; a server without a key refuses every write; every
-// answer carries the security headers.
-func TestWritesNeedKey(t *testing.T) {
-	srv, d := server(t)
-	body := `{"id": "x-1", "title": "Attacker headline", "text": "An attacker's text that should never be stored by the server."}`
-	for _, key := range []string{"", "wrong"} {
-		if status, b := postKey(t, srv.URL+"/api/articles", body, key); status != http.StatusUnauthorized || !strings.Contains(b, "key") {
-			t.Errorf("post with key %q: %d %s", key, status, b)
+	for _, info := range list {
+		if info.Articles == 5 {
+			f.example = info.ID
+		} else {
+			f.hostile = info.ID
+		}
+		if written {
+			if _, _, err := d.Story(ctx, info.ID); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
-	if d.Len() != 5 {
-		t.Errorf("desk holds %d articles, want the 5 examples", d.Len())
+	if run {
+		ctx, cancel := context.WithCancel(ctx)
+		var wg sync.WaitGroup
+		wg.Go(func() { d.Run(ctx, 0) })
+		t.Cleanup(func() { cancel(); wg.Wait() })
 	}
-	dd, _ := desk.New(desk.Options{})
-	s, _ := web.New(dd, web.Options{})
-	ro := httptest.NewServer(s.Handler())
-	defer ro.Close()
-	if status, _ := postKey(t, ro.URL+"/api/articles", body, testKey); status != http.StatusForbidden {
-		t.Errorf("post to a server without a key: %d, want 403", status)
+	if opts.Token == "" {
+		opts.Token = testToken
 	}
-	resp, err := http.Get(srv.URL + "/")
+	if f.s, err = New(db, d, opts); err != nil {
+		t.Fatal(err)
+	}
+	f.srv = httptest.NewServer(f.s.Handler())
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+// answer is a response read whole.
+type answer struct {
+	status int
+	header http.Header
+	body   string
+}
+
+// do sends a request to the fixture's server, with the token when token
+// is true.
+func (f *fixture) do(t *testing.T, method, path, body string, token bool) answer {
+	t.Helper()
+	req, err := http.NewRequest(method, f.srv.URL+path, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
-	for _, h := range []string{"Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy"} {
-		if resp.Header.Get(h) == "" {
-			t.Errorf("no %s header", h)
-		}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
 	}
+	if token {
+		req.Header.Set("Authorization", "Bearer "+testToken)
+	}
+	return send(t, req)
 }
 
-func read(t *testing.T, resp *http.Response, err error) (int, string, string) {
+func send(t *testing.T, req *http.Request) answer {
 	t.Helper()
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
+	b, err := io.ReadAll(resp.Body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return resp.StatusCode, resp.Header.Get("Content-Type"), string(body)
+	return answer{resp.StatusCode, resp.Header, string(b)}
 }
 
-func TestRoutes(t *testing.T) {
-	srv, d := server(t)
-	d.Warm(context.Background()) // the index then shows the brief's headline
+func (f *fixture) get(t *testing.T, path string) answer {
+	t.Helper()
+	return f.do(t, http.MethodGet, path, "", false)
+}
+
+// TestPages asks for each page and checks what a reader sees in it.
+func TestPages(t *testing.T) {
+	f := setup(t, Options{}, true, false)
+	w, err := f.desk.Latest(context.Background(), f.example, false)
+	if err != nil || w.Brief == nil {
+		t.Fatal(err)
+	}
+	reuters := articleURL(w.Keys[2], "")
 	tests := []struct {
-		path   string
-		status int
-		ctype  string
-		want   []string
+		name, path string
+		status     int
+		want, not  []string
 	}{
-		{"/", 200, "text/html", []string{`<a href="/stories/1">Bukele says won&#39;t return Abrego Garcia</a>`, "5 articles", "BBC News, The Guardian, Reuters, AFP"}},
-		{"/stories/1", 200, "text/html", []string{"<h1>Bukele says won&#39;t return Abrego Garcia</h1>", `<a class="src" href="#p0-reuters-`}},
-		{"/api/stories", 200, "application/json", []string{`"id":1`, `"articles":5`}},
-		{"/api/stories/1", 200, "application/json", []string{`"title": "Bukele says won't return Abrego Garcia"`, `"off_topic": [`}},
-		{"/stories/8", 404, "text/plain", []string{"/stories/8: no story 8"}},
-		{"/api/stories/x", 400, "application/json", []string{`{"error":"/api/stories/x: story id \"x\" is not a number"}`}},
-		{"/nowhere", 404, "text/plain", []string{"/nowhere: no such page"}},
+		{"front", "/", 200, []string{`<a href="/stories/` + itoa(f.example) + `">Bukele says won&#39;t return Abrego Garcia</a>`,
+			"5 articles", "BBC News, The Guardian, Reuters, AFP", "Sources disagree", `<p class="lead">`, "Nayib Bukele", `name="q"`, `name="since"`}, nil},
+		{"front filtered", "/?source=BBC+News&min=2", 200, []string{"Bukele says won&#39;t return Abrego Garcia"}, []string{"Floods"}},
+		{"front past the end", "/?page=9", 200, []string{"No stories", `rel="prev"`}, nil},
+		{"story", storyURL(f.example), 200, []string{"<h1>Bukele says won&#39;t return Abrego Garcia</h1>", "What the outlets agree on", "Where they differ",
+			"Who said what", "<h3>Nayib Bukele</h3>", "Key figures", "Timeline", "Coverage", `<details><summary>`, "The articles",
+			`<a class="cite" href="` + reuters + `#c-`}, nil},
+		{"story changes", storyURL(f.example) + "?since=1", 200, []string{"What changed since version 1", "Nothing changed."}, nil},
+		{"article", reuters, 200, []string{"Reuters", `<mark class="cite" id="c-`, `<del class="removed" title="cut while cleaning: metadata">`,
+			"Part of the story"}, nil},
+		{"search", "/search?q=Bukele", 200, []string{"<mark>Bukele</mark>", `href="/articles/`}, nil},
+		{"search empty", "/search", 200, []string{`<h1>Search</h1>`}, []string{"Nothing found"}},
+		{"feeds", "/feeds", 200, []string{"No feed is followed"}, nil},
+		{"asset", "/assets/style.css", 200, []string{"prefers-color-scheme: dark"}, nil},
+		{"no story", "/stories/999", 404, []string{"404 Not Found", "no story 999"}, nil},
+		{"bad story", "/stories/x", 400, []string{"400 Bad Request"}, nil},
+		{"no article", "/articles/nope", 404, []string{"no article"}, nil},
+		{"no page", "/nowhere", 404, []string{"no such page"}, nil},
+		{"bad since", "/?since=soon", 400, []string{"want a duration"}, nil},
+		{"bad query", `/search?q="open`, 400, []string{"400 Bad Request"}, nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.path, func(t *testing.T) {
-			status, ctype, body := get(t, srv.URL+tt.path)
-			if status != tt.status || !strings.HasPrefix(ctype, tt.ctype) {
-				t.Errorf("status %d %q, want %d %q", status, ctype, tt.status, tt.ctype)
+		t.Run(tt.name, func(t *testing.T) {
+			a := f.get(t, tt.path)
+			if a.status != tt.status {
+				t.Errorf("status %d, want %d", a.status, tt.status)
+			}
+			if ct := a.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/") {
+				t.Errorf("content type %q", ct)
 			}
 			for _, w := range tt.want {
-				if !strings.Contains(body, w) {
-					t.Errorf("body lacks %q:\n%.400s", w, body)
+				if !strings.Contains(a.body, w) {
+					t.Errorf("lacks %q", w)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(a.body, w) {
+					t.Errorf("has %q", w)
 				}
 			}
 		})
 	}
-	resp, err := http.Post(srv.URL+"/api/stories", "application/json", strings.NewReader("{}")) // not a route for POST
+}
+
+// TestCitationOpensSentence follows a citation of the summary to the
+// article page and finds the cited words there under the link's anchor.
+func TestCitationOpensSentence(t *testing.T) {
+	f := setup(t, Options{}, true, false)
+	w, _ := f.desk.Latest(context.Background(), f.example, false)
+	first := w.Brief.Summary[0]
+	c := first.Cites[0]
+	var key string
+	for i, s := range w.Brief.Sources {
+		if s.ID == c.Source {
+			key = w.Keys[i]
+		}
+	}
+	page := f.get(t, articleURL(key, ""))
+	anchor := `<mark class="cite" id="` + citeAnchor(c.Start, c.End) + `">`
+	i := strings.Index(page.body, anchor)
+	if i < 0 {
+		t.Fatalf("the article page has no anchor %s", anchor)
+	}
+	if rest := page.body[i+len(anchor):]; !strings.HasPrefix(rest, escapeText(first.Text[:20])) {
+		t.Errorf("the anchor holds %.80q, want the cited sentence %.80q", rest, first.Text)
+	}
+}
+
+// escapeText escapes s as html/template writes text.
+func escapeText(s string) string {
+	return strings.NewReplacer("'", "&#39;", `"`, "&#34;", "<", "&lt;", ">", "&gt;", "&", "&amp;").Replace(s)
+}
+
+// TestHostile: titles, outlets and URLs of articles that hold markup and
+// script are shown as text, a javascript: address never becomes a link,
+// and quotes do not break out of attributes.
+func TestHostile(t *testing.T) {
+	f := setup(t, Options{}, true, false)
+	a, err := f.store.Article(context.Background(), "hostile-1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusMethodNotAllowed {
-		t.Errorf("POST /api/stories: status %d, want 405", resp.StatusCode)
+	for _, path := range []string{"/", storyURL(f.hostile), articleURL(a.Key, ""), "/search?q=floods", "/feed.atom", "/search.atom?q=floods"} {
+		t.Run(path, func(t *testing.T) {
+			body := f.get(t, path).body
+			for _, bad := range []string{"<script", "<img src=x", `href="javascript:`, `href="javascript%3a`, `" onmouseover="`, "<b>bold</b>", "#ZgotmplZ"} {
+				if strings.Contains(body, bad) {
+					t.Errorf("has %q", bad)
+				}
+			}
+			if !strings.Contains(body, "Floods") {
+				t.Errorf("the hostile story is not shown:\n%.300s", body)
+			}
+		})
+	}
+	if body := f.get(t, articleURL(a.Key, "")).body; !strings.Contains(body, "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;") {
+		t.Errorf("the hostile title is not shown as text")
 	}
 }
 
-func TestAPIContract(t *testing.T) {
-	srv, _ := server(t)
-	_, _, body := get(t, srv.URL+"/api/stories")
-	var list []struct {
-		ID       int    `json:"id"`
-		Title    string `json:"title"`
-		Articles int    `json:"articles"`
-		Sources  []struct {
-			ID string `json:"id"`
-		} `json:"sources"`
+// TestStaleBrief: once an article joins a story, its page is served at
+// once from the brief written before, saying that a new one is being
+// written, and the page request writes no brief.
+func TestStaleBrief(t *testing.T) {
+	f := setup(t, Options{}, true, false)
+	before := f.get(t, storyURL(f.example))
+	post := `{"id": "ap-1", "source": "AP", "title": "Bukele says he won't send mistakenly deported man back to US",` +
+		` "text": "El Salvador's President Nayib Bukele said Monday he would not return Kilmar Abrego Garcia, a man mistakenly deported from the United States, as he met President Donald Trump at the White House.\n\nBukele called the question of returning him preposterous in the Oval Office meeting with Trump."}`
+	if a := f.do(t, http.MethodPost, "/api/v1/articles", post, true); a.status != http.StatusCreated || !strings.Contains(a.body, `"story":`+itoa(f.example)) {
+		t.Fatalf("post: %d %s", a.status, a.body)
 	}
-	if err := json.Unmarshal([]byte(body), &list); err != nil {
-		t.Fatal(err)
+	after := f.get(t, storyURL(f.example))
+	if after.status != 200 || !strings.Contains(after.body, "the brief of the newer articles is being written") || !strings.Contains(after.body, "6 articles") {
+		t.Errorf("after a post the page is not the earlier brief with a notice:\n%.2000s", after.body)
 	}
-	if len(list) != 1 || list[0].ID != 1 || list[0].Articles != 5 || len(list[0].Sources) != 5 || list[0].Sources[0].ID != "bbc" {
-		t.Errorf("stories = %+v", list)
+	if w, _ := f.desk.Latest(context.Background(), f.example, false); w.Current || len(w.Brief.Sources) != 5 {
+		t.Errorf("a page request wrote the brief: current %v, %d sources", w.Current, len(w.Brief.Sources))
 	}
-}
-
-// TestAddArticle posts articles to a running server: a report of the same
-// event joins the example story and its brief is written again with it; a
-// report of other news starts a story of its own; a repeat, a broken
-// record, an empty article and an oversized body are refused with the
-// status of their error.
-func TestAddArticle(t *testing.T) {
-	srv, d := server(t)
-	before := get3(t, srv.URL+"/api/stories/1")
-	same := `{"id": "ap-1", "source": "AP", "title": "Bukele says he won't send mistakenly deported man back to US",` +
-		` "text": "El Salvador's President Nayib Bukele said Monday he would not return Kilmar Abrego Garcia, a man mistakenly deported from the United States, as he met President Donald Trump at the White House.\n\nThe Supreme Court has said the Trump administration must facilitate the return of Abrego Garcia, who lived in Maryland.\n\nBukele called the question of returning him preposterous in the Oval Office meeting with Trump."}`
-	status, body := post(t, srv.URL+"/api/articles", same)
-	if status != http.StatusCreated || !strings.Contains(body, `"story":1`) {
-		t.Fatalf("POST same event: %d %s", status, body)
-	}
-	after := get3(t, srv.URL+"/api/stories/1")
-	if before == after || !strings.Contains(after, `"name": "AP"`) {
-		t.Errorf("the brief of story 1 does not list the new source:\n%.600s", after)
-	}
-	other := `{"id": "quake-1", "title": "Earthquake of magnitude 6.1 strikes Iran's south", "text": "An earthquake of magnitude 6.1 struck southern Iran on Sunday, damaging hundreds of homes in villages near the port of Bandar Abbas, the state news agency said.\n\nRescue teams were sent to the area and no deaths had been reported by nightfall, officials said."}`
-	status, body = post(t, srv.URL+"/api/articles", other)
-	if status != http.StatusCreated || strings.Contains(body, `"story":1`) {
-		t.Fatalf("POST other news: %d %s", status, body)
-	}
-	_, _, list := get(t, srv.URL+"/api/stories")
-	if !strings.Contains(list, `"articles":6`) || !strings.Contains(list, `Earthquake of magnitude 6.1`) {
-		t.Errorf("story list after posts: %s", list)
-	}
-	if d.Len() != 7 {
-		t.Errorf("desk holds %d articles, want 7", d.Len())
-	}
-	for _, tt := range []struct {
-		name, body string
-		status     int
-		want       string
-	}{
-		{"repeat", same, 422, "already added"},
-		{"broken", `{"id": "x", "text": `, 422, "/api/articles"},
-		{"empty", `{"id": "y", "text": ""}`, 422, "no text"},
-		{"oversized", `{"id": "z", "text": "` + strings.Repeat("a", 11<<20) + `"}`, 413, "over"},
-	} {
-		status, body := post(t, srv.URL+"/api/articles", tt.body)
-		if status != tt.status || !strings.Contains(body, tt.want) || !strings.HasPrefix(body, `{"error":`) {
-			t.Errorf("%s: %d %.200s; want %d mentioning %q", tt.name, status, body, tt.status, tt.want)
-		}
+	if before.body == after.body {
+		t.Error("the page did not change")
 	}
 }
 
-// get3 returns the body of a GET.
-func get3(t *testing.T, url string) string {
-	t.Helper()
-	_, _, body := get(t, url)
-	return body
-}
-
-// TestInChromium opens the index in headless Chromium served from a real
-// loopback server and checks the story link the browser built, then the
-// story page.
-func TestInChromium(t *testing.T) {
-	bin, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("chromium not installed (scripts/test.sh installs Debian's package)")
+// TestPending: while a story's first brief is written, its page says so
+// and reloads, and the API answers 503 with Retry-After.
+func TestPending(t *testing.T) {
+	f := setup(t, Options{BriefWait: 1}, false, false)
+	a := f.get(t, storyURL(f.example))
+	if a.status != 200 || !strings.Contains(a.body, "is being written") || !strings.Contains(a.body, `http-equiv="refresh"`) {
+		t.Errorf("pending page: %d\n%.1500s", a.status, a.body)
 	}
-	srv, _ := server(t)
-	dump := func(url string) string {
-		cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync",
-			"--user-data-dir="+t.TempDir(), "--dump-dom", url)
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("chromium %s: %v", url, err)
-		}
-		return string(out)
-	}
-	if index := dump(srv.URL + "/"); !strings.Contains(index, `href="/stories/1"`) {
-		t.Errorf("index in the browser lacks the story link:\n%.500s", index)
-	}
-	if page := dump(srv.URL + "/stories/1"); !strings.Contains(page, "Who said what") || !strings.Contains(page, `class="cite"`) {
-		t.Errorf("story page in the browser lacks its sections:\n%.500s", page)
+	api := f.get(t, "/api/v1/stories/"+itoa(f.example))
+	if api.status != http.StatusServiceUnavailable || api.header.Get("Retry-After") == "" || api.header.Get("Content-Type") != "application/problem+json" {
+		t.Errorf("API while pending: %d %v %s", api.status, api.header, api.body)
 	}
 }
 
-// TestPostWithoutID: articles posted without an id get their identity,
-// and a second one is not refused as the first again.
-func TestPostWithoutID(t *testing.T) {
-	srv, _ := server(t)
-	for _, text := range []string{
-		"An earthquake of magnitude 6.1 struck southern Iran on Sunday, damaging hundreds of homes.",
-		"Floods closed the main road to the capital on Monday after three days of rain, officials said.",
-	} {
-		status, body := post(t, srv.URL+"/api/articles", `{"text": "`+text+`"}`)
-		if status != http.StatusCreated || strings.Contains(body, "/api/articles") || !strings.Contains(body, `"id":"text:`) {
-			t.Errorf("post: %d %s", status, body)
-		}
+// TestBackgroundBrief: with the desk's writer running, a story's page
+// waits for its first brief and shows it.
+func TestBackgroundBrief(t *testing.T) {
+	f := setup(t, Options{BriefWait: 60e9}, false, true)
+	if a := f.get(t, storyURL(f.example)); a.status != 200 || !strings.Contains(a.body, "Who said what") {
+		t.Errorf("story page: %d %.500s", a.status, a.body)
 	}
 }

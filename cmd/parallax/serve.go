@@ -2,150 +2,217 @@ package main
 
 import (
 	"context"
-	"errors"
+	"crypto/rand"
+	"encoding/base64"
 	"fmt"
 	"log/slog"
 	"net"
-	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/cluster"
 	"github.com/parallax-news/parallax/desk"
 	"github.com/parallax-news/parallax/library"
 	"github.com/parallax-news/parallax/poll"
 	"github.com/parallax-news/parallax/web"
 )
 
-// runServe reads articles, groups them into stories and serves them over
-// HTTP until ctx is done: an index of stories, a page per brief and a JSON
-// API (see package web) through which new articles join their stories as
-// they arrive. With --db, the stored articles are served too and the
-// articles posted are stored. With --feed, the feeds are polled every
-// --poll and their new items join their stories too.
-func runServe(ctx context.Context, m *Main, args []string) error {
+// serveFlags are the flags of serve.
+type serveFlags struct {
+	addr, db, token string
+	words, keep     int
+	every           time.Duration
+	feeds, paths    []string
+	cluster         *cluster.Options
+}
+
+// parseServe parses the flags of serve. It fails with EUSAGE, naming the
+// flag.
+func (m *Main) parseServe(args []string) (*serveFlags, error) {
 	fs := m.flags("serve")
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	words := fs.Int("words", defaultWords, "word budget of each summary")
-	dbPath := fs.String("db", "", "read the articles of this store (SQLite file or postgres:// address, see ingest) and store the articles posted")
-	opts := clusterFlags(fs)
-	var feeds []string
+	f := &serveFlags{}
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	fs.IntVar(&f.words, "words", defaultWords, "word budget of each summary")
+	fs.StringVar(&f.db, "db", "", "the store (SQLite file or postgres:// address, see ingest); without it a temporary store, removed when the server stops")
+	fs.StringVar(&f.token, "token", "", "the token writes need (default $PARALLAX_TOKEN, else $PARALLAX_KEY, else one made at start and printed)")
+	f.cluster = clusterFlags(fs)
 	fs.Func("feed", "poll this RSS/Atom feed for new articles (repeat for several feeds)", func(s string) error {
 		if !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") {
 			return fmt.Errorf("want an http:// or https:// address, got %q", s)
 		}
-		feeds = append(feeds, s)
+		f.feeds = append(f.feeds, s)
 		return nil
 	})
 	m.inputFlags(fs)
-	every := fs.Duration("poll", 10*time.Minute, "time between two polls of the feeds")
-	keep := fs.Int("keep", 100000, "articles held in memory, the most recent; 0 holds all (a --db store keeps them all)")
+	fs.DurationVar(&f.every, "poll", 10*time.Minute, "time between two polls of the feeds")
+	fs.IntVar(&f.keep, "keep", 100000, "articles held in memory, the most recent; 0 holds all (the store keeps them all)")
 	if err := parse(fs, args); err != nil {
-		return err
+		return nil, err
 	}
-	if fs.NArg() == 0 && *dbPath == "" && len(feeds) == 0 {
-		return errNoInput("serve", true)
+	f.paths = fs.Args()
+	switch {
+	case len(f.paths) == 0 && f.db == "" && len(f.feeds) == 0:
+		return nil, errNoInput("serve", true)
+	case f.every <= 0:
+		return nil, parallax.Errorf(parallax.EUSAGE, "--poll", "must be positive, got %v", f.every)
+	case f.keep < 0:
+		return nil, parallax.Errorf(parallax.EUSAGE, "--keep", "must not be negative, got %d", f.keep)
 	}
-	if *every <= 0 {
-		return parallax.Errorf(parallax.EUSAGE, "--poll", "must be positive, got %v", *every)
-	}
-	if *keep < 0 {
-		return parallax.Errorf(parallax.EUSAGE, "--keep", "must not be negative, got %d", *keep)
-	}
-	if err := checkWords(*words); err != nil {
-		return err
-	}
-	var store parallax.Store
-	var readErr error
-	if *dbPath != "" {
-		db, err := openStore(ctx, *dbPath)
-		if err != nil {
-			return err
-		}
-		defer db.Close()
-		store = db
-		// What is read is kept: the PATHs join the store, so that every
-		// story served has the store's number.
-		if fs.NArg() > 0 {
-			_, readErr = library.Ingest(ctx, store, fs.Args(), library.Options{Cluster: *opts, Read: m.readOptions()})
-		}
-	}
-	var paths []string
-	if store == nil {
-		paths = fs.Args()
-	}
-	docs, err := m.readDocs(ctx, store, paths)
-	if err = errors.Join(readErr, err); len(docs) == 0 && err != nil {
-		return errNoneRead("serve", err)
-	}
+	return f, checkWords(f.words)
+}
+
+// runServe reads articles into a store, groups them into stories and
+// serves them over HTTP until ctx is done (see package web): pages for
+// people, a JSON API under /api/v1 through which new articles and feeds
+// arrive (writes need the token), Atom feeds. Without --db the store is a
+// temporary SQLite file, removed when the server stops. With --feed, the
+// feeds are polled every --poll and their new items join their stories.
+func runServe(ctx context.Context, m *Main, args []string) error {
+	f, err := m.parseServe(args)
 	if err != nil {
-		m.report(err) // the readable articles are still served
+		return err
 	}
+	store, closeStore, err := m.serveStore(ctx, f.db)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
 	log := slog.New(slog.NewTextHandler(m.Stderr, nil))
-	d, err := desk.New(desk.Options{Cluster: *opts, Words: *words, Store: store, Keep: *keep, Log: log})
+	d, stories, err := m.serveDesk(ctx, store, f, log)
 	if err != nil {
 		return err
 	}
-	if err := d.AddAll(ctx, docs); err != nil {
-		m.report(err)
-	}
-	d.Settle()
-	if err := d.Sync(ctx); err != nil {
-		return err
-	}
-	stories, _ := d.Stories(ctx)
 	var p *poll.Poller
-	if len(feeds) > 0 {
-		if p, err = poll.New(feeds, poll.Options{Interval: *every, Log: log, AllowPrivate: m.allowPrivate}); err != nil {
+	if len(f.feeds) > 0 {
+		if p, err = poll.New(f.feeds, poll.Options{Interval: f.every, Log: log, AllowPrivate: m.allowPrivate}); err != nil {
 			return err
 		}
 	}
-	// Writes need the key of $PARALLAX_KEY; without one the server reads only.
-	key := m.getenv("PARALLAX_KEY")
-	srv, err := web.New(d, web.Options{Log: log, WriteKey: key})
+	token, made := f.token, false
+	if token == "" {
+		token = cmpEnv(m, "PARALLAX_TOKEN", "PARALLAX_KEY")
+	}
+	if token == "" {
+		token, made = newToken(), true
+	}
+	srv, err := web.New(store, d, web.Options{Log: log, Token: token})
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
 		return parallax.Errorf(parallax.EUSAGE, "--addr", "cannot listen: %w", err)
 	}
-	writes := "writes need the key of $PARALLAX_KEY"
-	if key == "" {
-		writes = "read only: set $PARALLAX_KEY to allow writes"
+	fmt.Fprintf(m.Stderr, "parallax: serving %d stories on http://%s/ (%s)\n", stories, ln.Addr(), writesNote(ln.Addr()))
+	if made {
+		fmt.Fprintf(m.Stderr, "parallax: the token for writes (made for this run, shown once): %s\n", token)
 	}
-	fmt.Fprintf(m.Stderr, "parallax: serving %d stories on http://%s/ (%s)\n", len(stories), ln.Addr(), writes)
 	// The background work stops when the server does, by Ctrl-C or by a
 	// failure, and is waited for before the store closes.
 	ctx, cancel := context.WithCancel(ctx)
 	var bg sync.WaitGroup
 	defer bg.Wait()
 	defer cancel()
-	bg.Go(func() { d.Warm(ctx) })
+	bg.Go(func() { d.Run(ctx, briefDeadline) })
 	if p != nil {
-		bg.Go(func() {
-			_ = p.Run(ctx, func(ctx context.Context, doc parallax.Document) error {
-				if d.Has(&doc) {
-					return nil // stored in an earlier run
-				}
-				_, err := d.AddArticle(ctx, doc)
-				return err
-			})
-		})
+		bg.Go(func() { pollInto(ctx, p, d) })
 	}
-	// A slow client is cut off: headers in 10 s, the whole request in 30 s,
-	// an idle connection after 2 minutes.
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
-		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
-	go func() {
-		<-ctx.Done()
-		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = hs.Shutdown(shutdown)
-	}()
-	if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
-		return parallax.Errorf(parallax.EINTERNAL, "serve", "%w", err)
+	return srv.Serve(ctx, ln)
+}
+
+// briefDeadline is how long a brief written in the background may take
+// before it is logged as late.
+const briefDeadline = 30 * time.Second
+
+// serveStore opens the store of --db, else a temporary SQLite store in a
+// new folder; close closes it and removes the temporary folder.
+func (m *Main) serveStore(ctx context.Context, db string) (parallax.Store, func(), error) {
+	if db != "" {
+		st, err := openStore(ctx, db)
+		if err != nil {
+			return nil, nil, err
+		}
+		return st, func() { st.Close() }, nil
 	}
-	return nil
+	dir, err := os.MkdirTemp("", "parallax-serve-")
+	if err != nil {
+		return nil, nil, parallax.Errorf(parallax.EINTERNAL, "serve", "temporary store: %w", err)
+	}
+	st, err := openStore(ctx, filepath.Join(dir, "parallax.db"))
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return st, func() { st.Close(); os.RemoveAll(dir) }, nil
+}
+
+// serveDesk adds the PATHs to the store, puts every stored article into a
+// desk and saves its stories; it returns the desk and its number of
+// stories. The inputs that cannot be read are reported; it fails when
+// PATHs were given and no article could be read of them.
+func (m *Main) serveDesk(ctx context.Context, store parallax.Store, f *serveFlags, log *slog.Logger) (*desk.Desk, int, error) {
+	if len(f.paths) > 0 {
+		rep, err := library.Ingest(ctx, store, f.paths, library.Options{Cluster: *f.cluster, Read: m.readOptions()})
+		if rep.Read == 0 && err != nil {
+			return nil, 0, errNoneRead("serve", err)
+		}
+		if err != nil {
+			m.report(err) // the readable articles are still served
+		}
+	}
+	d, err := desk.New(desk.Options{Cluster: *f.cluster, Words: f.words, Store: store, Keep: f.keep, Log: log})
+	if err != nil {
+		return nil, 0, err
+	}
+	skipped, err := d.Load(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	if skipped != nil {
+		m.report(skipped)
+	}
+	stories, _ := d.Stories(ctx)
+	return d, len(stories), nil
+}
+
+// pollInto polls the feeds until ctx is done, each new item into the desk.
+func pollInto(ctx context.Context, p *poll.Poller, d *desk.Desk) {
+	_ = p.Run(ctx, func(ctx context.Context, doc parallax.Document) error {
+		if d.Has(&doc) {
+			return nil // stored in an earlier run
+		}
+		_, err := d.AddArticle(ctx, doc)
+		return err
+	})
+}
+
+// cmpEnv returns the first of the environment variables that is set.
+func cmpEnv(m *Main, keys ...string) string {
+	for _, k := range keys {
+		if v := strings.TrimSpace(m.getenv(k)); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// newToken makes a random token of 32 bytes.
+func newToken() string {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b) // never fails (crypto/rand)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// writesNote says who may write: on a loopback address, anyone with the
+// token on this machine; on any other, it says that the server is reached
+// from other machines and that writes need the token.
+func writesNote(addr net.Addr) string {
+	if tcp, ok := addr.(*net.TCPAddr); ok && tcp.IP.IsLoopback() {
+		return "writes need the token"
+	}
+	return "reachable from other machines: every write (POST) needs the token, reads are open"
 }

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -14,22 +16,26 @@ import (
 	"time"
 )
 
+// serveKey is the write token of the servers the tests start, given as
+// $PARALLAX_KEY (the older name of $PARALLAX_TOKEN).
+const serveKey = "serve-test-key"
+
 // startServe runs `parallax serve args...` on a loopback port and returns
 // its address and a function that stops it as Ctrl-C would and returns its
 // exit status.
-// serveKey is the write key of the servers the tests start.
-const serveKey = "serve-test-key"
-
 func startServe(t *testing.T, wantStories int, args ...string) (string, func() int) {
+	t.Helper()
+	addr, _, stop := startServeEnv(t, wantStories, map[string]string{"PARALLAX_KEY": serveKey}, args...)
+	return addr, stop
+}
+
+// startServeEnv is startServe with the environment env; it also returns
+// the line after the start-up line.
+func startServeEnv(t *testing.T, wantStories int, env map[string]string, args ...string) (string, string, func() int) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
-	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: pw, Getenv: func(k string) string {
-		if k == "PARALLAX_KEY" {
-			return serveKey
-		}
-		return ""
-	}}
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: pw, Getenv: func(k string) string { return env[k] }}
 	done := make(chan int, 1)
 	go func() {
 		done <- m.Run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...))
@@ -41,13 +47,17 @@ func startServe(t *testing.T, wantStories int, args ...string) (string, func() i
 		cancel()
 		t.Fatalf("no startup line: %v", err)
 	}
-	go io.Copy(io.Discard, br) // drain the log
 	addr := regexp.MustCompile(`serving (\d+) stories on (http://[^/]+)/`).FindStringSubmatch(line)
 	if addr == nil || addr[1] != strconv.Itoa(wantStories) {
 		cancel()
 		t.Fatalf("startup line %q, want %d stories", line, wantStories)
 	}
-	return addr[2], func() int {
+	next := ""
+	if env["PARALLAX_TOKEN"] == "" && env["PARALLAX_KEY"] == "" {
+		next, _ = br.ReadString('\n')
+	}
+	go io.Copy(io.Discard, br) // drain the log
+	return addr[2], next, func() int {
 		cancel()
 		select {
 		case code := <-done:
@@ -63,14 +73,14 @@ func startServe(t *testing.T, wantStories int, args ...string) (string, func() i
 // stories, then stops it as Ctrl-C would.
 func TestServe(t *testing.T) {
 	addr, stop := startServe(t, 1, "../../examples")
-	resp, err := http.Get(addr + "/api/stories")
+	resp, err := http.Get(addr + "/api/v1/stories")
 	if err != nil {
 		t.Fatal(err)
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if resp.StatusCode != 200 || !strings.Contains(string(body), `"articles":5`) {
-		t.Errorf("GET /api/stories: %d %s", resp.StatusCode, body)
+		t.Errorf("GET /api/v1/stories: %d %s", resp.StatusCode, body)
 	}
 	if code := stop(); code != 0 {
 		t.Errorf("exit %d after shutdown", code)
@@ -83,7 +93,7 @@ func TestServeStore(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "live.db")
 	addr, stop := startServe(t, 0, "--db", db)
 	body := `{"id": "quake-1", "title": "Earthquake of magnitude 6.1 strikes Iran's south", "text": "An earthquake of magnitude 6.1 struck southern Iran on Sunday, damaging hundreds of homes near the port of Bandar Abbas, the state news agency said."}`
-	req, _ := http.NewRequest(http.MethodPost, addr+"/api/articles", strings.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, addr+"/api/v1/articles", strings.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+serveKey)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -98,7 +108,7 @@ func TestServeStore(t *testing.T) {
 	}
 	addr, stop = startServe(t, 1, "--db", db)
 	defer stop()
-	resp, err = http.Get(addr + "/api/stories")
+	resp, err = http.Get(addr + "/api/v1/stories")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +135,7 @@ func TestServeFeed(t *testing.T) {
 	defer stop()
 	var list []byte
 	for range 200 { // the first poll runs at start; wait for it
-		resp, err := http.Get(addr + "/api/stories")
+		resp, err := http.Get(addr + "/api/v1/stories")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -155,5 +165,58 @@ func TestServeUsage(t *testing.T) {
 	}
 	if code, _, errOut := run(t, "", "serve", "--addr", "127.0.0.1:0"); code != 2 || !strings.Contains(errOut, "serve") {
 		t.Errorf("serve with nothing to serve: exit %d, %q", code, errOut)
+	}
+}
+
+// TestServeToken starts a server without a token: it makes one, prints it
+// once, and takes writes with it only; without --db its store is a
+// temporary one, removed when it stops.
+func TestServeToken(t *testing.T) {
+	stores := filepath.Join(os.TempDir(), "parallax-serve-*")
+	before, _ := filepath.Glob(stores)
+	addr, line, stop := startServeEnv(t, 1, nil, "../../examples")
+	if during, _ := filepath.Glob(stores); len(during) != len(before)+1 {
+		t.Errorf("no temporary store: %v", during)
+	}
+	token := regexp.MustCompile(`token for writes .*: (\S+)`).FindStringSubmatch(line)
+	if token == nil {
+		t.Fatalf("no token printed: %q", line)
+	}
+	body := `{"id": "quake-1", "text": "An earthquake of magnitude 6.1 struck southern Iran on Sunday, the state news agency said."}`
+	for _, tt := range []struct {
+		token string
+		want  int
+	}{{"", 401}, {"wrong", 401}, {token[1], 201}} {
+		req, _ := http.NewRequest(http.MethodPost, addr+"/api/v1/articles", strings.NewReader(body))
+		if tt.token != "" {
+			req.Header.Set("Authorization", "Bearer "+tt.token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.want {
+			t.Errorf("token %q: %d, want %d", tt.token, resp.StatusCode, tt.want)
+		}
+	}
+	if code := stop(); code != 0 {
+		t.Errorf("exit %d after shutdown", code)
+	}
+	if after, _ := filepath.Glob(stores); len(after) != len(before) {
+		t.Errorf("the temporary store was left: %v", after)
+	}
+}
+
+// TestWritesNote: the start-up line says that a server reached from other
+// machines takes writes only with the token.
+func TestWritesNote(t *testing.T) {
+	for _, tt := range []struct {
+		ip   string
+		want string
+	}{{"127.0.0.1", "writes need the token"}, {"::1", "writes need the token"}, {"0.0.0.0", "reachable from other machines"}, {"192.0.2.7", "reachable from other machines"}} {
+		if got := writesNote(&net.TCPAddr{IP: net.ParseIP(tt.ip), Port: 8080}); !strings.Contains(got, tt.want) {
+			t.Errorf("%s: %q", tt.ip, got)
+		}
 	}
 }
