@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -16,6 +17,7 @@ import (
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/cluster"
 	"github.com/parallax-news/parallax/desk"
+	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/library"
 	"github.com/parallax-news/parallax/poll"
 	"github.com/parallax-news/parallax/web"
@@ -26,8 +28,10 @@ type serveFlags struct {
 	addr, db, token string
 	words, keep     int
 	every           time.Duration
+	watch           bool
 	feeds, paths    []string
 	cluster         *cluster.Options
+	fetcher         func() *fetch.Fetcher
 }
 
 // parseServe parses the flags of serve. It fails with EUSAGE, naming the
@@ -40,25 +44,27 @@ func (m *Main) parseServe(args []string) (*serveFlags, error) {
 	fs.StringVar(&f.db, "db", "", "the store (SQLite file or postgres:// address, see ingest); without it a temporary store, removed when the server stops")
 	fs.StringVar(&f.token, "token", "", "the token writes need (default $PARALLAX_TOKEN, else $PARALLAX_KEY, else one made at start and printed)")
 	f.cluster = clusterFlags(fs)
-	fs.Func("feed", "poll this RSS/Atom feed for new articles (repeat for several feeds)", func(s string) error {
-		if !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") {
-			return fmt.Errorf("want an http:// or https:// address, got %q", s)
-		}
-		f.feeds = append(f.feeds, s)
-		return nil
+	fs.Func("feed", "follow this feed (kept in the store, see parallax feeds) and watch the feeds; repeat for several", func(s string) error {
+		u, err := feedURL(s)
+		f.feeds = append(f.feeds, u)
+		return err
 	})
+	fs.BoolVar(&f.watch, "watch", false, "poll the store's feeds (see parallax watch) while serving; new items join their stories at once")
 	m.inputFlags(fs)
-	fs.DurationVar(&f.every, "poll", 10*time.Minute, "time between two polls of the feeds")
+	f.fetcher = m.fetchFlags(fs)
+	fs.DurationVar(&f.every, "every", 10*time.Minute, "time between two polls of a feed")
+	fs.DurationVar(&f.every, "poll", 10*time.Minute, "the same as --every (an older name)")
 	fs.IntVar(&f.keep, "keep", 100000, "articles held in memory, the most recent; 0 holds all (the store keeps them all)")
 	if err := parse(fs, args); err != nil {
 		return nil, err
 	}
 	f.paths = fs.Args()
+	f.watch = f.watch || len(f.feeds) > 0
 	switch {
 	case len(f.paths) == 0 && f.db == "" && len(f.feeds) == 0:
 		return nil, errNoInput("serve", true)
 	case f.every <= 0:
-		return nil, parallax.Errorf(parallax.EUSAGE, "--poll", "must be positive, got %v", f.every)
+		return nil, parallax.Errorf(parallax.EUSAGE, "--every", "must be positive, got %v", f.every)
 	case f.keep < 0:
 		return nil, parallax.Errorf(parallax.EUSAGE, "--keep", "must not be negative, got %d", f.keep)
 	}
@@ -69,8 +75,9 @@ func (m *Main) parseServe(args []string) (*serveFlags, error) {
 // serves them over HTTP until ctx is done (see package web): pages for
 // people, a JSON API under /api/v1 through which new articles and feeds
 // arrive (writes need the token), Atom feeds. Without --db the store is a
-// temporary SQLite file, removed when the server stops. With --feed, the
-// feeds are polled every --poll and their new items join their stories.
+// temporary SQLite file, removed when the server stops. With --watch (or
+// --feed), the store's feeds are polled as by `parallax watch` and their
+// new items join their stories at once.
 func runServe(ctx context.Context, m *Main, args []string) error {
 	f, err := m.parseServe(args)
 	if err != nil {
@@ -86,11 +93,8 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return err
 	}
-	var p *poll.Poller
-	if len(f.feeds) > 0 {
-		if p, err = poll.New(f.feeds, poll.Options{Interval: f.every, Log: log, AllowPrivate: m.allowPrivate}); err != nil {
-			return err
-		}
+	if err := m.follow(ctx, store, f.feeds); err != nil {
+		return err
 	}
 	token, made := f.token, false
 	if token == "" {
@@ -118,8 +122,9 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	defer bg.Wait()
 	defer cancel()
 	bg.Go(func() { d.Run(ctx, briefDeadline) })
-	if p != nil {
-		bg.Go(func() { pollInto(ctx, p, d) })
+	if f.watch {
+		w := poll.NewWatcher(store, f.fetcher(), intoDesk(d), poll.WatchOptions{Every: f.every, Log: log})
+		bg.Go(func() { _ = w.Run(ctx, nil) })
 	}
 	return srv.Serve(ctx, ln)
 }
@@ -179,15 +184,32 @@ func (m *Main) serveDesk(ctx context.Context, store parallax.Store, f *serveFlag
 	return d, len(stories), nil
 }
 
-// pollInto polls the feeds until ctx is done, each new item into the desk.
-func pollInto(ctx context.Context, p *poll.Poller, d *desk.Desk) {
-	_ = p.Run(ctx, func(ctx context.Context, doc parallax.Document) error {
-		if d.Has(&doc) {
-			return nil // stored in an earlier run
+// follow adds the feeds of --feed to the store's, those followed already
+// kept as they are.
+func (m *Main) follow(ctx context.Context, st parallax.Store, feeds []string) error {
+	for _, u := range feeds {
+		if err := st.AddFeed(ctx, u, m.now()); err != nil && parallax.ErrorCode(err) != parallax.ECONFLICT {
+			return err
 		}
-		_, err := d.AddArticle(ctx, doc)
-		return err
-	})
+	}
+	return nil
+}
+
+// intoDesk hands the new articles of a feed to the desk, each joining its
+// story (and the store) at once.
+func intoDesk(d *desk.Desk) poll.AddFunc {
+	return func(ctx context.Context, docs []parallax.Document) error {
+		var errs []error
+		for _, doc := range docs {
+			if d.Has(&doc) {
+				continue // stored in an earlier run
+			}
+			if _, err := d.AddArticle(ctx, doc); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		return errors.Join(errs...)
+	}
 }
 
 // cmpEnv returns the first of the environment variables that is set.

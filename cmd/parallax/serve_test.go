@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -119,41 +120,57 @@ func TestServeStore(t *testing.T) {
 	}
 }
 
-// TestServeFeed starts a server with no article but a feed to poll on a
-// loopback address, and finds the feed's items among its stories.
+// TestServeFeed starts a server with no article but a feed on a loopback
+// address whose item links to the whole article: the page's text is what
+// the server stores and shows, and the feed is fetched once.
 func TestServeFeed(t *testing.T) {
-	feed := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Example News</title>` +
-		`<item><title>Earthquake of magnitude 6.1 strikes Iran's south</title><guid>quake-1</guid>` +
-		`<description>An earthquake of magnitude 6.1 struck southern Iran on Sunday, damaging hundreds of homes near the port of Bandar Abbas, the state news agency said.</description></item>` +
-		`</channel></rss>`
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/rss+xml")
-		io.WriteString(w, feed)
+	var feedRequests atomic.Int32
+	var ts *httptest.Server
+	ts = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/world.rss":
+			feedRequests.Add(1)
+			w.Header().Set("Content-Type", "application/rss+xml")
+			io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Example News</title>`+
+				`<item><title>Earthquake of magnitude 6.1 strikes Iran's south</title><link>`+ts.URL+`/quake</link>`+
+				`<description>An earthquake struck southern Iran on Sunday.</description></item></channel></rss>`)
+		case "/quake":
+			io.WriteString(w, `<html><head><title>Quake</title></head><body><article><h1>Earthquake strikes Iran's south</h1>`+
+				`<p>An earthquake of magnitude 6.1 struck southern Iran on Sunday, damaging hundreds of homes near the port of Bandar Abbas, the state news agency said.</p>`+
+				`<p>Rescue teams from Hormozgan province reached the worst-hit villages by nightfall, officials said.</p></article></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
 	}))
 	defer ts.Close()
-	addr, stop := startServe(t, 0, "--allow-private", "--feed", ts.URL+"/world.rss", "--poll", "50ms")
+	addr, stop := startServe(t, 0, "--allow-private", "--feed", ts.URL+"/world.rss", "--every", "1h")
 	defer stop()
-	var list []byte
+	var found []byte
 	for range 200 { // the first poll runs at start; wait for it
-		resp, err := http.Get(addr + "/api/v1/stories")
+		resp, err := http.Get(addr + "/api/v1/search?q=Hormozgan")
 		if err != nil {
 			t.Fatal(err)
 		}
-		list, _ = io.ReadAll(resp.Body)
+		found, _ = io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if strings.Contains(string(list), "Earthquake of magnitude 6.1") {
-			return
+		if strings.Contains(string(found), ts.URL+"/quake") {
+			break
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	t.Errorf("the feed's item never showed: %s", list)
+	if !strings.Contains(string(found), ts.URL+"/quake") {
+		t.Fatalf("the item's page was never stored: %s", found)
+	}
+	if n := feedRequests.Load(); n != 1 {
+		t.Errorf("the feed was fetched %d times at start, want once", n)
+	}
 }
 
 // TestServeUsage checks that bad serve flags are usage errors naming the
 // flag, before anything is read or served.
 func TestServeUsage(t *testing.T) {
 	for _, args := range [][]string{
-		{"--poll", "0s", "--feed", "http://127.0.0.1:9/feed"},
+		{"--every", "0s", "--feed", "http://127.0.0.1:9/feed"},
 		{"--keep", "-1", "../../examples"},
 		{"--feed", "ftp://example.org/feed"},
 		{"--window", "soon", "../../examples"},
