@@ -16,7 +16,7 @@
 //	parallax extract [--format text|json] PATH...
 //	parallax feeds   add|remove URL... | list | import|export FILE.opml
 //	parallax watch   [--db D] [--every 10m] [--once]
-//	parallax serve   [--addr HOST:PORT] [--words N] [--db D] [--feed URL --poll 10m] [PATH...]
+//	parallax serve   [--addr HOST:PORT] [--words N] [--db D] [--token T] [--watch] [--feed URL] [--every 10m] [PATH...]
 //	parallax eval summary FILE.jsonl
 //	parallax eval cluster FILE.jsonl
 //	parallax eval extract [--dir DIR] FILE.jsonl
@@ -87,7 +87,7 @@ var commands = map[string]command{
 	"export":  {"export [--db D] --format jsonl", runExport},
 	"quotes":  {"quotes [--format jsonl|md] PATH...", runQuotes},
 	"watch":   {"watch [--db D] [--every 10m] [--once] [--rate 1] [--per-host 2] [--allow-private]", runWatch},
-	"serve":   {"serve [--addr HOST:PORT] [--words N] [--db D] [--feed URL --poll 10m] [PATH...]", runServe},
+	"serve":   {"serve [--addr HOST:PORT] [--words N] [--db D] [--token T] [--watch] [--feed URL] [--every 10m] [PATH...]", runServe},
 }
 
 // Run runs the command line args (without the program name) and returns the
