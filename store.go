@@ -145,11 +145,13 @@ type StoryVersion struct {
 }
 
 // StoryFilter selects stories: updated at or after Since (zero for any),
-// with an outlet named Source (case-insensitive; empty for any), at most
-// Limit of them (0 for all) and only those of at least MinArticles.
+// with an outlet named Source (case-insensitive; empty for any), only
+// those of at least MinArticles, the first Offset of them skipped, at most
+// Limit of them (0 for all).
 type StoryFilter struct {
 	Since       time.Time
 	Source      string
+	Offset      int
 	Limit       int
 	MinArticles int
 }

@@ -26,7 +26,6 @@ const (
 	second = "The US would help El Salvador build new prisons, Mr Trump added after the meeting in the Oval Office."
 )
 
-
 // TestRun checks that Run polls at once and again when the feed falls
 // due, calls settled after a poll that stored articles, and stops when
 // its context is done.

@@ -681,9 +681,11 @@ func (s *Store) Stories(ctx context.Context, f parallax.StoryFilter) ([]parallax
 		args = append(args, s.D.Time(f.Since))
 	}
 	query += ` ORDER BY updated DESC, articles DESC, id DESC`
-	if f.Limit > 0 && f.Source == "" {
-		query += ` LIMIT ?`
-		args = append(args, f.Limit)
+	skip := f.Offset // the stories of the outlet to skip, when one is named
+	if f.Source == "" && (f.Limit > 0 || f.Offset > 0) {
+		query += ` LIMIT ? OFFSET ?`
+		args = append(args, cmp.Or(f.Limit, 1<<62), max(f.Offset, 0)) // 1<<62: no limit, in both dialects
+		skip = 0
 	}
 	rows, err := s.DB.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
@@ -697,6 +699,10 @@ func (s *Store) Stories(ctx context.Context, f parallax.StoryFilter) ([]parallax
 			return nil, s.errorf("read story: %w", err)
 		}
 		if f.Source != "" && !slices.ContainsFunc(st.Sources, func(n string) bool { return strings.EqualFold(n, f.Source) }) {
+			continue
+		}
+		if skip > 0 {
+			skip--
 			continue
 		}
 		out = append(out, st)

@@ -365,6 +365,10 @@ func storyFilter(t *testing.T, s parallax.Store) {
 		{parallax.StoryFilter{Source: "Outlet 2"}, []int{2}},
 		{parallax.StoryFilter{Source: "nobody"}, nil},
 		{parallax.StoryFilter{Limit: 1}, []int{2}},
+		{parallax.StoryFilter{Offset: 1}, []int{1}},
+		{parallax.StoryFilter{Offset: 1, Limit: 1}, []int{1}},
+		{parallax.StoryFilter{Offset: 2}, nil},
+		{parallax.StoryFilter{Source: "outlet 0", Offset: 1}, nil},
 		{parallax.StoryFilter{MinArticles: 3}, nil},
 	}
 	for _, tt := range tests {

@@ -92,17 +92,16 @@ func (s *Server) filterQuery(r *http.Request) (listQuery, error) {
 }
 
 // stories returns a page of the stories the query selects, the most
-// recently updated first, and whether more follow. The store lists from
-// the first story on, so a page asks for every story before it too. The
-// list is kept a moment (see lists) unless fresh is true.
+// recently updated first, and whether more follow. The list is kept a
+// moment (see lists) unless fresh is true.
 func (s *Server) stories(r *http.Request, lq listQuery, fresh bool) ([]parallax.StoryInfo, bool, error) {
-	f := parallax.StoryFilter{Since: lq.Since, Source: lq.Source, MinArticles: lq.Min, Limit: lq.Offset + lq.Limit + 1}
+	f := parallax.StoryFilter{Since: lq.Since, Source: lq.Source, MinArticles: lq.Min, Offset: lq.Offset, Limit: lq.Limit + 1}
 	var list []parallax.StoryInfo
 	var err error
 	if fresh {
 		list, err = s.store.Stories(r.Context(), f)
 	} else {
-		key := fmt.Sprintf("%d|%s|%d|%d", f.Since.UnixNano(), f.Source, f.MinArticles, f.Limit)
+		key := fmt.Sprintf("%d|%s|%d|%d|%d", f.Since.UnixNano(), f.Source, f.MinArticles, f.Offset, f.Limit)
 		list, err = s.lists.get(key, s.desk.Generation(), s.now(), func() ([]parallax.StoryInfo, error) {
 			return s.store.Stories(r.Context(), f)
 		})
@@ -110,10 +109,6 @@ func (s *Server) stories(r *http.Request, lq listQuery, fresh bool) ([]parallax.
 	if err != nil {
 		return nil, false, err
 	}
-	if lq.Offset >= len(list) {
-		return []parallax.StoryInfo{}, false, nil
-	}
-	list = list[lq.Offset:]
 	if len(list) > lq.Limit {
 		return list[:lq.Limit], true, nil
 	}
