@@ -25,6 +25,11 @@ const (
 	ECONFLICT = "conflict"
 	// ETOOMANY: a client that asked too often; it may try again later.
 	ETOOMANY = "too_many"
+	// EMETHOD: a request with a method its address does not take.
+	EMETHOD = "method_not_allowed"
+	// EUNAVAILABLE: what was asked for is not ready yet (a brief being
+	// written); it may be asked for again shortly.
+	EUNAVAILABLE = "unavailable"
 	// EINTERNAL: anything else; a bug or an I/O failure.
 	EINTERNAL = "internal"
 )
@@ -39,6 +44,8 @@ var codes = map[string]struct{ exit, http int }{
 	EFORBIDDEN:    {1, http.StatusForbidden},
 	ECONFLICT:     {1, http.StatusConflict},
 	ETOOMANY:      {1, http.StatusTooManyRequests},
+	EMETHOD:       {2, http.StatusMethodNotAllowed},
+	EUNAVAILABLE:  {1, http.StatusServiceUnavailable},
 	EINTERNAL:     {1, http.StatusInternalServerError},
 }
 

@@ -117,7 +117,7 @@ func (s *Server) apiBrief(w http.ResponseWriter, r *http.Request, id int) (*desk
 		return nil, err
 	}
 	w.Header().Set("Retry-After", "5")
-	s.write(w, r, newProblem(r, http.StatusServiceUnavailable, "unavailable", fmt.Sprintf("the brief of story %d is being written: try again in a few seconds", id)))
+	s.fail(w, r, parallax.Errorf(parallax.EUNAVAILABLE, r.URL.Path, "the brief of story %d is being written: try again in a few seconds", id))
 	return nil, nil
 }
 

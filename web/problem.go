@@ -65,20 +65,13 @@ func errProblem(r *http.Request, err error) Problem {
 	if status >= 500 {
 		detail = "internal error"
 	}
-	return newProblem(r, status, parallax.ErrorCode(err), detail)
-}
-
-// newProblem is the problem detail of a request.
-func newProblem(r *http.Request, status int, code, detail string) Problem {
-	return Problem{Type: problemType(code), Title: http.StatusText(status), Status: status, Detail: detail, Instance: r.URL.Path}
+	return Problem{Type: problemType(parallax.ErrorCode(err)), Title: http.StatusText(status), Status: status, Detail: detail, Instance: r.URL.Path}
 }
 
 // methodNotAllowed answers a method that no route of the path takes: 405
-// with the methods allowed. The error table has no kind for it: it is the
-// router's answer, not a handler's.
+// with the methods allowed.
 func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request, allow []string) {
-	s.write(w, r, newProblem(r, http.StatusMethodNotAllowed, "method_not_allowed",
-		r.Method+" is not allowed on "+r.URL.Path+" (allowed: "+strings.Join(allow, ", ")+")"))
+	s.fail(w, r, parallax.Errorf(parallax.EMETHOD, r.URL.Path, "%s is not allowed here (allowed: %s)", r.Method, strings.Join(allow, ", ")))
 }
 
 // write writes a problem detail under /api/ and an HTML error page
