@@ -135,8 +135,10 @@ func (w *Watcher) Poll(ctx context.Context, all bool) (Report, error) {
 	}
 	var rep Report
 	var errs []error
-	err = parallel.Ordered(ctx, len(due), w.opts.Workers,
-		func(ctx context.Context, _, i int) (Report, error) { return w.pollFeed(ctx, due[i]) },
+	// The pool runs to the end, so that the feeds begun report what they
+	// stored; once ctx is done, the feeds not begun return at once.
+	err = parallel.Ordered(context.WithoutCancel(ctx), len(due), w.opts.Workers,
+		func(_ context.Context, _, i int) (Report, error) { return w.pollFeed(ctx, due[i]) },
 		func(i int, r parallel.Result[Report]) error {
 			rep.add(r.Value)
 			if r.Err != nil && !errors.Is(r.Err, context.Canceled) {
@@ -202,6 +204,9 @@ const feedAccept = "application/rss+xml, application/atom+xml, application/feed+
 // the feed's state. A feed fails as a whole (its state records why) when
 // it cannot be fetched or read or its articles cannot be stored.
 func (w *Watcher) pollFeed(ctx context.Context, f parallax.Feed) (Report, error) {
+	if err := ctx.Err(); err != nil {
+		return Report{}, err
+	}
 	rep := Report{Feeds: 1}
 	f.LastPoll = w.opts.Now()
 	resp, err := w.get.Get(ctx, fetch.Request{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified, Accept: feedAccept})
@@ -225,10 +230,15 @@ func (w *Watcher) pollFeed(ctx context.Context, f parallax.Feed) (Report, error)
 		var items Report
 		items, err = w.items(ctx, docs)
 		rep.add(items)
+		f.Items += items.Stored
 		if err == nil {
-			f.Items += items.Stored
 			f.ETag, f.LastModified = resp.ETag, resp.LastModified
 		}
+	}
+	if ctx.Err() != nil {
+		// A stop is not the feed's failure: what was stored is counted,
+		// and the feed, its validators unchanged, is read again next time.
+		return rep, errors.Join(ctx.Err(), w.save(ctx, f))
 	}
 	if err != nil {
 		rep.Failed = 1

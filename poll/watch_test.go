@@ -2,6 +2,7 @@ package poll_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"net/http"
@@ -381,5 +382,49 @@ func TestWatchMaxPages(t *testing.T) {
 	w, _ = watcherWith(t, poll.WatchOptions{MaxItems: 2, Now: time.Now}, s.ts.URL+"/feed.xml")
 	if rep, err := w.Poll(context.Background(), true); err != nil || rep.Items != 2 {
 		t.Errorf("poll with MaxItems 2: %+v, %v", rep, err)
+	}
+}
+
+// TestWatchStop stops a poll while an item's page is being fetched: the
+// items before it are stored with their pages, that item with its feed
+// content, the feed is not counted as failed, and the next poll fetches
+// only the page not read yet.
+func TestWatchStop(t *testing.T) {
+	rs := examples(t)
+	s := newSite(t)
+	s.set(func(s *site) {
+		s.feed, s.etag = rssOf(s.ts.URL, rs, 1), `"v1"`
+		for i, r := range rs {
+			s.pages[fmt.Sprintf("/a/%d.html", i+1)] = page(r)
+		}
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	blocked := make(chan struct{})
+	inner := s.ts.Config.Handler
+	s.ts.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/a/2.html" && ctx.Err() == nil {
+			close(blocked)
+			<-r.Context().Done() // the fetch is cancelled
+			return
+		}
+		inner.ServeHTTP(w, r)
+	})
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	w, st := watcher(t, func() time.Time { return now }, s.ts.URL+"/feed.xml")
+	go func() {
+		<-blocked
+		cancel()
+	}()
+	rep, err := w.Poll(ctx, true)
+	if !errors.Is(err, context.Canceled) || rep.Stored != 2 || rep.Pages != 1 {
+		t.Fatalf("stopped poll: %+v, %v; want 2 stored (one with its page), context.Canceled", rep, err)
+	}
+	feeds, _ := st.Feeds(context.Background())
+	if f := feeds[0]; f.Failures != 0 || f.Items != 2 || f.ETag != "" {
+		t.Errorf("feed after a stop: %+v; want no failure, 2 items, no validators kept", f)
+	}
+	rep, err = w.Poll(context.Background(), true)
+	if err != nil || rep.Items != 1 || rep.Stored != 1 || s.count("/a/1.html") != 1 || s.count("/a/3.html") != 1 {
+		t.Errorf("poll after the stop: %+v, %v; pages 1 and 3 fetched %d and %d times", rep, err, s.count("/a/1.html"), s.count("/a/3.html"))
 	}
 }
