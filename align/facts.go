@@ -42,6 +42,33 @@ func Facts(m *Model, opts Options) []Fact {
 	// Sentences repeated word for word (wire copies) are compared once:
 	// each stands for its copies, which join whatever fact it joins.
 	canon, copies := duplicates(m)
+	links := linkSentences(m, canon, tau)
+
+	centrality := make([]float64, n)
+	for i := range m.Sents {
+		centrality[i] = m.Sents[i].Central
+	}
+	facts := stars(m, canon, copies, links, centrality)
+	// Copies left out (their article already had a sentence in the fact)
+	// stand alone, so that every sentence belongs to a fact.
+	used := make([]bool, n)
+	for _, f := range facts {
+		for _, k := range f.Members {
+			used[k] = true
+		}
+	}
+	for i := range m.Sents {
+		if !used[i] {
+			facts = append(facts, Fact{Rep: i, Members: []int{i}, Articles: []int{m.Sents[i].Article}, Score: centrality[i]})
+		}
+	}
+	return facts
+}
+
+// linkSentences links the canonical sentences of different articles whose
+// similarity reaches tau, each way.
+func linkSentences(m *Model, canon []int, tau float64) [][]link {
+	n := len(m.Sents)
 	links := make([][]link, n)
 	// Candidates share a term that is not too common; the exact similarity
 	// is then computed for each candidate pair.
@@ -72,23 +99,21 @@ func Facts(m *Model, opts Options) []Fact {
 					continue
 				}
 				seen[j] = i
-				if _, shared := dotShared(s.Vec, m.Sents[j].Vec); shared < 2 {
-					continue
-				}
-				if sim := Similarity(m, i, j); sim >= tau {
+				if sim, shared := similarity(m, i, j); shared >= 2 && sim >= tau {
 					links[i] = append(links[i], link{j, sim})
 					links[j] = append(links[j], link{i, sim})
 				}
 			}
 		}
 	}
+	return links
+}
 
-	centrality := make([]float64, n)
-	for i := range m.Sents {
-		centrality[i] = Dot(m.Sents[i].Vec, m.Centroid)
-	}
-	// Stars: the sentence with the most (weighted) support first; a copy
-	// counts as full support.
+// stars makes the facts: the sentence with the most (weighted) support
+// first, with the best sentence of each other article linked to it; a copy
+// counts as full support.
+func stars(m *Model, canon []int, copies map[int][]int, links [][]link, centrality []float64) []Fact {
+	n := len(m.Sents)
 	var order []int
 	degree := make([]float64, n)
 	for i := range m.Sents {
@@ -155,13 +180,6 @@ func Facts(m *Model, opts Options) []Fact {
 		sort.Ints(f.Members[1:])
 		f.Articles = arts
 		facts = append(facts, f)
-	}
-	// Copies left out (their article already had a sentence in the fact)
-	// stand alone, so that every sentence belongs to a fact.
-	for i := range m.Sents {
-		if !used[i] {
-			facts = append(facts, Fact{Rep: i, Members: []int{i}, Articles: []int{m.Sents[i].Article}, Score: centrality[i]})
-		}
 	}
 	return facts
 }

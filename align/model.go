@@ -9,6 +9,7 @@ package align
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/parallax-news/parallax"
@@ -32,6 +33,8 @@ type Sent struct {
 	Pos float64
 	// Mass is the sum of the IDF of its distinct terms.
 	Mass float64
+	// Central is the cosine of the sentence with the story's centroid.
+	Central float64
 }
 
 // Model is a story's sentences with their vectors and the statistics they
@@ -55,57 +58,79 @@ type Model struct {
 	// Skip marks sentences left out of the model's centroid and of the
 	// brief (off-topic parts).
 	Skip map[Ref]bool
+	// Docs are the analysed articles the model reads, one per article.
+	Docs []*text.Doc
 	// Tokens are the tokens of each sentence of Sents.
 	Tokens [][]text.Token
-
-	all [][][]text.Token // tokens of every article sentence, for Without
 }
 
 // NewModel builds the model of a story. skip names sentences to leave out
 // (nil for none). It never fails; a story without sentences has an empty
 // model.
 func NewModel(arts []*parallax.Article, skip map[Ref]bool) *Model {
-	tz := text.NewTokenizer()
-	all := make([][][]text.Token, len(arts))
-	for ai, a := range arts {
-		all[ai] = make([][]text.Token, len(a.Sentences))
-		for si, s := range a.Sentences {
-			all[ai][si] = tz.Tokens(s.Text)
-		}
-	}
-	return build(arts, skip, all)
+	return FromDocs(text.Analyse(arts), skip)
+}
+
+// FromDocs builds the model of a story from its analysed articles (see
+// text.Analyse): docs[i] is article i. skip names sentences to leave out
+// (nil for none).
+func FromDocs(docs []*text.Doc, skip map[Ref]bool) *Model {
+	return build(text.Articles(docs), skip, docs, nil)
 }
 
 // Without returns the model of the same story without the sentences in
-// skip, reusing the tokens already computed.
-func (m *Model) Without(skip map[Ref]bool) *Model { return build(m.Articles, skip, m.all) }
+// skip, reusing the analysis and the terms already read.
+func (m *Model) Without(skip map[Ref]bool) *Model { return build(m.Articles, skip, m.Docs, m) }
 
-func build(arts []*parallax.Article, skip map[Ref]bool, all [][][]text.Token) *Model {
-	m := &Model{Articles: arts, Index: map[Ref]int{}, Vocab: map[string]int32{}, Skip: skip, all: all}
+// build builds the model of the story without the sentences in skip. The
+// terms of a sentence are read from its tokens, or taken from prev (a model
+// of the same story) when prev has the sentence; terms are numbered in
+// order of first use either way.
+func build(arts []*parallax.Article, skip map[Ref]bool, docs []*text.Doc, prev *Model) *Model {
+	m := &Model{Articles: arts, Index: map[Ref]int{}, Vocab: map[string]int32{}, Skip: skip, Docs: docs}
+	var remap []int32 // prev's term ID → this model's, -1 until used
+	if prev != nil {
+		remap = make([]int32, len(prev.Stems))
+		for i := range remap {
+			remap[i] = -1
+		}
+	}
+	var docMark, sentMark []int // the last article (+1) and sentence (+1) counting each term
 	for ai, a := range arts {
-		seen := map[int32]bool{}
 		n := len(a.Sentences)
 		for si := range a.Sentences {
 			ref := Ref{ai, si}
 			if skip[ref] {
 				continue
 			}
-			toks := all[ai][si]
+			toks := docs[ai].Sents[si].Tokens
 			st := Sent{Ref: ref, Words: len(toks), Pos: float64(si) / float64(max(n, 1))}
-			for _, t := range toks {
-				if t.Stop || len(t.Lower) < 2 {
-					continue
+			if k, ok := prev.index(ref); ok {
+				st.Terms = make([]int32, len(prev.Sents[k].Terms))
+				for x, old := range prev.Sents[k].Terms {
+					if remap[old] < 0 {
+						remap[old] = m.id(prev.Stems[old])
+					}
+					st.Terms[x] = remap[old]
 				}
-				st.Terms = append(st.Terms, m.id(t.Stem))
+			} else {
+				for _, t := range toks {
+					if t.Stop || len(t.Lower) < 2 {
+						continue
+					}
+					st.Terms = append(st.Terms, m.id(t.Stem))
+				}
 			}
-			sentSeen := map[int32]bool{}
+			for len(docMark) < len(m.Stems) {
+				docMark, sentMark = append(docMark, 0), append(sentMark, 0)
+			}
 			for _, id := range st.Terms {
-				if !sentSeen[id] {
-					sentSeen[id] = true
+				if sentMark[id] != len(m.Sents)+1 {
+					sentMark[id] = len(m.Sents) + 1
 					m.SentDF[id]++
 				}
-				if !seen[id] {
-					seen[id] = true
+				if docMark[id] != ai+1 {
+					docMark[id] = ai + 1
 					m.DocDF[id]++
 				}
 			}
@@ -119,13 +144,12 @@ func build(arts []*parallax.Article, skip map[Ref]bool, all [][][]text.Token) *M
 	for id, df := range m.SentDF {
 		m.IDF[id] = 1 + math.Log((ns+1)/float64(df+1))
 	}
+	var sorted []int32
 	for i := range m.Sents {
 		s := &m.Sents[i]
-		tf := map[int32]float64{}
-		for _, id := range s.Terms {
-			tf[id]++
-		}
-		s.Vec = newVec(tf, func(id int32) float64 { return m.IDF[id] })
+		sorted = append(sorted[:0], s.Terms...)
+		slices.Sort(sorted)
+		s.Vec = termVec(sorted, m.IDF)
 		for _, id := range s.Vec.IDs {
 			s.Mass += m.IDF[id]
 		}
@@ -139,7 +163,46 @@ func build(arts []*parallax.Article, skip map[Ref]bool, all [][][]text.Token) *M
 		}
 	}
 	m.Centroid = newVec(cen, nil)
+	for i := range m.Sents {
+		m.Sents[i].Central = Dot(m.Sents[i].Vec, m.Centroid)
+	}
 	return m
+}
+
+// index returns the position of a sentence in the model, false when the
+// model (which may be nil) leaves it out.
+func (m *Model) index(r Ref) (int, bool) {
+	if m == nil {
+		return 0, false
+	}
+	k, ok := m.Index[r]
+	return k, ok
+}
+
+// termVec is the normalised TF-IDF vector of a sentence whose term IDs are
+// given sorted: newVec of their counts weighted by idf, without a map.
+func termVec(sorted []int32, idf []float64) Vec {
+	n := 0
+	for k := range sorted {
+		if k == 0 || sorted[k] != sorted[k-1] {
+			n++
+		}
+	}
+	v := Vec{IDs: make([]int32, 0, n), W: make([]float32, 0, n)}
+	var norm float64
+	for k := 0; k < len(sorted); {
+		id, c := sorted[k], 0
+		for k < len(sorted) && sorted[k] == id {
+			k++
+			c++
+		}
+		w := float64(c) * idf[id]
+		v.IDs = append(v.IDs, id)
+		v.W = append(v.W, float32(w))
+		norm += w * w
+	}
+	normalise(v.W, norm)
+	return v
 }
 
 func (m *Model) id(stem string) int32 {
@@ -184,27 +247,25 @@ func newVec(tf map[int32]float64, weight func(int32) float64) Vec {
 		v.W[i] = float32(w)
 		norm += w * w
 	}
+	normalise(v.W, norm)
+	return v
+}
+
+// normalise divides weights by the square root of norm, the sum of their
+// squares as computed in float64 (nothing for a zero norm).
+func normalise(w []float32, norm float64) {
 	if norm > 0 {
 		inv := 1 / math.Sqrt(norm)
-		for i := range v.W {
-			v.W[i] *= float32(inv)
+		for i := range w {
+			w[i] *= float32(inv)
 		}
 	}
-	return v
 }
 
 // Dot returns the dot product of two vectors: their cosine, since vectors
 // are normalised.
 func Dot(a, b Vec) float64 {
-	s, _ := dotShared(a, b)
-	return s
-}
-
-// dotShared returns the dot product of two vectors and the number of terms
-// they share.
-func dotShared(a, b Vec) (float64, int) {
 	var s float64
-	n := 0
 	i, j := 0, 0
 	for i < len(a.IDs) && j < len(b.IDs) {
 		switch {
@@ -214,12 +275,11 @@ func dotShared(a, b Vec) (float64, int) {
 			j++
 		default:
 			s += float64(a.W[i]) * float64(b.W[j])
-			n++
 			i++
 			j++
 		}
 	}
-	return s, n
+	return s
 }
 
 // Sum returns the normalised sum of vectors.
@@ -236,7 +296,15 @@ func Sum(vs ...Vec) Vec {
 // Similarity returns how likely sentences i and j of the model report the
 // same fact: the mean of their cosine and their Overlap.
 func Similarity(m *Model, i, j int) float64 {
-	return (Dot(m.Sents[i].Vec, m.Sents[j].Vec) + Overlap(m, i, j)) / 2
+	sim, _ := similarity(m, i, j)
+	return sim
+}
+
+// similarity is Similarity(m, i, j), with the number of terms the
+// sentences share.
+func similarity(m *Model, i, j int) (float64, int) {
+	dot, overlap, n := compare(m, i, j)
+	return (dot + overlap) / 2, n
 }
 
 // Overlap returns how much two sentences of the model say the same: the
@@ -245,24 +313,32 @@ func Similarity(m *Model, i, j int) float64 {
 // does not match every long one that mentions them. Weights are the
 // sentence-level IDF of each distinct term.
 func Overlap(m *Model, i, j int) float64 {
-	a, b := m.Sents[i].Vec.IDs, m.Sents[j].Vec.IDs
+	_, overlap, _ := compare(m, i, j)
+	return overlap
+}
+
+// compare returns the cosine and the Overlap of sentences i and j, and the
+// number of terms they share, in one pass over their vectors.
+func compare(m *Model, i, j int) (dot, overlap float64, n int) {
+	a, b := m.Sents[i].Vec, m.Sents[j].Vec
 	var shared float64
 	x, y := 0, 0
-	for x < len(a) && y < len(b) {
+	for x < len(a.IDs) && y < len(b.IDs) {
 		switch {
-		case a[x] < b[y]:
+		case a.IDs[x] < b.IDs[y]:
 			x++
-		case b[y] < a[x]:
+		case b.IDs[y] < a.IDs[x]:
 			y++
 		default:
-			shared += m.IDF[a[x]]
+			dot += float64(a.W[x]) * float64(b.W[y])
+			shared += m.IDF[a.IDs[x]]
+			n++
 			x++
 			y++
 		}
 	}
-	wa, wb := m.Sents[i].Mass, m.Sents[j].Mass
-	if wa == 0 || wb == 0 {
-		return 0
+	if wa, wb := m.Sents[i].Mass, m.Sents[j].Mass; wa != 0 && wb != 0 {
+		overlap = shared / max(wa, wb)
 	}
-	return shared / max(wa, wb)
+	return dot, overlap, n
 }

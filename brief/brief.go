@@ -13,17 +13,19 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/align"
+	"github.com/parallax-news/parallax/clean"
 	"github.com/parallax-news/parallax/conflict"
 	"github.com/parallax-news/parallax/entity"
 	"github.com/parallax-news/parallax/figure"
 	"github.com/parallax-news/parallax/quote"
 	"github.com/parallax-news/parallax/summary"
+	"github.com/parallax-news/parallax/text"
 	"github.com/parallax-news/parallax/timeline"
 )
 
 // Options configures a brief.
 type Options struct {
-	// Words is the word budget of the summary; zero means 120.
+	// Words is the word budget of the summary; zero means DefaultWords.
 	Words int
 	// Align tunes the alignment of facts across sources.
 	Align align.Options
@@ -32,15 +34,16 @@ type Options struct {
 	MaxAgreed, MaxExclusive int
 }
 
-// Build writes the brief of a story told by arts. It assigns each article a
-// unique SourceID (suffixing repeats: "bbc", "bbc-2") and may complete
-// article dates from live-blog post times; it never fails. An empty story
-// gives an empty brief with every list present. Every number of the brief
-// is finite (see Check). A bug that panics in any stage panics in the
-// caller's goroutine; Try turns it into an error.
+// Build writes the brief of a story told by arts. It never fails and never
+// changes arts: the brief names and dates the articles as clean.Settle
+// settles them (a caller that shows the articles beside the brief settles
+// them first). Building the same articles twice gives the same brief. An
+// empty story gives an empty brief with every list present. Every number
+// of the brief is finite (see Check). A bug that panics in any stage panics
+// in the caller's goroutine; Try turns it into an error.
 func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 	if opts.Words <= 0 {
-		opts.Words = 120
+		opts.Words = DefaultWords
 	}
 	if opts.MaxAgreed <= 0 {
 		opts.MaxAgreed = 12
@@ -52,29 +55,37 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 	if len(arts) == 0 {
 		return b
 	}
-	assignIDs(arts)
-	completeDates(arts)
-
-	whole := align.NewModel(arts, nil)
-	m := whole.Without(markOffTopic(arts, whole))
-	// The analyses read only what is on topic.
-	topical := onTopic(arts, m.Skip)
+	arts = clean.Settle(arts)
 	b.Sources = sources(arts)
 
-	// The stages below read the articles and write each its own part of
-	// the brief: they run side by side. A panic in one is raised again here,
-	// in the caller's goroutine, where Try recovers it.
-	var wg stages
+	// The text is analysed once; every stage below reads that analysis.
+	docs := text.Analyse(arts)
+	whole := align.FromDocs(docs, nil)
+	skip, offTopic := markOffTopic(arts, whole)
+	m := whole.Without(skip)
+	// The analyses read only what is on topic.
+	topical := make([]*text.Doc, len(docs))
+	for ai, d := range docs {
+		topical[ai] = d.Without(func(si int) bool { return skip[align.Ref{Article: ai, Sentence: si}] })
+	}
+
+	// The stages below read the analysed articles and write each its own
+	// part of the brief: they run side by side, but for a story small
+	// enough that running them in turn costs less CPU time than their
+	// sharing the cores takes (a few tens of milliseconds each). A panic
+	// in one is raised again here, in the caller's goroutine, where Try
+	// recovers it.
+	wg := stages{serial: size(arts) < parallelSize}
 	wg.Go(func() { summarize(b, m, opts) })
 	wg.Go(func() {
-		ents := entity.Extract(topical)
-		b.Quotes = nonNil(quote.Group(topical, quote.ExtractAll(topical, ents)))
+		ents := entity.FromDocs(topical)
+		b.Quotes = nonNil(quote.GroupDocs(topical, quote.FromDocs(topical, ents)))
 		b.Entities = nonNil(ents.Entities())
 	})
 	var figConflicts, claims []parallax.Conflict
 	wg.Go(func() {
 		var figs []parallax.Figure
-		figs, figConflicts = figure.Compare(topical, figure.ExtractAll(topical))
+		figs, figConflicts = figure.Compare(text.Articles(topical), figure.FromDocs(topical))
 		for _, f := range figs {
 			if f.About != "" { // a number that says what it counts
 				b.Figures = append(b.Figures, f)
@@ -82,8 +93,8 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 		}
 		b.Figures = nonNil(b.Figures)
 	})
-	wg.Go(func() { claims = conflict.Claims(topical) })
-	wg.Go(func() { b.Timeline = nonNil(timeline.Build(topical)) })
+	wg.Go(func() { claims = conflict.FromDocs(topical) })
+	wg.Go(func() { b.Timeline = nonNil(timeline.FromDocs(topical)) })
 	wg.Wait()
 
 	// Real clashes first, then the claims in dispute, then the figures that
@@ -97,8 +108,8 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 		}
 	}
 	b.Conflicts = nonNil(append(append(clashes, claims...), consistent...))
-	for _, a := range arts {
-		for _, r := range a.OffTopic {
+	for ai, a := range arts {
+		for _, r := range append(a.OffTopic[:len(a.OffTopic):len(a.OffTopic)], offTopic[ai]...) {
 			b.OffTopic = append(b.OffTopic, parallax.Excerpt{Source: a.SourceID, Text: r.Text, Start: r.Start, End: r.End})
 		}
 		for _, r := range a.Removed {
@@ -109,22 +120,20 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 	return b
 }
 
-// onTopic returns copies of the articles without the sentences in skip,
-// renumbered; offsets still point into each article's text.
-func onTopic(arts []*parallax.Article, skip map[align.Ref]bool) []*parallax.Article {
-	out := make([]*parallax.Article, len(arts))
-	for ai, a := range arts {
-		c := *a
-		c.Sentences = nil
-		for si, s := range a.Sentences {
-			if !skip[align.Ref{Article: ai, Sentence: si}] {
-				s.Index = len(c.Sentences)
-				c.Sentences = append(c.Sentences, s)
-			}
+// parallelSize is the size of a story, in code points of its sentences,
+// from which its stages run side by side: 25 newswire articles of 700 words
+// have a fifth of it.
+const parallelSize = 500_000
+
+// size returns the number of code points of the sentences of arts.
+func size(arts []*parallax.Article) int {
+	n := 0
+	for _, a := range arts {
+		for _, s := range a.Sentences {
+			n += s.End - s.Start
 		}
-		out[ai] = &c
 	}
-	return out
+	return n
 }
 
 // summarize writes the parts of the brief that come from the alignment of
@@ -178,78 +187,10 @@ func empty() *parallax.Brief {
 	}
 }
 
-// assignIDs makes the articles' SourceIDs unique within the story.
-func assignIDs(arts []*parallax.Article) {
-	seen := map[string]int{}
-	for _, a := range arts {
-		id := a.SourceID
-		if id == "" {
-			id = "source"
-		}
-		seen[id]++
-		if n := seen[id]; n > 1 {
-			id = id + "-" + itoa(n)
-		}
-		a.SourceID = id
-	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
-}
-
-// completeDates gives live-blog post times that lack a year (year 0) the
-// year of the story, taken from the dated articles, and gives an undated
-// live blog the time of its latest post.
-func completeDates(arts []*parallax.Article) {
-	years := map[int]int{}
-	best := 0
-	for _, a := range arts {
-		if !a.Published.IsZero() {
-			years[a.Published.Year()]++
-			if years[a.Published.Year()] > years[best] {
-				best = a.Published.Year()
-			}
-		}
-	}
-	if best == 0 {
-		return
-	}
-	for _, a := range arts {
-		for i := range a.Blocks {
-			t := a.Blocks[i].Time
-			if t.IsZero() || t.Year() != 0 {
-				continue
-			}
-			t = time.Date(best, t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, t.Location())
-			a.Blocks[i].Time = t
-			if a.Published.IsZero() || t.After(a.Published) {
-				if a.Published.IsZero() || a.Published.Year() == best {
-					a.Published = t
-				}
-			}
-		}
-	}
-}
-
 // Sources returns the sources a brief of arts lists, in the same order and
 // with the same identifiers, without changing arts.
 func Sources(arts []*parallax.Article) []parallax.Source {
-	cp := make([]*parallax.Article, len(arts))
-	for i, a := range arts {
-		c := *a
-		cp[i] = &c
-	}
-	assignIDs(cp)
-	return sources(cp)
+	return sources(clean.Settle(arts))
 }
 
 func sources(arts []*parallax.Article) []parallax.Source {
@@ -410,7 +351,7 @@ func bestRep(m *align.Model, f align.Fact) int {
 	for _, k := range f.Members {
 		t := m.Sentence(k).Text
 		w := len(strings.Fields(t))
-		score := align.Dot(m.Sents[k].Vec, m.Centroid)
+		score := m.Sents[k].Central
 		if w < 8 || w > 45 {
 			score -= 0.5
 		}
@@ -439,7 +380,11 @@ func exclusive(m *align.Model, facts []align.Fact, limit int) []parallax.Exclusi
 		if len(fis) == 0 {
 			continue
 		}
-		sort.SliceStable(fis, func(x, y int) bool { return informative(m, facts[fis[x]]) > informative(m, facts[fis[y]]) })
+		score := make(map[int]float64, len(fis))
+		for _, fi := range fis {
+			score[fi] = informative(m, facts[fi])
+		}
+		sort.SliceStable(fis, func(x, y int) bool { return score[fis[x]] > score[fis[y]] })
 		if len(fis) > limit {
 			fis = fis[:limit]
 		}
@@ -459,7 +404,7 @@ func exclusive(m *align.Model, facts []align.Fact, limit int) []parallax.Exclusi
 // numbers, early in its article.
 func informative(m *align.Model, f align.Fact) float64 {
 	s := m.Sents[f.Rep]
-	score := align.Dot(s.Vec, m.Centroid) + 0.2*(1-s.Pos)
+	score := s.Central + 0.2*(1-s.Pos)
 	t := m.Sentence(f.Rep).Text
 	for _, r := range t {
 		if r >= '0' && r <= '9' {

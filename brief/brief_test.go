@@ -2,7 +2,6 @@ package brief_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"flag"
 	"path/filepath"
@@ -11,8 +10,6 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
-	"github.com/parallax-news/parallax/clean"
-	"github.com/parallax-news/parallax/ingest"
 	"github.com/parallax-news/parallax/parallaxtest"
 )
 
@@ -25,7 +22,7 @@ func examples(tb testing.TB) []*parallax.Article {
 }
 
 func TestGolden(t *testing.T) {
-	b := brief.Build(examples(t), brief.Options{Words: 120})
+	b := brief.Build(examples(t), brief.Options{Words: brief.DefaultWords})
 	var got bytes.Buffer
 	enc := json.NewEncoder(&got)
 	enc.SetIndent("", "  ")
@@ -112,7 +109,7 @@ func uniq(cs []parallax.Cite) map[string]bool {
 // TestEditorChecklist asserts what an editor expects of the examples' brief.
 func TestEditorChecklist(t *testing.T) {
 	arts := examples(t)
-	b := brief.Build(arts, brief.Options{Words: 120})
+	b := brief.Build(arts, brief.Options{Words: brief.DefaultWords})
 	all := ""
 	for _, st := range b.Summary {
 		all += st.Text + "\n"
@@ -177,19 +174,7 @@ func TestEmpty(t *testing.T) {
 }
 
 // BenchmarkClean200 cleans the 200 articles of BenchmarkBuild200.
-func BenchmarkClean200(b *testing.B) {
-	arts := parallaxtest.Story(b, 200)
-	c, err := clean.New()
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, a := range arts {
-			c.Clean(a.Document)
-		}
-	}
-}
+func BenchmarkClean200(b *testing.B) { benchClean(b, parallaxtest.Story(b, 200)) }
 
 // BenchmarkBuild200 briefs a story of 200 articles: the examples repeated
 // forty times with their paragraphs rotated.
@@ -231,20 +216,7 @@ func TestOffTopicWithoutCue(t *testing.T) {
 // the police shooting of Kimani Gray) that the summary reads the facts most
 // outlets carry first: the shooting itself, carried by at least five.
 func TestSummaryOrder(t *testing.T) {
-	docs, err := ingest.Read(context.Background(), []string{"../testdata/ecbplus-dev.jsonl"}, ingest.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := clean.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var arts []*parallax.Article
-	for _, d := range docs {
-		if d.Label == "19_ecbplus" {
-			arts = append(arts, c.Clean(d))
-		}
-	}
+	arts := ecbplus(t, func(label string) bool { return label == "19_ecbplus" })
 	if len(arts) != 11 {
 		t.Fatalf("%d reports, want 11", len(arts))
 	}

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/clean"
 )
 
 // Check returns an error naming the field path (as in the JSON form, e.g.
@@ -157,7 +158,18 @@ func holdsFloatIn(t reflect.Type, seen map[reflect.Type]bool) bool {
 // paths) and whose Message holds the panic value and the stack where it
 // happened. It also returns Check's error (code EINTERNAL) when the brief
 // holds a number JSON cannot write; the brief is returned with it.
+//
+// Unlike Build, Try names and dates the articles given as the brief does
+// (clean.Settle, in place): the callers written when Build did so show
+// the articles beside the brief and rely on it. A caller that settles its
+// articles first (arts = clean.Settle(arts)) sees them unchanged; calling
+// Try twice gives the same brief.
 func Try(arts []*parallax.Article, opts Options) (b *parallax.Brief, err error) {
+	for i, a := range clean.Settle(arts) {
+		if a != arts[i] {
+			*arts[i] = *a
+		}
+	}
 	b, err = try(func() *parallax.Brief { return Build(arts, opts) })
 	var e *parallax.Error
 	if errors.As(err, &e) {
@@ -229,14 +241,16 @@ func (p *stagePanic) Error() string { return fmt.Sprintf("%v\n%s", p.value, p.st
 // stages runs the stages of a brief side by side, as a sync.WaitGroup
 // does, and re-raises in Wait the first panic of any of them.
 type stages struct {
-	wg  sync.WaitGroup
-	mu  sync.Mutex
-	hit *stagePanic
+	// serial runs each stage in the caller's goroutine, in turn.
+	serial bool
+	wg     sync.WaitGroup
+	mu     sync.Mutex
+	hit    *stagePanic
 }
 
-// Go runs f in a goroutine of its own.
+// Go runs f in a goroutine of its own (in turn when s is serial).
 func (s *stages) Go(f func()) {
-	s.wg.Go(func() {
+	run := func() {
 		defer func() {
 			if v := recover(); v != nil {
 				s.mu.Lock()
@@ -247,7 +261,12 @@ func (s *stages) Go(f func()) {
 			}
 		}()
 		f()
-	})
+	}
+	if s.serial {
+		run()
+		return
+	}
+	s.wg.Go(run)
 }
 
 // Wait waits for every stage, then panics with the first stage's panic, if

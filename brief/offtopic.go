@@ -7,6 +7,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/align"
+	"github.com/parallax-news/parallax/text"
 )
 
 // offTopicCue opens a part about other news.
@@ -20,15 +21,16 @@ type unit struct {
 	sents   []int // model indexes
 }
 
-// markOffTopic finds the parts of each article that are about other news,
-// records them in Article.OffTopic and returns their sentences, to be left
-// out of the brief. A part is off topic when it shares little with what the
+// markOffTopic finds the parts of each article that are about other news:
+// it returns their sentences, to be left out of the brief, and the blocks of
+// each article they lie in. It changes nothing it is given. A part is off topic when it shares little with what the
 // story's sources have in common (the model's centroid). A paragraph opened
 // by a cue such as "In related news" is off topic unless it scores above the
 // article's median; the paragraphs after it are off topic until one scores
 // well above the median. Any other paragraph must fall far below it. Short paragraphs are never judged alone.
-func markOffTopic(arts []*parallax.Article, m *align.Model) map[align.Ref]bool {
+func markOffTopic(arts []*parallax.Article, m *align.Model) (map[align.Ref]bool, [][]parallax.Removal) {
 	skip := map[align.Ref]bool{}
+	offTopic := make([][]parallax.Removal, len(arts))
 	keys := keyNames(m)
 	for ai, a := range arts {
 		units := unitsOf(ai, a, m)
@@ -93,14 +95,14 @@ func markOffTopic(arts []*parallax.Article, m *align.Model) map[align.Ref]bool {
 			}
 			for _, bi := range blocks {
 				blk := a.Blocks[bi]
-				a.OffTopic = append(a.OffTopic, parallax.Removal{Span: blk.Span, Text: blk.Text, Reason: parallax.ReasonOffTopic})
+				offTopic[ai] = append(offTopic[ai], parallax.Removal{Span: blk.Span, Text: blk.Text, Reason: parallax.ReasonOffTopic})
 			}
 			for _, si := range u.sents {
 				skip[m.Sents[si].Ref] = true
 			}
 		}
 	}
-	return skip
+	return skip, offTopic
 }
 
 // keyNames returns the terms of the story's shared names: capitalised
@@ -122,7 +124,7 @@ func keyNames(m *align.Model) map[int32]bool {
 			}
 			// terms[k] is the ID of this token's stem; a capital at the
 			// start of a sentence says nothing.
-			if k < len(terms) && t.Capital && t.Start > 0 && !calendarWords[t.Lower] {
+			if k < len(terms) && t.Capital && t.Start > 0 && !calendarWord(t.Lower) {
 				if capital[terms[k]] == nil {
 					capital[terms[k]] = map[int]bool{}
 				}
@@ -139,11 +141,11 @@ func keyNames(m *align.Model) map[int32]bool {
 	return keys
 }
 
-// calendarWords are capitalised but name no one.
-var calendarWords = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true,
+// calendarWord reports whether a lower-case word is the name of a day or
+// a month: capitalised, it names no one.
+func calendarWord(w string) bool {
+	_, day := text.Weekday(w)
+	return day || text.IsMonthName(w)
 }
 
 // unitsOf groups an article's blocks into the units judged for topic.

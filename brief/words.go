@@ -1,5 +1,7 @@
 package brief
 
+import "github.com/parallax-news/parallax/summary"
+
 // DefaultWords is the word budget of a summary when none is given: the one
-// default of every command and server.
-const DefaultWords = 120
+// default of every command and server, summary's.
+const DefaultWords = summary.DefaultWords

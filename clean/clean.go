@@ -23,15 +23,29 @@ import (
 // Cleaner cleans documents. It is safe for concurrent use.
 type Cleaner struct {
 	split *text.Splitter
+	opts  Options
 }
 
-// New returns a Cleaner. It fails only if the sentence model cannot load.
-func New() (*Cleaner, error) {
+// Options configures a Cleaner. The zero value is the Cleaner New returns.
+type Options struct {
+	// KeepLanguage leaves Article.Lang as the document gives it ("" when
+	// it gives none) instead of guessing the language of the text: the
+	// guess costs as much as the rest of cleaning, and a brief does not
+	// read it.
+	KeepLanguage bool
+}
+
+// New returns a Cleaner. It fails only if the sentence splitter cannot be
+// made (text.NewSplitter, which never fails today).
+func New() (*Cleaner, error) { return NewWith(Options{}) }
+
+// NewWith returns a Cleaner configured by opts. It fails as New does.
+func NewWith(opts Options) (*Cleaner, error) {
 	sp, err := text.NewSplitter()
 	if err != nil {
 		return nil, err
 	}
-	return &Cleaner{split: sp}, nil
+	return &Cleaner{split: sp, opts: opts}, nil
 }
 
 // Splitter returns the sentence splitter the cleaner uses.
@@ -412,7 +426,7 @@ var dateLine = regexp.MustCompile(`(?i)^(?:(?:last )?(?:updated|published|posted
 
 // boilerplate cuts page furniture that extraction sometimes leaves in.
 func (st *state) boilerplate(ln line, t string) bool {
-	if !boilerLine.MatchString(t) || len(strings.Fields(t)) > 25 {
+	if words(t) > 25 || !boilerLine.MatchString(t) {
 		return false
 	}
 	st.remove(ln.start, ln.end, parallax.ReasonNavigation)
@@ -616,26 +630,47 @@ var (
 // listMarker returns the start of a line's text past a bullet. A list number
 // ("2. Choose the right pot") is kept: in a ranking it is content.
 func listMarker(r []rune, start, end int) int {
-	return pastPrefix(bulletPrefix, r, start, end)
+	return pastPrefix(bulletPrefix, false, r, start, end)
 }
 
 // postMarker returns the start of a live-blog post title past a bullet or
 // the number of a list of key posts ("1. White House waits for Bukele").
 func postMarker(r []rune, start, end int) int {
-	return pastPrefix(listPrefix, r, start, end)
+	return pastPrefix(listPrefix, true, r, start, end)
 }
 
-// pastPrefix returns the start of r[start:end] past a match of prefix and
-// leading spaces.
-func pastPrefix(prefix *regexp.Regexp, r []rune, start, end int) int {
-	s := string(r[start:end])
-	if m := prefix.FindStringIndex(s); m != nil {
-		return start + utf8.RuneCountInString(s[:m[1]])
+// pastPrefix returns the start of r[start:end] past a match of prefix (a
+// bullet, or with digits a list number, after ASCII spaces) and leading
+// spaces. The pattern is tried only on a line whose first character past
+// ASCII spaces is a bullet (or a digit): on others it cannot match.
+func pastPrefix(prefix *regexp.Regexp, digits bool, r []rune, start, end int) int {
+	p := start
+	for p < end && (r[p] == ' ' || r[p] == '\t' || r[p] == '\n' || r[p] == '\f' || r[p] == '\r') {
+		p++
+	}
+	if p < end && (strings.ContainsRune("•·▪●◦*+-", r[p]) || digits && r[p] >= '0' && r[p] <= '9') {
+		s := string(r[start:end])
+		if m := prefix.FindStringIndex(s); m != nil {
+			return start + utf8.RuneCountInString(s[:m[1]])
+		}
 	}
 	for start < end && unicode.IsSpace(r[start]) {
 		start++
 	}
 	return start
+}
+
+// words returns the number of words of t, as len(strings.Fields(t)).
+func words(t string) int {
+	n, in := 0, false
+	for _, c := range t {
+		space := unicode.IsSpace(c)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 func hasLetter(r []rune) bool {
@@ -707,7 +742,7 @@ func (c *Cleaner) finish(a *parallax.Article, st *state) {
 	sortRemovals(st.removed)
 	a.Removed = st.removed
 	a.SourceID, a.Outlet = outletOf(&a.Document, st.tail)
-	if a.Lang == "" {
+	if a.Lang == "" && !c.opts.KeepLanguage {
 		a.Lang = text.Language(a.Text)
 	}
 	if a.Published.IsZero() {

@@ -276,8 +276,8 @@ func (e *extractor) word(tok string) word {
 	}
 	key := string(lower)
 	info := word{lower: key, name: namePrefix + key, stem: text.Stem(key), stop: text.IsStop(key)}
-	info.month, _ = monthOf(strings.TrimSuffix(key, "."))
-	info.weekday = isWeekday(key)
+	info.month, _ = text.Month(strings.TrimSuffix(key, "."))
+	_, info.weekday = text.Weekday(key)
 	if len(e.words) >= maxCache {
 		clear(e.cache)
 		clear(e.fast)
@@ -290,14 +290,6 @@ func (e *extractor) word(tok string) word {
 
 func dateValue(m time.Month, d int) string {
 	return time.Date(2000, m, d, 0, 0, 0, 0, time.UTC).Format("01-02")
-}
-
-func isWeekday(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
-		return true
-	}
-	return false
 }
 
 // lower returns the lower-case form of tok in the extractor's buffer, with

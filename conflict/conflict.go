@@ -54,42 +54,98 @@ type denial struct {
 // asserting side first and the denying side second. It never fails; it
 // returns nil when it finds nothing it is sure of.
 func Claims(articles []*parallax.Article) []parallax.Conflict {
-	// Tokenising every sentence costs more than all the rest: sentences are
-	// prepared only when a cheap look at their letters says they may deny
-	// or may state what a denial denies.
-	type ref struct {
-		art, idx int
-		lower    string
+	return FromDocs(text.Analyse(articles))
+}
+
+// FromDocs is Claims over the analysed articles of a story (see
+// text.Analyse): docs[i] is article i. The denials are found first, then
+// the sentences that may state what they deny, then the issues: what a
+// denial denies and the sentences that assert it.
+func FromDocs(docs []*text.Doc) []parallax.Conflict {
+	st := newStory(docs)
+	denying := st.denying()
+	byNotion := st.byNotion(denying)
+	var out []parallax.Conflict
+	for _, is := range st.issues(denying, byNotion) {
+		// A sentence both denying and asserting belongs to the denial.
+		for _, di := range is.denials {
+			delete(is.asserts, di)
+		}
+		if len(is.asserts) == 0 || !otherArticle(st.prepared, is.denials, is.asserts) {
+			continue
+		}
+		out = append(out, build(st.articles, st.prepared, is.denials, is.dscopes, is.speakers, is.asserts))
 	}
-	var refs []ref
-	for ai, a := range articles {
+	return out
+}
+
+// story is the sentences of a story read for claims. Reading a sentence
+// costs more than all the rest: sentences are prepared only when a cheap
+// look at their letters says they may deny or may state what a denial
+// denies.
+type story struct {
+	docs     []*text.Doc
+	articles []*parallax.Article
+	refs     []sentRef
+	prepared []*sent // by index into refs, nil until read
+}
+
+// sentRef names a sentence of the story with its lower-case text.
+type sentRef struct {
+	art, idx int
+	lower    string
+}
+
+// issue is what a denial denies and the sentences that assert it.
+type issue struct {
+	key      string
+	denials  []int // sentence indexes
+	dscopes  []string
+	asserts  map[int]string // sentence index → asserting phrase
+	speakers []string
+}
+
+func newStory(docs []*text.Doc) *story {
+	st := &story{docs: docs, articles: text.Articles(docs)}
+	for ai, a := range st.articles {
 		if a == nil {
 			continue
 		}
 		for si, s := range a.Sentences {
-			refs = append(refs, ref{ai, si, strings.ToLower(s.Text)})
+			st.refs = append(st.refs, sentRef{ai, si, strings.ToLower(s.Text)})
 		}
 	}
-	prepared := make([]*sent, len(refs))
-	tz := text.NewTokenizer()
-	get := func(i int) *sent {
-		if prepared[i] == nil {
-			r := refs[i]
-			prepared[i] = prepare(tz, r.art, r.idx, articles[r.art].Sentences[r.idx])
-		}
-		return prepared[i]
+	st.prepared = make([]*sent, len(st.refs))
+	return st
+}
+
+// get returns sentence i read for claims.
+func (st *story) get(i int) *sent {
+	if st.prepared[i] == nil {
+		r := st.refs[i]
+		st.prepared[i] = prepare(r.art, r.idx, st.articles[r.art].Sentences[r.idx], &st.docs[r.art].Sents[r.idx])
 	}
-	var denying []int
-	for i, r := range refs {
-		if mayDeny(r.lower) && len(get(i).denials) > 0 {
-			denying = append(denying, i)
+	return st.prepared[i]
+}
+
+// denying returns the sentences that deny something.
+func (st *story) denying() []int {
+	var out []int
+	for i, r := range st.refs {
+		if mayDeny(r.lower) && len(st.get(i).denials) > 0 {
+			out = append(out, i)
 		}
 	}
-	// The letters of the notions denied, to find the sentences that may
-	// state them.
+	return out
+}
+
+// byNotion returns, for each notion denied, the sentences whose content
+// words state it: those among the sentences whose letters hold two of the
+// notions denied.
+func (st *story) byNotion(denying []int) map[string][]int {
 	surfaces := map[string][]string{}
 	for _, i := range denying {
-		for _, d := range get(i).denials {
+		for _, d := range st.get(i).denials {
 			for _, n := range d.notions {
 				if _, ok := surfaces[n]; !ok {
 					surfaces[n] = surfaceForms(n)
@@ -98,7 +154,7 @@ func Claims(articles []*parallax.Article) []parallax.Conflict {
 		}
 	}
 	byNotion := map[string][]int{}
-	for i, r := range refs {
+	for i, r := range st.refs {
 		hits := 0
 		for _, forms := range surfaces {
 			for _, f := range forms {
@@ -115,7 +171,7 @@ func Claims(articles []*parallax.Article) []parallax.Conflict {
 			continue
 		}
 		seen := map[string]bool{}
-		for _, w := range get(i).words {
+		for _, w := range st.get(i).words {
 			if w.content && !seen[w.notion] {
 				if _, ok := surfaces[w.notion]; ok {
 					seen[w.notion] = true
@@ -124,14 +180,13 @@ func Claims(articles []*parallax.Article) []parallax.Conflict {
 			}
 		}
 	}
-	all := prepared
-	type issue struct {
-		key      string
-		denials  []int // sentence indexes
-		dscopes  []string
-		asserts  map[int]string // sentence index → asserting phrase
-		speakers []string
-	}
+	return byNotion
+}
+
+// issues gathers, for each denial, the sentences of other voices that
+// assert what it denies, into issues keyed by the notions matched.
+func (st *story) issues(denying []int, byNotion map[string][]int) []*issue {
+	all := st.prepared
 	var issues []*issue
 	byKey := map[string]*issue{}
 	// Many denials of a story deny the same notions: remember the answers.
@@ -168,13 +223,12 @@ func Claims(articles []*parallax.Article) []parallax.Conflict {
 					v.phrase, v.notions, v.ok = asserts(a, dn.notions)
 					memo[k] = v
 				}
-				phrase, notions, ok := v.phrase, v.notions, v.ok
-				if !ok {
+				if !v.ok {
 					continue
 				}
-				matches[ai] = phrase
-				if len(notions) > len(matched) {
-					matched = notions
+				matches[ai] = v.phrase
+				if len(v.notions) > len(matched) {
+					matched = v.notions
 				}
 			}
 			if len(matches) == 0 {
@@ -198,18 +252,7 @@ func Claims(articles []*parallax.Article) []parallax.Conflict {
 			}
 		}
 	}
-	var out []parallax.Conflict
-	for _, is := range issues {
-		// A sentence both denying and asserting belongs to the denial.
-		for _, di := range is.denials {
-			delete(is.asserts, di)
-		}
-		if len(is.asserts) == 0 || !otherArticle(all, is.denials, is.asserts) {
-			continue
-		}
-		out = append(out, build(articles, all, is.denials, is.dscopes, is.speakers, is.asserts))
-	}
-	return out
+	return issues
 }
 
 // mayDeny reports whether the letters of a lower-case sentence hold a
@@ -282,17 +325,16 @@ func candidates(byNotion map[string][]int, notions []string) []int {
 
 // prepare tokenises a sentence, maps its words to notions and finds its
 // denials.
-func prepare(tz *text.Tokenizer, art, idx int, s parallax.Sentence) *sent {
-	st := &sent{art: art, idx: idx, s: s, runes: []rune(s.Text)}
-	toks := tz.Tokens(s.Text)
-	for i, t := range toks {
+func prepare(art, idx int, s parallax.Sentence, g *text.Seg) *sent {
+	st := &sent{art: art, idx: idx, s: s, runes: g.Runes}
+	for i, t := range g.Tokens {
 		w := word{tok: t, notion: t.Stem}
 		if n, ok := notions[t.Stem]; ok {
 			w.notion = n
 		} else if n, ok := notions[t.Lower]; ok {
 			w.notion = n
 		}
-		w.content = !t.Stop && !negators[t.Lower] && len([]rune(t.Lower)) > 2 && !t.Number
+		w.content = !t.Stop && !negators[t.Lower] && text.RuneLen(t.Lower) > 2 && !t.Number
 		w.name = t.Capital && i > 0 && !t.Stop
 		st.words = append(st.words, w)
 	}

@@ -36,7 +36,9 @@ func TestDenials(t *testing.T) {
 		{"An Indian Navy warship not only repulsed an attack on a merchant vessel but also captured 23 pirates.", nil},
 	}
 	for _, tt := range tests {
-		s := prepare(text.NewTokenizer(), 0, 0, parallax.Sentence{Text: tt.sentence, Span: parallax.Span{End: len([]rune(tt.sentence))}})
+		ps := parallax.Sentence{Text: tt.sentence, Span: parallax.Span{End: len([]rune(tt.sentence))}}
+		g := text.Seg{End: ps.End, Text: ps.Text, Runes: []rune(ps.Text), Tokens: text.Tokens(ps.Text)}
+		s := prepare(0, 0, ps, &g)
 		var got []string
 		for _, d := range s.denials {
 			if len(d.notions) >= 2 {

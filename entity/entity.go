@@ -73,17 +73,21 @@ type entry struct {
 // Extract finds the entities of articles. Article i of the slice is the
 // article index used by Mentions and Resolve. It never fails; articles
 // without sentences are read line by line.
-func Extract(articles []*parallax.Article) *Index {
-	x := &extractor{tz: text.NewTokenizer(), lower: map[string]bool{}}
-	sents := make([][]sentence, len(articles))
-	for i, a := range articles {
-		sents[i] = x.tokenize(a)
+func Extract(articles []*parallax.Article) *Index { return FromDocs(text.Analyse(articles)) }
+
+// FromDocs is Extract over the analysed articles of a story (see
+// text.Analyse): docs[i] is article i.
+func FromDocs(docs []*text.Doc) *Index {
+	x := &extractor{lower: map[string]bool{}}
+	sents := make([][]sentence, len(docs))
+	for i, d := range docs {
+		sents[i] = x.tokenize(d)
 	}
 	var raws []*raw
-	for i, a := range articles {
-		raws = append(raws, x.candidates(i, a, sents[i])...)
+	for i, d := range docs {
+		raws = append(raws, x.candidates(i, d, sents[i])...)
 	}
-	return build(articles, raws)
+	return build(text.Articles(docs), raws)
 }
 
 // Entities returns the entities, ordered by total mentions (descending),

@@ -1,6 +1,10 @@
 package entity
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax/text"
+)
 
 // The word lists below are read-only sets built once; nothing writes to
 // them after initialisation. Keys are folded (lower case, no diacritics,
@@ -101,13 +105,13 @@ var knownOrgs = set(
 // organisation ("the Trump administration", "the Bukele government").
 var orgHeads = set("administration", "government", "campaign", "regime", "cabinet")
 
-// months and days are capitalised words that are never names of entities.
-var calendar = set(
-	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"christmas", "easter", "ramadan", "thanksgiving", "halloween",
-)
+// holidays, like months and days (text.IsCalendarWord), are capitalised
+// words that are never names of entities.
+var holidays = set("christmas", "easter", "ramadan", "thanksgiving", "halloween")
+
+// isCalendar reports whether a folded word names a month, a day or a
+// holiday.
+func isCalendar(f string) bool { return text.IsCalendarWord(f) || holidays[f] }
 
 // notNames are capitalised words that start or make up a run without being
 // part of a name: sentence openers, interjections, pronouns and the like.

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,17 +18,35 @@ type form struct {
 	subOf []*form
 }
 
-// build merges the candidates into entities and indexes their mentions.
+// build merges the candidates into entities and indexes their mentions:
+// candidates written alike make a form, partial names join the full names
+// that contain them, every candidate is assigned to an entity, the entities
+// are counted and named, and the mentions are indexed.
 func build(arts []*parallax.Article, raws []*raw) *Index {
 	ix := &Index{arts: arts, byName: map[string]*entry{}, mentions: make([][]Mention, len(arts))}
 	ix.forms = make([]map[string]*entry, len(arts)+1)
 	for i := range ix.forms {
 		ix.forms[i] = map[string]*entry{}
 	}
-	srcs := parallax.SourceIDs(arts)
+	order := groupForms(raws)
+	joinPartials(order)
+	ents, all := assign(order)
+	tally(all, parallax.SourceIDs(arts))
+	ix.name(ents, all)
+	ix.index(all)
+	return ix
+}
 
-	// Group candidates by folded words; known places by their gazetteer
-	// name, so that "US", "U.S." and "United States" are one form.
+// assigned is a candidate and the entity it names.
+type assigned struct {
+	r *raw
+	e *entry
+}
+
+// groupForms groups candidates by folded words, known places by their
+// gazetteer name, so that "US", "U.S." and "United States" are one form.
+// It returns the forms in order of first candidate, their kinds decided.
+func groupForms(raws []*raw) []*form {
 	forms := map[string]*form{}
 	var order []*form
 	for _, r := range raws {
@@ -52,9 +71,15 @@ func build(arts []*parallax.Article, raws []*raw) *Index {
 	for _, f := range order {
 		f.kind = kindOf(f)
 	}
+	return order
+}
 
-	// Partial person names join the full names that contain them; partial
-	// organisation names join the longer names they end.
+// joinPartials makes partial person names join the full names that contain
+// them, and partial organisation names the longer names they end: each
+// form's subOf lists the maximal forms it may stand for, longest first.
+// Only the full forms that hold the form's first word (or spell it as
+// their acronym) are compared with it, never every pair of forms.
+func joinPartials(order []*form) {
 	var full []*form
 	for _, f := range order {
 		if f.kind == parallax.EntityPerson && len(f.words) >= 2 || f.kind == parallax.EntityOrganization && len(f.words) >= 2 {
@@ -62,41 +87,50 @@ func build(arts []*parallax.Article, raws []*raw) *Index {
 		}
 	}
 	sort.SliceStable(full, func(i, j int) bool { return len(full[i].words) > len(full[j].words) })
+	holding := map[string][]int{} // a word, or an acronym → positions in full
+	for k, g := range full {
+		for _, w := range g.words {
+			holding[w] = append(holding[w], k)
+		}
+		if a := acronym(g.words); a != "" {
+			holding[a] = append(holding[a], k)
+		}
+	}
 	byLen := append([]*form(nil), order...)
 	sort.SliceStable(byLen, func(i, j int) bool { return len(byLen[i].words) > len(byLen[j].words) })
+	var cands []int
 	for _, f := range byLen {
 		if f.kind == parallax.EntityPlace {
 			continue
 		}
-		for _, g := range full {
+		// compatible(f, g) needs f's first word in g, or g's acronym.
+		cands = append(cands[:0], holding[f.words[0]]...)
+		slices.Sort(cands)
+		cands = slices.Compact(cands)
+		for _, k := range cands {
+			g := full[k]
 			if g == f || len(g.words) <= len(f.words) || g.subOf != nil || !compatible(f, g) {
 				continue // only maximal forms take partial names
 			}
 			f.subOf = append(f.subOf, g)
 		}
 	}
+}
 
-	// Entities for the maximal forms and for the forms that join none.
+// assign makes the entities of the maximal forms and of the forms that join
+// none, and assigns every candidate to one, in text order.
+func assign(order []*form) ([]*entry, []assigned) {
 	entOf := map[*form]*entry{}
 	var ents []*entry
-	newEntry := func(f *form) *entry {
-		e := &entry{key: f.key, forms: map[string]int{}, descs: map[string]int{}, aliasN: map[string]int{}}
-		e.Kind = f.kind
-		e.Mentions = map[string]int{}
-		e.first = f.raws[0].art<<20 | f.raws[0].order
-		ents = append(ents, e)
-		entOf[f] = e
-		return e
-	}
 	for _, f := range order {
 		if len(f.subOf) == 0 && f.kind != "" {
-			newEntry(f)
+			e := &entry{key: f.key, forms: map[string]int{}, descs: map[string]int{}, aliasN: map[string]int{}}
+			e.Kind = f.kind
+			e.Mentions = map[string]int{}
+			e.first = f.raws[0].art<<20 | f.raws[0].order
+			ents = append(ents, e)
+			entOf[f] = e
 		}
-	}
-	// Assign every candidate to an entity.
-	type assigned struct {
-		r *raw
-		e *entry
 	}
 	var all []assigned
 	for _, f := range order {
@@ -122,6 +156,12 @@ func build(arts []*parallax.Article, raws []*raw) *Index {
 		}
 		return all[i].r.span.Start < all[j].r.span.Start
 	})
+	return ents, all
+}
+
+// tally counts each entity's mentions per source, spellings, aliases,
+// gender and descriptions.
+func tally(all []assigned, srcs []string) {
 	for _, a := range all {
 		e, r := a.e, a.r
 		e.total++
@@ -152,8 +192,12 @@ func build(arts []*parallax.Article, raws []*raw) *Index {
 			e.descs[key]++
 		}
 	}
-	// Canonical names: the most frequent spelling of the longest form; the
-	// gazetteer name of a place.
+}
+
+// name gives the entities their canonical names (the most frequent
+// spelling of the longest form; the gazetteer name of a place), merges
+// those that share one and keeps them in ix, most mentioned first.
+func (ix *Index) name(ents []*entry, all []assigned) {
 	firstSeen := map[string]int{}
 	for n, a := range all {
 		if _, ok := firstSeen[a.r.text]; !ok {
@@ -188,9 +232,13 @@ func build(arts []*parallax.Article, raws []*raw) *Index {
 		return kept[i].Name < kept[j].Name
 	})
 	ix.ents = kept
+}
 
-	// Mentions and the per-article tables of forms.
-	counts := make([]map[string]map[*entry]int, len(arts)+1)
+// index lists the mentions of each article and the forms tables: the
+// entity each folded form names most often, per article and story-wide.
+func (ix *Index) index(all []assigned) {
+	n := len(ix.arts)
+	counts := make([]map[string]map[*entry]int, n+1)
 	for i := range counts {
 		counts[i] = map[string]map[*entry]int{}
 	}
@@ -201,7 +249,7 @@ func build(arts []*parallax.Article, raws []*raw) *Index {
 			Span: r.span, Full: r.full, Text: r.text, Name: e.Name, Kind: e.Kind, Title: r.title, Sentence: r.sent,
 		})
 		key := strings.Join(r.words, " ")
-		for _, t := range []int{r.art, len(arts)} {
+		for _, t := range []int{r.art, n} {
 			if counts[t][key] == nil {
 				counts[t][key] = map[*entry]int{}
 			}
@@ -211,15 +259,14 @@ func build(arts []*parallax.Article, raws []*raw) *Index {
 	for t, m := range counts {
 		for key, es := range m {
 			var best *entry
-			for e, n := range es {
-				if best == nil || n > es[best] || n == es[best] && e.Name < best.Name {
+			for e, c := range es {
+				if best == nil || c > es[best] || c == es[best] && e.Name < best.Name {
 					best = e
 				}
 			}
 			ix.forms[t][key] = best
 		}
 	}
-	return ix
 }
 
 // kindOf decides the kind of a form from the evidence of its candidates:

@@ -11,12 +11,12 @@ import (
 
 // extractor finds name candidates. It is used by one Extract call only.
 type extractor struct {
-	tz    *text.Tokenizer
 	lower map[string]bool // folded words seen written in lower case
 }
 
 // doc is an article read for names.
 type doc struct {
+	doc   *text.Doc
 	runes []rune
 	sents []sentence
 }
@@ -47,39 +47,39 @@ type raw struct {
 	descs      []string
 }
 
-// tokenize splits the article into sentences of tokens and records the
-// words it writes in lower case.
-func (x *extractor) tokenize(a *parallax.Article) []sentence {
-	var out []sentence
-	add := func(idx int, start int, s string, heading bool) {
-		toks := x.tz.Tokens(s)
+// tokenize reads the article's sentences (its lines when it has none) with
+// their words, offsets into the article text, and records the words it
+// writes in lower case.
+func (x *extractor) tokenize(d *text.Doc) []sentence {
+	a := d.Article
+	segs := d.Sents
+	if len(a.Sentences) == 0 {
+		segs = d.Lines
+	}
+	out := make([]sentence, 0, len(segs))
+	for i, g := range segs {
+		toks := make([]text.Token, len(g.Tokens))
+		copy(toks, g.Tokens)
 		for k := range toks {
-			toks[k].Start += start
-			toks[k].End += start
+			toks[k].Start += g.Start
+			toks[k].End += g.Start
 			if !toks[k].Capital {
 				x.lower[fold(toks[k].Text)] = true
 			}
 		}
-		out = append(out, sentence{index: idx, heading: heading, toks: toks})
-	}
-	if len(a.Sentences) > 0 {
-		for i, s := range a.Sentences {
-			heading := s.Block >= 0 && s.Block < len(a.Blocks) && a.Blocks[s.Block].Heading
-			add(i, s.Start, s.Text, heading)
+		heading := false
+		if len(a.Sentences) > 0 {
+			s := a.Sentences[i]
+			heading = s.Block >= 0 && s.Block < len(a.Blocks) && a.Blocks[s.Block].Heading
 		}
-		return out
-	}
-	start := 0
-	for i, line := range strings.Split(a.Text, "\n") {
-		add(i, start, line, false)
-		start += len([]rune(line)) + 1
+		out = append(out, sentence{index: i, heading: heading, toks: toks})
 	}
 	return out
 }
 
 // candidates returns the name candidates of article i.
-func (x *extractor) candidates(i int, a *parallax.Article, sents []sentence) []*raw {
-	d := &doc{runes: []rune(a.Text), sents: sents}
+func (x *extractor) candidates(i int, ad *text.Doc, sents []sentence) []*raw {
+	d := &doc{doc: ad, runes: ad.Runes, sents: sents}
 	var out []*raw
 	for si := range sents {
 		s := &sents[si]
@@ -228,7 +228,7 @@ func (x *extractor) run(art int, d *doc, s *sentence, k, j int) []*raw {
 			break
 		}
 		f := fold(t.Text)
-		if notNames[f] && !text.IsAcronym(t.Text) || calendar[f] || timeWords[f] {
+		if notNames[f] && !text.IsAcronym(t.Text) || isCalendar(f) || timeWords[f] {
 			k++
 			continue
 		}
@@ -253,7 +253,7 @@ func (x *extractor) run(art int, d *doc, s *sentence, k, j int) []*raw {
 	}
 	// Calendar words split a run ("Monday Trump").
 	for m := k; m < j; m++ {
-		if f := fold(toks[m].Text); calendar[f] || timeWords[f] {
+		if f := fold(toks[m].Text); isCalendar(f) || timeWords[f] {
 			return append(x.run(art, d, s, k, m), x.run(art, d, s, m+1, j)...)
 		}
 	}
@@ -478,14 +478,14 @@ func (x *extractor) name(art int, d *doc, s *sentence, k, j, ts, te int) *raw {
 	if j < len(toks) && sayVerbs[toks[j].Lower] && !possessive(last) {
 		r.sayer = true
 	}
-	if desc := preModifier(d, toks, k); desc != "" {
+	if desc, words := preModifier(d, toks, k); desc != "" {
 		r.descs = append(r.descs, desc)
-		if hasPersonWord(x.tz, desc) {
+		if hasPersonWord(words) {
 			r.person++
 		}
 	}
 	if !possessive(last) && r.place == "" && r.org == 0 {
-		if desc, age := appositive(x.tz, d, s, j); desc != "" {
+		if desc, age := appositive(d, s, j); desc != "" {
 			r.descs = append(r.descs, desc)
 			r.person++
 			if age {
@@ -552,7 +552,7 @@ var modifiers = set("former", "acting", "then", "interim", "outgoing", "incoming
 // places and organisations in possessive or attributive use, demonyms and
 // ages ("El Salvador's president", "White House deputy chief of staff",
 // "43-year-old"). Honorifics alone ("Mr") are no description.
-func preModifier(d *doc, toks []text.Token, k int) string {
+func preModifier(d *doc, toks []text.Token, k int) (string, []text.Token) {
 	from := k
 	for m := k - 1; m >= 0; m-- {
 		t := toks[m]
@@ -568,7 +568,7 @@ func preModifier(d *doc, toks []text.Token, k int) string {
 				m = -1
 				continue
 			}
-		case t.Capital && !notNames[f] && !calendar[f]:
+		case t.Capital && !notNames[f] && !isCalendar(f):
 		default:
 			if isDemonym(t.Text) {
 				break
@@ -584,7 +584,7 @@ func preModifier(d *doc, toks []text.Token, k int) string {
 		from++
 	}
 	if from >= k {
-		return ""
+		return "", nil
 	}
 	// Drop an honorific just before the name ("President Mr X" is rare;
 	// "Mr" alone was skipped above).
@@ -593,13 +593,13 @@ func preModifier(d *doc, toks []text.Token, k int) string {
 		end = k - 1
 	}
 	if end <= from {
-		return ""
+		return "", nil
 	}
 	desc := strings.TrimSpace(string(d.runes[toks[from].Start:toks[end-1].End]))
 	if strings.ContainsAny(desc, ",;:") {
-		return ""
+		return "", nil
 	}
-	return desc
+	return desc, toks[from:end]
 }
 
 // titleWord holds every word of every title.
@@ -630,8 +630,10 @@ func isAge(w string) bool {
 	return true
 }
 
-func hasPersonWord(tz *text.Tokenizer, desc string) bool {
-	for _, t := range tz.Tokens(desc) {
+// hasPersonWord reports whether the words of a description hold a title,
+// a word for a person or an age.
+func hasPersonWord(words []text.Token) bool {
+	for _, t := range words {
 		f := fold(t.Text)
 		if titleWord[f] || personHeads[f] || isAge(t.Text) {
 			return true
@@ -644,7 +646,7 @@ func hasPersonWord(tz *text.Tokenizer, desc string) bool {
 // name ending at token j ("Kilmar Abrego García, 29,", "Stephen Miller, a
 // deputy chief of staff,"), and whether it is an age. It returns "" when
 // what follows is no description of a person.
-func appositive(tz *text.Tokenizer, d *doc, s *sentence, j int) (string, bool) {
+func appositive(d *doc, s *sentence, j int) (string, bool) {
 	toks := s.toks
 	if j == 0 || j > len(toks) {
 		return "", false
@@ -667,15 +669,22 @@ func appositive(tz *text.Tokenizer, d *doc, s *sentence, j int) (string, bool) {
 	if e == q || e < len(r) && strings.ContainsRune("\"“”", r[e]) {
 		return "", false
 	}
-	desc := strings.TrimSpace(string(r[q:e]))
-	words := tz.Tokens(desc)
+	for q < e && unicode.IsSpace(r[q]) {
+		q++
+	}
+	for e > q && unicode.IsSpace(r[e-1]) {
+		e--
+	}
+	desc := string(r[q:e])
+	words := d.doc.Span(q, e)
 	if len(words) == 0 || len(words) > 12 {
 		return "", false
 	}
 	// Cut a relative clause: "the self-proclaimed … dictator who is …".
 	for i, w := range words {
 		if i > 0 && (w.Lower == "who" || w.Lower == "which" || w.Lower == "whose" || w.Lower == "whom") {
-			desc = strings.TrimSpace(string([]rune(desc)[:w.Start]))
+			e = q + w.Start
+			desc = strings.TrimSpace(string(r[q:e]))
 			words = words[:i]
 			break
 		}
@@ -690,7 +699,8 @@ func appositive(tz *text.Tokenizer, d *doc, s *sentence, j int) (string, bool) {
 	first := words[0].Lower
 	switch first {
 	case "a", "an":
-		desc = strings.TrimSpace(string([]rune(desc)[words[0].End:]))
+		desc = strings.TrimSpace(string(r[q+words[0].End : e]))
+		words = words[1:]
 	case "the", "his", "her", "their", "its", "one", "another", "who", "which":
 		if first == "who" || first == "which" {
 			return "", false
@@ -700,7 +710,7 @@ func appositive(tz *text.Tokenizer, d *doc, s *sentence, j int) (string, bool) {
 			return "", false
 		}
 	}
-	if !hasPersonWord(tz, desc) {
+	if !hasPersonWord(words) {
 		return "", false
 	}
 	return desc, false

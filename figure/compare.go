@@ -56,7 +56,15 @@ type figureKey struct {
 	unit             string
 	value, low, high float64
 	increment        bool
+	part, minor      bool
 }
+
+// maxSameKey is the most figures of the same number, range and unit a
+// mention is compared with to find its figure: real stories have a score
+// at most (18 over the ECB+ topics and the examples); text full of numbers
+// has thousands, and comparing each mention with all of them made the cost
+// grow with the square of the mentions.
+const maxSameKey = 64
 
 // mergeFigures groups mentions with the same number, range and unit that
 // may be about the same thing.
@@ -68,18 +76,26 @@ func mergeFigures(articles []*parallax.Article, mentions [][]Mention) []*figureG
 			continue
 		}
 		for _, m := range ms {
-			k := figureKey{m.Unit, m.Value, m.Low, m.High, m.Increment}
+			// A date is a figure of its own (sameFigure never joins dates);
+			// the others join the first figure of their number, range and
+			// unit (and part and minor flags, which sameFigure asks to be
+			// equal) that may be the same.
+			k := figureKey{m.Unit, m.Value, m.Low, m.High, m.Increment, m.Part, m.Minor}
 			var into *figureGroup
-			for _, g := range index[k] {
-				if sameFigure(g.first(), m) {
-					into = g
-					break
+			if m.Unit != UnitDate {
+				for _, g := range index[k][:min(len(index[k]), maxSameKey)] {
+					if sameFigure(g.first(), m) {
+						into = g
+						break
+					}
 				}
 			}
 			if into == nil {
 				into = &figureGroup{}
 				groups = append(groups, into)
-				index[k] = append(index[k], into)
+				if m.Unit != UnitDate {
+					index[k] = append(index[k], into)
+				}
 			}
 			into.ms = append(into.ms, m)
 			into.arts = append(into.arts, ai)
@@ -232,22 +248,15 @@ func compareGroups(articles []*parallax.Article, groups []*figureGroup) []parall
 		}
 		return x
 	}
+	// Only figures that share a meeting key (see meetings) can count the
+	// same thing: they are compared, never every pair of figures.
 	direct := map[[2]int]bool{}
-	byUnit := map[string][]int{}
-	for _, i := range cand {
-		u := groups[i].first().Unit
-		byUnit[u] = append(byUnit[u], i)
-	}
-	for _, list := range byUnit {
-		for x := 0; x < len(list); x++ {
-			for y := x + 1; y < len(list); y++ {
-				i, j := list[x], list[y]
-				if groupsSame(groups[i], groups[j]) {
-					direct[[2]int{i, j}] = true
-					if a, b := find(i), find(j); a != b {
-						parent[b] = a
-					}
-				}
+	for _, pair := range candidatePairs(groups, cand) {
+		i, j := pair[0], pair[1]
+		if groupsSame(groups[i], groups[j]) {
+			direct[[2]int{i, j}] = true
+			if a, b := find(i), find(j); a != b {
+				parent[b] = a
 			}
 		}
 	}
@@ -264,7 +273,7 @@ func compareGroups(articles []*parallax.Article, groups []*figureGroup) []parall
 	var out []parallax.Conflict
 	for _, r := range roots {
 		members := topics[r]
-		if len(members) < 2 {
+		if len(members) < 2 || len(members) > maxTopic {
 			continue
 		}
 		if c, ok := explain(articles, groups, members, direct); ok {
@@ -272,6 +281,98 @@ func compareGroups(articles []*parallax.Article, groups []*figureGroup) []parall
 		}
 	}
 	return out
+}
+
+// meeting is a key two mentions that count the same thing (see sameThing)
+// always share: the kind of match, the head noun or the verb class, and one
+// word of the context around the number.
+type meeting struct {
+	unit      string
+	increment bool
+	kind      byte // 'A' ages, 'P' counts of people and durations, 'H' head nouns, 'V' verbs
+	word      string
+	context   string
+}
+
+// meetings returns the meeting keys of a mention. sameThing(a, b) holds only
+// when a and b share one: every case of sameThing asks for a word of context
+// in common, the same unit and increment, and either both ages, or (people
+// and durations) the same verb, or the same head noun, or the same verb.
+func meetings(m Mention, out []meeting) []meeting {
+	if m.Unit == UnitDate || m.Part || m.Minor {
+		return out
+	}
+	head, ctx := headOf(m), contextOf(m)
+	add := func(kind byte, word string) {
+		for _, c := range ctx {
+			out = append(out, meeting{m.Unit, m.Increment, kind, word, c})
+		}
+	}
+	switch {
+	case head == "age":
+		add('A', "")
+	case m.Unit == UnitPeople || durationUnits[m.Unit]:
+		if m.Verb != "" {
+			add('P', m.Verb)
+		}
+	default:
+		if head != "" {
+			add('H', head)
+		}
+		if m.Verb != "" {
+			add('V', m.Verb)
+		}
+	}
+	return out
+}
+
+// maxMeeting is the most figures sharing a meeting key that are compared
+// with each other: each with the maxMeeting before it. Real stories share a
+// key among a dozen figures at most (11 over the ECB+ topics and the
+// examples); text full of numbers shares one among thousands, whose every
+// pair would make the cost grow with the square of the figures.
+const maxMeeting = 64
+
+// maxTopic is the most figures a compared topic may hold: more differ about
+// too many things to make one comparison an editor can read (real topics
+// hold a dozen at most).
+const maxTopic = 64
+
+// candidatePairs returns the pairs of candidate figures (indexes into
+// groups, the lower first) that share a meeting key:
+// the only pairs groupsSame can accept, each figure paired with at most
+// maxMeeting others per key, so that the cost grows with the figures.
+func candidatePairs(groups []*figureGroup, cand []int) [][2]int {
+	byKey := map[meeting][]int{} // figures in increasing order
+	keysOf := make(map[int][]meeting, len(cand))
+	for _, i := range cand {
+		var keys []meeting
+		for _, m := range groups[i].ms {
+			keys = meetings(m, keys)
+		}
+		for _, k := range keys {
+			list := byKey[k]
+			if len(list) == 0 || list[len(list)-1] != i {
+				byKey[k] = append(list, i)
+				keysOf[i] = append(keysOf[i], k)
+			}
+		}
+	}
+	stamp := make([]int, len(groups)) // y+1 once x is paired with y
+	var pairs [][2]int
+	for _, y := range cand {
+		for _, k := range keysOf[y] {
+			list := byKey[k]
+			pos := sort.SearchInts(list, y)
+			for _, x := range list[max(0, pos-maxMeeting):pos] {
+				if stamp[x] != y+1 {
+					stamp[x] = y + 1
+					pairs = append(pairs, [2]int{x, y})
+				}
+			}
+		}
+	}
+	return pairs
 }
 
 // groupsSame reports whether two figures count the same thing: some mention
@@ -513,9 +614,9 @@ func topicAbout(groups []*figureGroup, members []int) string {
 		switch {
 		case m.Parts != nil:
 			s = 3
-		case m.Approx == "":
+		case m.Approx == Exact:
 			s = 2
-		case m.Approx != "vague":
+		case m.Approx != Vague:
 			s = 1
 		}
 		if m.Verb != "" {

@@ -72,9 +72,8 @@ type Mention struct {
 	High  float64 `json:"high"`
 	// Unit is one of the Unit constants, a currency code or a measure.
 	Unit string `json:"unit"`
-	// Approx names the wording of an approximate number: "about", "over",
-	// "under", "nearly", "at least", "up to", "vague", "range" or "".
-	Approx string `json:"approx,omitempty"`
+	// Approx names the wording of an approximate number, Exact for none.
+	Approx Approx `json:"approx,omitempty"`
 	// About says what the number counts, in words of the sentence
 	// ("alleged Tren de Aragua members deported to El Salvador", "age of
 	// Bukele", "fee for keeping deportees").
@@ -105,13 +104,34 @@ type Mention struct {
 	Minor bool `json:"minor,omitempty"`
 }
 
+// Approx is how a number is approximated.
+type Approx string
+
+// Approximations: the words of each are listed in approximators.
+const (
+	Exact   Approx = ""         // "238"
+	About   Approx = "about"    // "about 250", "some 250", "an estimated 250"
+	Over    Approx = "over"     // "more than 200", "over 200"
+	Under   Approx = "under"    // "fewer than 200"
+	Nearly  Approx = "nearly"   // "almost 200", "close to 200"
+	AtLeast Approx = "at least" // "at least 200", "200 or more"
+	UpTo    Approx = "up to"    // "as many as 200", "at most 200"
+	Vague   Approx = "vague"    // "hundreds", "dozens", "several"
+	Range   Approx = "range"    // "200 to 250", "between 200 and 250"
+)
+
 // ExtractAll extracts the mentions of every article and sets their Article
 // index. It never fails.
 func ExtractAll(arts []*parallax.Article) [][]Mention {
-	out := make([][]Mention, len(arts))
-	tz := text.NewTokenizer()
-	for i, a := range arts {
-		out[i] = extract(a, tz)
+	return FromDocs(text.Analyse(arts))
+}
+
+// FromDocs is ExtractAll over the analysed articles of a story (see
+// text.Analyse): docs[i] is article i.
+func FromDocs(docs []*text.Doc) [][]Mention {
+	out := make([][]Mention, len(docs))
+	for i, d := range docs {
+		out[i] = extract(d)
 		for k := range out[i] {
 			out[i][k].Article = i
 		}
@@ -121,30 +141,34 @@ func ExtractAll(arts []*parallax.Article) [][]Mention {
 
 // Extract returns the numbers of an article's sentences and headings in
 // reading order. It never fails; an article without sentences has none.
-func Extract(a *parallax.Article) []Mention { return extract(a, text.NewTokenizer()) }
-
-// extract is Extract with a tokenizer that remembers stems across articles.
-func extract(a *parallax.Article, tz *text.Tokenizer) []Mention {
+func Extract(a *parallax.Article) []Mention {
 	if a == nil {
 		return nil
 	}
+	return extract(text.NewVocab().Analyse(a))
+}
+
+// extract is Extract of an analysed article.
+func extract(d *text.Doc) []Mention {
+	if d == nil {
+		return nil
+	}
+	a := d.Article
 	var out []Mention
 	// Headings are not split into sentences but may carry figures ("$6
 	// million fee for keeping deportees").
 	si := 0
 	for bi, b := range a.Blocks {
 		if b.Heading {
-			out = append(out, extractSentence(newSentence(tz, -1, b.Start, strings.ReplaceAll(b.Text, "\n", " ")))...)
+			out = append(out, extractSentence(headingSentence(d, b))...)
 			continue
 		}
 		for ; si < len(a.Sentences) && a.Sentences[si].Block <= bi; si++ {
-			s := a.Sentences[si]
-			out = append(out, extractSentence(newSentence(tz, si, s.Start, s.Text))...)
+			out = append(out, extractSentence(newSentence(si, &d.Sents[si]))...)
 		}
 	}
 	for ; si < len(a.Sentences); si++ {
-		s := a.Sentences[si]
-		out = append(out, extractSentence(newSentence(tz, si, s.Start, s.Text))...)
+		out = append(out, extractSentence(newSentence(si, &d.Sents[si]))...)
 	}
 	return out
 }
@@ -160,6 +184,7 @@ type found struct {
 	verbClass        string
 	nations          []string
 	subject          string // person whose age it is
+	subjFrom, subjTo int    // tokens of the subject
 	phraseTo         int    // rune end of the phrase
 	relativeDate     bool   // "four years ago"
 	trivial          bool   // a small spelled-out count with nothing said of it
@@ -332,7 +357,7 @@ func (s *sentence) describe(e expr) found {
 	if f.unit == UnitCount && f.head < 0 && (f.verbClass == "kill" || f.verbClass == "injure" || f.verbClass == "deport" || f.verbClass == "detain" || f.verbClass == "evacuate" || f.verbClass == "rescue") {
 		f.unit = UnitPeople
 	}
-	if e.word && e.value <= 3 && e.approx == "" && f.verb < 0 && e.duration == "" && f.unit != UnitYears {
+	if e.word && e.value <= 3 && e.approx == Exact && f.verb < 0 && e.duration == "" && f.unit != UnitYears {
 		f.trivial = true
 	}
 	s.prepAfter(&f)
@@ -465,6 +490,7 @@ func (s *sentence) ageSubjectAfter(f *found) {
 		f.npStart, f.npEnd = k, j
 		f.head = j - 1
 		f.subject = string(s.runes[s.toks[k].Start:s.toks[j-1].End])
+		f.subjFrom, f.subjTo = k, j
 		f.phraseTo = s.toks[j-1].End
 	}
 }
@@ -474,7 +500,7 @@ func (s *sentence) ageSubjectAfter(f *found) {
 // 91.", "At 43, his popularity…".
 func (s *sentence) ageAppositive(f *found) bool {
 	e := f.e
-	if e.unit != "" || e.word || e.approx != "" || e.value < 1 || e.value > 120 || e.value != float64(int(e.value)) {
+	if e.unit != "" || e.word || e.approx != Exact || e.value < 1 || e.value > 120 || e.value != float64(int(e.value)) {
 		return false
 	}
 	i := e.start
@@ -486,10 +512,10 @@ func (s *sentence) ageAppositive(f *found) bool {
 	p := s.lower(i - 1)
 	switch {
 	case i > 0 && strings.TrimSpace(before) == "," && s.toks[i-1].Capital && !s.toks[i-1].Stop:
-		if _, month := months[p]; month {
+		if _, month := text.Month(p); month {
 			return false
 		}
-		if _, day := weekdays[p]; day {
+		if _, day := text.Weekday(p); day {
 			return false
 		}
 		k := i - 1
@@ -497,6 +523,7 @@ func (s *sentence) ageAppositive(f *found) bool {
 			k--
 		}
 		f.subject = string(s.runes[s.toks[k].Start:s.toks[i-1].End])
+		f.subjFrom, f.subjTo = k, i
 	case p == "aged" || p == "of" && s.lower(i-2) == "age" || p == "at" && e.value >= 14 || (p == "was" || p == "is") && e.end >= len(s.toks)-0 && i >= 2 && (s.toks[i-2].Stop || s.toks[i-2].Capital):
 	default:
 		return false
@@ -505,8 +532,6 @@ func (s *sentence) ageAppositive(f *found) bool {
 	f.e.age = true
 	return true
 }
-
-var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
 
 // sums joins "238 Venezuelans and 23 Salvadorans" into one more figure, the
 // sum, keeping the parts.
@@ -517,7 +542,7 @@ func (s *sentence) sums(fs []found) []found {
 		if a.unit != b.unit || (a.unit != UnitPeople && a.unit != UnitCount) || a.head < 0 || b.head < 0 {
 			continue
 		}
-		if a.e.increment || b.e.increment || a.e.approx != "" && a.e.approx != "about" || b.e.approx != "" && b.e.approx != "about" {
+		if a.e.increment || b.e.increment || a.e.approx != Exact && a.e.approx != About || b.e.approx != Exact && b.e.approx != About {
 			continue
 		}
 		if a.npEnd != b.e.start-1 || s.lower(a.npEnd) != "and" {
@@ -665,7 +690,7 @@ func (s *sentence) key(f found) []string {
 		}
 	}
 	if f.e.age && f.subject != "" {
-		for _, t := range text.Tokens(f.subject) {
+		for _, t := range s.toks[f.subjFrom:f.subjTo] {
 			add(t.Stem)
 		}
 		return append([]string{head}, ctx...)

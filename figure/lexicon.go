@@ -35,13 +35,6 @@ var vague = map[string][2]float64{
 	"trillions": {2e12, 1e14},
 }
 
-// months maps month names and their abbreviations to 1..12.
-var months = map[string]int{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-	"september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-
 // timeWords follow a number that is a clock time ("1100 AM EST").
 var timeWords = map[string]bool{
 	"am": true, "pm": true, "a": true, "p": true, "gmt": true, "bst": true, "est": true, "edt": true, "et": true,
@@ -53,7 +46,7 @@ var timeWords = map[string]bool{
 // [low, high].
 type approx struct {
 	words string
-	kind  string
+	kind  Approx
 	rng   func(v float64) (float64, float64)
 }
 
@@ -67,37 +60,37 @@ func around(v float64) (float64, float64) {
 
 // approximators are tried longest first.
 var approximators = []approx{
-	{"as many as", "up to", func(v float64) (float64, float64) { return v * 0.5, v }},
-	{"in excess of", "over", func(v float64) (float64, float64) { return v, v * 1.25 }},
-	{"no more than", "up to", func(v float64) (float64, float64) { return v * 0.5, v }},
-	{"more than", "over", func(v float64) (float64, float64) { return v, v * 1.25 }},
-	{"greater than", "over", func(v float64) (float64, float64) { return v, v * 1.25 }},
-	{"less than", "under", func(v float64) (float64, float64) { return v * 0.75, v }},
-	{"fewer than", "under", func(v float64) (float64, float64) { return v * 0.75, v }},
-	{"at least", "at least", func(v float64) (float64, float64) { return v, v * 10 }},
-	{"at most", "up to", func(v float64) (float64, float64) { return v * 0.5, v }},
-	{"up to", "up to", func(v float64) (float64, float64) { return v * 0.5, v }},
-	{"upwards of", "over", func(v float64) (float64, float64) { return v, v * 1.25 }},
-	{"close to", "nearly", func(v float64) (float64, float64) { return v * 0.9, v }},
-	{"just over", "over", func(v float64) (float64, float64) { return v, v * 1.1 }},
-	{"just under", "nearly", func(v float64) (float64, float64) { return v * 0.9, v }},
-	{"well over", "over", func(v float64) (float64, float64) { return v * 1.1, v * 2 }},
-	{"an estimated", "about", around},
-	{"some", "about", around},
-	{"around", "about", around},
-	{"about", "about", around},
-	{"approximately", "about", around},
-	{"approx", "about", around},
-	{"roughly", "about", around},
-	{"circa", "about", around},
-	{"estimated", "about", around},
-	{"nearly", "nearly", func(v float64) (float64, float64) { return v * 0.9, v }},
-	{"almost", "nearly", func(v float64) (float64, float64) { return v * 0.9, v }},
-	{"over", "over", func(v float64) (float64, float64) { return v, v * 1.25 }},
-	{"above", "over", func(v float64) (float64, float64) { return v, v * 1.25 }},
-	{"exceeding", "over", func(v float64) (float64, float64) { return v, v * 1.25 }},
-	{"under", "under", func(v float64) (float64, float64) { return v * 0.75, v }},
-	{"below", "under", func(v float64) (float64, float64) { return v * 0.75, v }},
+	{"as many as", UpTo, func(v float64) (float64, float64) { return v * 0.5, v }},
+	{"in excess of", Over, func(v float64) (float64, float64) { return v, v * 1.25 }},
+	{"no more than", UpTo, func(v float64) (float64, float64) { return v * 0.5, v }},
+	{"more than", Over, func(v float64) (float64, float64) { return v, v * 1.25 }},
+	{"greater than", Over, func(v float64) (float64, float64) { return v, v * 1.25 }},
+	{"less than", Under, func(v float64) (float64, float64) { return v * 0.75, v }},
+	{"fewer than", Under, func(v float64) (float64, float64) { return v * 0.75, v }},
+	{"at least", AtLeast, func(v float64) (float64, float64) { return v, v * 10 }},
+	{"at most", UpTo, func(v float64) (float64, float64) { return v * 0.5, v }},
+	{"up to", UpTo, func(v float64) (float64, float64) { return v * 0.5, v }},
+	{"upwards of", Over, func(v float64) (float64, float64) { return v, v * 1.25 }},
+	{"close to", Nearly, func(v float64) (float64, float64) { return v * 0.9, v }},
+	{"just over", Over, func(v float64) (float64, float64) { return v, v * 1.1 }},
+	{"just under", Nearly, func(v float64) (float64, float64) { return v * 0.9, v }},
+	{"well over", Over, func(v float64) (float64, float64) { return v * 1.1, v * 2 }},
+	{"an estimated", About, around},
+	{"some", About, around},
+	{"around", About, around},
+	{"about", About, around},
+	{"approximately", About, around},
+	{"approx", About, around},
+	{"roughly", About, around},
+	{"circa", About, around},
+	{"estimated", About, around},
+	{"nearly", Nearly, func(v float64) (float64, float64) { return v * 0.9, v }},
+	{"almost", Nearly, func(v float64) (float64, float64) { return v * 0.9, v }},
+	{"over", Over, func(v float64) (float64, float64) { return v, v * 1.25 }},
+	{"above", Over, func(v float64) (float64, float64) { return v, v * 1.25 }},
+	{"exceeding", Over, func(v float64) (float64, float64) { return v, v * 1.25 }},
+	{"under", Under, func(v float64) (float64, float64) { return v * 0.75, v }},
+	{"below", Under, func(v float64) (float64, float64) { return v * 0.75, v }},
 }
 
 // incrementWords mark a figure as an addition to an earlier one ("10 more

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/text"
 )
 
@@ -19,11 +20,22 @@ type sentence struct {
 	toks   []text.Token
 }
 
-func newSentence(tz *text.Tokenizer, index, offset int, s string) *sentence {
-	if !mayHoldNumber(s) {
-		return &sentence{index: index, offset: offset}
+// newSentence reads sentence index of an article for numbers.
+func newSentence(index int, g *text.Seg) *sentence {
+	if !mayHoldNumber(g.Text) {
+		return &sentence{index: index, offset: g.Start}
 	}
-	return &sentence{index: index, offset: offset, runes: []rune(s), toks: tz.Tokens(s)}
+	return &sentence{index: index, offset: g.Start, runes: g.Runes, toks: g.Tokens}
+}
+
+// headingSentence reads a heading block of an article for numbers.
+func headingSentence(d *text.Doc, b parallax.Block) *sentence {
+	t := strings.ReplaceAll(b.Text, "\n", " ")
+	if !mayHoldNumber(t) {
+		return &sentence{index: -1, offset: b.Start}
+	}
+	g := d.Seg(b.Start, b.End, t)
+	return newSentence(-1, &g)
 }
 
 // gap returns the text between token i-1 and token i (from the start of the
@@ -65,7 +77,7 @@ type expr struct {
 	from, to         int // runes [from, to) in the sentence, approximator and symbols included
 	value, low, high float64
 	unit             string // currency or percent when the expression says so
-	approx           string // "", "about", "over", "under", "nearly", "at least", "up to", "vague", "range"
+	approx           Approx
 	word             bool   // spelled out
 	year             bool   // a calendar year
 	age              bool   // "43-year-old"
@@ -124,7 +136,7 @@ func (s *sentence) parseAt(i int) (expr, bool) {
 		if !s.words(&e) {
 			return e, false
 		}
-		if e.approx == "vague" {
+		if e.approx == Vague {
 			return e, true
 		}
 	}
@@ -153,10 +165,10 @@ func (s *sentence) digits(e *expr) bool {
 		return false
 	}
 	// Days of the month: "March 15", "Feb. 22", "15 March".
-	if _, ok := months[s.lower(i-1)]; ok && i > 0 && strings.Trim(s.gap(i), " .") == "" {
+	if _, ok := text.Month(s.lower(i - 1)); ok && i > 0 && strings.Trim(s.gap(i), " .") == "" {
 		return false
 	}
-	if _, ok := months[s.lower(i+1)]; ok && s.tight(i+1) {
+	if _, ok := text.Month(s.lower(i + 1)); ok && s.tight(i+1) {
 		return false
 	}
 	// Names and numbers of things: "Highway 214", "Oregon 214".
@@ -260,7 +272,7 @@ func (s *sentence) words(e *expr) bool {
 				e.low, e.high = 2*base*m, 10*base*m
 				e.value = e.low
 				e.end, e.to = i+3, s.toks[i+2].End
-				e.approx = "vague"
+				e.approx = Vague
 				return true
 			}
 		}
@@ -268,13 +280,13 @@ func (s *sentence) words(e *expr) bool {
 			return false
 		}
 		e.value, e.low, e.high = r[0], r[0], r[1]
-		e.approx = "vague"
+		e.approx = Vague
 		return true
 	}
 	if w == "tens" && s.lower(i+1) == "of" && s.lower(i+2) == "thousands" {
 		e.value, e.low, e.high = 2e4, 2e4, 1e5
 		e.end, e.to = i+3, s.toks[i+2].End
-		e.approx = "vague"
+		e.approx = Vague
 		return true
 	}
 	if w == "several" || w == "few" && s.lower(i-1) == "a" {
@@ -289,7 +301,7 @@ func (s *sentence) words(e *expr) bool {
 		}
 		e.value, e.low, e.high = lo*m, lo*m, hi*m
 		e.end, e.to = i+2, s.toks[i+1].End
-		e.approx = "vague"
+		e.approx = Vague
 		return true
 	}
 	total, cur := 0.0, 0.0
@@ -432,14 +444,14 @@ func (s *sentence) approximate(e *expr) {
 		e.from = s.toks[k].Start
 		break
 	}
-	if e.approx == "" && s.lower(e.end) == "or" && s.tight(e.end) && e.end+1 < len(s.toks) {
+	if e.approx == Exact && s.lower(e.end) == "or" && s.tight(e.end) && e.end+1 < len(s.toks) {
 		switch s.lower(e.end + 1) {
 		case "more":
-			e.low, e.high, e.approx = e.value, e.value*1.5, "at least"
+			e.low, e.high, e.approx = e.value, e.value*1.5, AtLeast
 			e.end, e.to = e.end+2, s.toks[e.end+1].End
 		case "so":
 			e.low, e.high = around(e.value)
-			e.approx = "about"
+			e.approx = About
 			e.end, e.to = e.end+2, s.toks[e.end+1].End
 		}
 	}
@@ -447,7 +459,7 @@ func (s *sentence) approximate(e *expr) {
 
 // rangeAfter reads "X to Y", "between X and Y" and "X-Y".
 func (s *sentence) rangeAfter(e *expr) {
-	if e.year || e.age || e.approx != "" && e.approx != "about" {
+	if e.year || e.age || e.approx != Exact && e.approx != About {
 		return
 	}
 	j := e.end
@@ -456,7 +468,7 @@ func (s *sentence) rangeAfter(e *expr) {
 	if !(sep == "to" || sep == "and" && between) || j+1 >= len(s.toks) || !s.toks[j+1].Number {
 		return
 	}
-	if e.approx == "about" && (e.unit == "" || s.currencyBefore(s.toks[j+1].Start) != e.unit) {
+	if e.approx == About && (e.unit == "" || s.currencyBefore(s.toks[j+1].Start) != e.unit) {
 		return // "an estimated $10 million to $15 million" only
 	}
 	second := expr{start: j + 1, end: j + 2, from: s.toks[j+1].Start, to: s.toks[j+1].End, scale: 1}
@@ -477,7 +489,7 @@ func (s *sentence) rangeAfter(e *expr) {
 	}
 	e.low, e.high = e.value, second.value
 	e.value = (e.low + e.high) / 2
-	e.approx = "range"
+	e.approx = Range
 	e.end, e.to = second.end, second.to
 	if between {
 		e.from = s.toks[e.start-1].Start

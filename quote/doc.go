@@ -55,9 +55,9 @@ type who struct {
 	ok         bool
 }
 
-func newDoc(i int, a *parallax.Article, ix *entity.Index, tz *text.Tokenizer) *doc {
-	d := &doc{idx: i, a: a, r: []rune(a.Text), ix: ix}
-	d.toks = tz.Tokens(a.Text)
+func newDoc(i int, td *text.Doc, ix *entity.Index) *doc {
+	a := td.Article
+	d := &doc{idx: i, a: a, r: td.Runes, toks: td.Tokens, ix: ix}
 	for _, b := range a.Blocks {
 		d.blocks = append(d.blocks, b.Span)
 	}

@@ -53,26 +53,82 @@ const (
 // source only are left out, as are indirect reports that render no
 // quotation. Group never fails.
 func Group(articles []*parallax.Article, mentions [][]Mention) []parallax.Quote {
-	srcs := parallax.SourceIDs(articles)
-	texts := make([][]rune, len(articles))
-	for i, a := range articles {
-		texts[i] = []rune(a.Text)
+	return GroupDocs(text.Analyse(articles), mentions)
+}
+
+// GroupDocs is Group over the analysed articles of a story (see
+// text.Analyse): docs[i] is article i. The quotations are cut into
+// sentences (units), the closest wordings linked into groups, the indirect
+// reports joined to the group they render, and each group made a quote.
+func GroupDocs(docs []*text.Doc, mentions [][]Mention) []parallax.Quote {
+	units, indirect := quoteUnits(docs, mentions)
+	idf := weights(append(append([]*unit(nil), units...), indirect...))
+	uf := linkUnits(units, idf)
+	mergeAdjacent(units, uf)
+
+	groups := map[int][]*unit{}
+	var roots []int
+	for n, u := range units {
+		r := uf.find(n)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], u)
 	}
-	var units []*unit
-	var indirect []*unit
-	tz := text.NewTokenizer()
+	paraphrases := joinParaphrases(groups, roots, indirect, idf)
+
+	srcs := parallax.SourceIDs(text.Articles(docs))
+	type ordered struct {
+		q          parallax.Quote
+		art, start int
+	}
+	var all []ordered
+	for _, r := range roots {
+		q, ok := build(groups[r], paraphrases[r], srcs, docs)
+		if !ok {
+			continue
+		}
+		first := groups[r][0]
+		for _, u := range groups[r] {
+			if u.art < first.art || u.art == first.art && u.start < first.start {
+				first = u
+			}
+		}
+		all = append(all, ordered{q, first.art, first.start})
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if len(all[i].q.Sources) != len(all[j].q.Sources) {
+			return len(all[i].q.Sources) > len(all[j].q.Sources)
+		}
+		if all[i].art != all[j].art {
+			return all[i].art < all[j].art
+		}
+		return all[i].start < all[j].start
+	})
+	out := make([]parallax.Quote, 0, len(all))
+	for _, o := range all {
+		out = append(out, o.q)
+	}
+	return out
+}
+
+// quoteUnits cuts the quotations of every article into sentences, each
+// with its words and terms: the direct and partial ones to group, and the
+// indirect reports whose speaker is known, to join a group later.
+func quoteUnits(docs []*text.Doc, mentions [][]Mention) (units, indirect []*unit) {
 	for i := range mentions {
-		if i >= len(articles) {
+		if i >= len(docs) {
 			break
 		}
+		r := docs[i].Runes
 		for mi, m := range mentions[i] {
-			if m.Start < 0 || m.End > len(texts[i]) || m.Start >= m.End {
+			if m.Start < 0 || m.End > len(r) || m.Start >= m.End {
 				continue
 			}
 			known := m.Speaker != "" && !(m.unresolved && isPronoun(m.Speaker))
-			for seq, sp := range quoteSentences(texts[i], m.Start, m.End) {
+			for seq, sp := range quoteSentences(r, m.Start, m.End) {
 				u := &unit{art: i, mention: mi, seq: seq, start: sp[0], end: sp[1], speaker: m.Speaker, known: known, kind: m.Kind}
-				u.words, u.terms = wordsOf(tz, string(texts[i][sp[0]:sp[1]]))
+				u.words, u.terms = wordsOf(docs[i].Span(sp[0], sp[1]))
 				u.termList = slices.Sorted(maps.Keys(u.terms))
 				u.key = strings.Join(u.words, " ")
 				if len(u.words) == 0 {
@@ -88,18 +144,19 @@ func Group(articles []*parallax.Article, mentions [][]Mention) []parallax.Quote 
 			}
 		}
 	}
-	idf := weights(append(append([]*unit(nil), units...), indirect...))
+	return units, indirect
+}
 
-	// Link the closest wordings first, and join two groups only when no
-	// article would then quote two different utterances in one group and
-	// the known speakers agree.
+// linkUnits links the closest wordings first, and joins two groups only
+// when no article would then quote two different utterances in one group
+// and the known speakers agree. Candidates share a content term or the
+// very words; only they are compared, so the cost follows the number of
+// related pairs, not the square of the number of quotations.
+func linkUnits(units []*unit, idf map[string]float64) *unionFind {
 	type edge struct {
 		a, b  int
 		score float64
 	}
-	// Candidates share a content term or the very words; only they are
-	// compared, so the cost follows the number of related pairs, not the
-	// square of the number of quotations.
 	byTerm := map[string][]int{}
 	byKey := map[string][]int{}
 	for n, u := range units {
@@ -153,18 +210,12 @@ func Group(articles []*parallax.Article, mentions [][]Mention) []parallax.Quote 
 		members[ra], members[rb] = nil, nil
 		members[r] = merged
 	}
-	mergeAdjacent(units, uf)
+	return uf
+}
 
-	groups := map[int][]*unit{}
-	var roots []int
-	for n, u := range units {
-		r := uf.find(n)
-		if _, ok := groups[r]; !ok {
-			roots = append(roots, r)
-		}
-		groups[r] = append(groups[r], u)
-	}
-	// Indirect reports join the group they render best.
+// joinParaphrases joins each indirect report to the group of the same
+// speaker it renders best, if any: the result lists them by group root.
+func joinParaphrases(groups map[int][]*unit, roots []int, indirect []*unit, idf map[string]float64) map[int][]*unit {
 	paraphrases := map[int][]*unit{}
 	type member struct {
 		root int
@@ -192,42 +243,7 @@ func Group(articles []*parallax.Article, mentions [][]Mention) []parallax.Quote 
 			paraphrases[best] = append(paraphrases[best], u)
 		}
 	}
-
-	var out []parallax.Quote
-	type ordered struct {
-		q          parallax.Quote
-		art, start int
-	}
-	var all []ordered
-	for _, r := range roots {
-		q, ok := build(groups[r], paraphrases[r], srcs, texts)
-		if !ok {
-			continue
-		}
-		first := groups[r][0]
-		for _, u := range groups[r] {
-			if u.art < first.art || u.art == first.art && u.start < first.start {
-				first = u
-			}
-		}
-		all = append(all, ordered{q, first.art, first.start})
-	}
-	sort.SliceStable(all, func(i, j int) bool {
-		if len(all[i].q.Sources) != len(all[j].q.Sources) {
-			return len(all[i].q.Sources) > len(all[j].q.Sources)
-		}
-		if all[i].art != all[j].art {
-			return all[i].art < all[j].art
-		}
-		return all[i].start < all[j].start
-	})
-	for _, o := range all {
-		out = append(out, o.q)
-	}
-	if out == nil {
-		out = []parallax.Quote{}
-	}
-	return out
+	return paraphrases
 }
 
 // link returns how closely two quotation sentences render one utterance,
@@ -370,29 +386,29 @@ func weights(units []*unit) map[string]float64 {
 // same quotations and nothing else, so that a long quotation carried by the
 // same outlets stays one quote.
 func mergeAdjacent(units []*unit, uf *unionFind) {
-	for changed := true; changed; {
-		changed = false
-		members := map[int]map[[2]int]bool{}
-		for n, u := range units {
-			r := uf.find(n)
-			if members[r] == nil {
-				members[r] = map[[2]int]bool{}
-			}
-			members[r][[2]int{u.art, u.mention}] = true
+	// The quotations (article, mention) of each group. Two groups join
+	// only when their sets are equal, so the joined group has that same
+	// set, and no pair read before changes its answer: one pass is enough.
+	members := map[int]map[[2]int]bool{}
+	for n, u := range units {
+		r := uf.find(n)
+		if members[r] == nil {
+			members[r] = map[[2]int]bool{}
 		}
-		for n := 1; n < len(units); n++ {
-			a, b := units[n-1], units[n]
-			if a.art != b.art || a.mention != b.mention || a.seq+1 != b.seq {
-				continue
-			}
-			ra, rb := uf.find(n-1), uf.find(n)
-			if ra == rb || !sameSet(members[ra], members[rb]) {
-				continue
-			}
-			uf.union(ra, rb)
-			changed = true
-			break
+		members[r][[2]int{u.art, u.mention}] = true
+	}
+	for n := 1; n < len(units); n++ {
+		a, b := units[n-1], units[n]
+		if a.art != b.art || a.mention != b.mention || a.seq+1 != b.seq {
+			continue
 		}
+		ra, rb := uf.find(n-1), uf.find(n)
+		if ra == rb || !sameSet(members[ra], members[rb]) {
+			continue
+		}
+		set := members[ra]
+		uf.union(ra, rb)
+		members[uf.find(ra)] = set
 	}
 }
 
@@ -410,7 +426,7 @@ func sameSet(a, b map[[2]int]bool) bool {
 
 // build makes the quote of a group: its cites (consecutive sentences of
 // one quotation joined), variants by wording, speaker, kind and sources.
-func build(us []*unit, paras []*unit, srcs []string, texts [][]rune) (parallax.Quote, bool) {
+func build(us []*unit, paras []*unit, srcs []string, docs []*text.Doc) (parallax.Quote, bool) {
 	sort.Slice(us, func(i, j int) bool {
 		if us[i].art != us[j].art {
 			return us[i].art < us[j].art
@@ -474,8 +490,8 @@ func build(us []*unit, paras []*unit, srcs []string, texts [][]rune) (parallax.Q
 	var vs []*variant
 	byKey := map[string]*variant{}
 	add := func(art, start, end int, kind string) {
-		t := string(texts[art][start:end])
-		key := normalize(t)
+		t := string(docs[art].Runes[start:end])
+		key := normalizeTokens(docs[art].Span(start, end))
 		v := byKey[key]
 		if v == nil {
 			v = &variant{v: parallax.Variant{Text: t, Kind: kind, Sources: []string{}, Cites: []parallax.Cite{}}, arts: map[int]bool{}, first: len(vs), indirec: kind == parallax.QuoteIndirect}
@@ -571,20 +587,23 @@ func appendUnique(list []string, s string) []string {
 
 // normalize returns the words of a wording in lower case, for telling
 // wordings apart regardless of punctuation.
-func normalize(s string) string {
-	var words []string
-	for _, t := range text.Tokens(s) {
-		words = append(words, t.Lower)
+func normalize(s string) string { return normalizeTokens(text.Tokens(s)) }
+
+// normalizeTokens is normalize of the words of a wording.
+func normalizeTokens(toks []text.Token) string {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Lower
 	}
 	return strings.Join(words, " ")
 }
 
 // wordsOf returns the lower-case words of s ("US" spelled out as "united
 // states") and the stems of its content words.
-func wordsOf(tz *text.Tokenizer, s string) ([]string, map[string]bool) {
+func wordsOf(toks []text.Token) ([]string, map[string]bool) {
 	var words []string
 	terms := map[string]bool{}
-	for _, t := range tz.Tokens(s) {
+	for _, t := range toks {
 		switch {
 		case t.Capital && (t.Lower == "us" || t.Lower == "usa"):
 			words = append(words, "united", "states")

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/text"
 )
 
 // findIndirect finds reported speech without quotation marks: "Mr Bukele
@@ -144,7 +145,7 @@ func (d *doc) trailing(sp parallax.Span, ws []int, n int) (Mention, bool) {
 			return Mention{}, false
 		}
 		if rest > 0 {
-			if l := d.lower(ws[n+1]); !preps[l] && !timeWords[l] {
+			if l := d.lower(ws[n+1]); !preps[l] && !isTimeWord(l) {
 				return Mention{}, false
 			}
 		}
@@ -299,8 +300,15 @@ func (d *doc) skipObject(ws []int, j int) int {
 	return j
 }
 
-// timeWords are adverbials of time that may follow a reporting verb.
-var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+// isTimeWord reports whether a lower-case word is an adverbial of time
+// that may follow a reporting verb: a weekday, or one of timeWords.
+func isTimeWord(l string) bool {
+	_, day := text.Weekday(l)
+	return day || timeWords[l]
+}
+
+// timeWords are the adverbials of time other than weekdays.
+var timeWords = set("today",
 	"yesterday", "tonight", "tomorrow", "later", "earlier", "recently", "previously", "again", "also", "repeatedly",
 	"last", "this", "week", "month", "year", "morning", "afternoon", "evening", "night", "on", "late", "early")
 
@@ -311,7 +319,7 @@ func (d *doc) skipAdverbials(ws []int, j int) int {
 	for j < len(ws) {
 		l := d.lower(ws[j])
 		switch {
-		case timeWords[l]:
+		case isTimeWord(l):
 			j++
 		case preps[l]:
 			// A prepositional phrase: up to five words, to a comma, "that" or

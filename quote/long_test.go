@@ -118,11 +118,10 @@ func TestGroupDeterministic(t *testing.T) {
 // last bit, on every call (a sum taken in map order was not). The units
 // are the five example reports, long enough to hold hundreds of terms.
 func TestCarriedOrder(t *testing.T) {
-	tz := text.NewTokenizer()
 	var units []*unit
 	for _, a := range parallaxtest.Examples(t) {
 		u := &unit{}
-		u.words, u.terms = wordsOf(tz, a.Text)
+		u.words, u.terms = wordsOf(text.Tokens(a.Text))
 		u.termList = slices.Sorted(maps.Keys(u.terms))
 		units = append(units, u)
 	}

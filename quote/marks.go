@@ -54,7 +54,12 @@ const (
 func findQuotes(r []rune, kept func(int) bool) []span {
 	var marks []mark
 	for i, c := range r {
-		if !kept(i) {
+		switch c {
+		case '“', '„', '«', '”', '»', '"':
+			if !kept(i) {
+				continue
+			}
+		default:
 			continue
 		}
 		switch c {
@@ -192,7 +197,7 @@ func findSingles(r []rune, kept func(int) bool, doubles []span) []span {
 	inside := in.has
 	var out []span
 	for i := 0; i < len(r); i++ {
-		if !kept(i) || inside(i) || !singleOpen(r, i) {
+		if c := r[i]; c != '‘' && c != '\'' || !kept(i) || inside(i) || !singleOpen(r, i) {
 			continue
 		}
 		for k := i + 1; k < len(r) && k-i < maxSingleRune; k++ {

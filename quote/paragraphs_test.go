@@ -75,7 +75,7 @@ func TestParagraphBounds(t *testing.T) {
 	in := "\"We are better than this,\" Stefanski says\nThe Sixers lost again on Saturday.\n\"I believe in this team.\nWe are going to make it better.\""
 	title, _, _ := strings.Cut(in, "\n")
 	a := c.Clean(parallax.Document{ID: "t", Path: "t", Title: title, Text: in})
-	d := newDoc(0, a, nil, text.NewTokenizer())
+	d := newDoc(0, text.NewVocab().Analyse(a), nil)
 	tests := []struct {
 		words      string
 		para, sent int

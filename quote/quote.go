@@ -56,10 +56,15 @@ type Mention struct {
 // article in the order given, using the entities of ents (which may be nil)
 // to resolve speakers. It never fails.
 func ExtractAll(articles []*parallax.Article, ents *entity.Index) [][]Mention {
-	out := make([][]Mention, len(articles))
-	tz := text.NewTokenizer()
-	for i, a := range articles {
-		out[i] = extract(i, a, ents, tz)
+	return FromDocs(text.Analyse(articles), ents)
+}
+
+// FromDocs is ExtractAll over the analysed articles of a story (see
+// text.Analyse): docs[i] is article i.
+func FromDocs(docs []*text.Doc, ents *entity.Index) [][]Mention {
+	out := make([][]Mention, len(docs))
+	for i, d := range docs {
+		out[i] = extract(i, d, ents)
 	}
 	return out
 }
@@ -67,11 +72,12 @@ func ExtractAll(articles []*parallax.Article, ents *entity.Index) [][]Mention {
 // Extract returns the quotations of article i of the articles ents was
 // built from (ents may be nil). It never fails.
 func Extract(i int, a *parallax.Article, ents *entity.Index) []Mention {
-	return extract(i, a, ents, text.NewTokenizer())
+	return extract(i, text.NewVocab().Analyse(a), ents)
 }
 
-func extract(i int, a *parallax.Article, ents *entity.Index, tz *text.Tokenizer) []Mention {
-	d := newDoc(i, a, ents, tz)
+func extract(i int, td *text.Doc, ents *entity.Index) []Mention {
+	a := td.Article
+	d := newDoc(i, td, ents)
 	d.findDirect()
 	d.findIndirect()
 	out := d.out

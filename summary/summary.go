@@ -14,7 +14,6 @@ package summary
 import (
 	"container/heap"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/parallax-news/parallax/align"
@@ -22,7 +21,7 @@ import (
 
 // Options tunes selection.
 type Options struct {
-	// Words is the word budget; zero means 120.
+	// Words is the word budget; zero means DefaultWords.
 	Words int
 	// MinWords and MaxWords bound the length of a selected sentence.
 	// Zero means 8 and 60.
@@ -37,7 +36,7 @@ type Options struct {
 // model.
 func Select(m *align.Model, opts Options) []int {
 	if opts.Words <= 0 {
-		opts.Words = 120
+		opts.Words = DefaultWords
 	}
 	if opts.MinWords <= 0 {
 		opts.MinWords = 8
@@ -48,34 +47,12 @@ func Select(m *align.Model, opts Options) []int {
 	if opts.Redundancy <= 0 {
 		opts.Redundancy = 0.5
 	}
-	concepts, weight := Concepts(m)
+	cs := concepts(m)
+	concepts, weight := cs.perSent, cs.weight
+	cands := candidates(m, opts)
 
-	type cand struct {
-		i     int
-		words int
-		bonus float64
-	}
-	var cands []cand
-	for i, s := range m.Sents {
-		sent := m.Sentence(i)
-		w := len(strings.Fields(sent.Text))
-		if w < opts.MinWords || w > opts.MaxWords || !Readable(sent.Text) {
-			continue
-		}
-		bonus := 0.5*(1-s.Pos) + align.Dot(s.Vec, m.Centroid)
-		cands = append(cands, cand{i, w, bonus})
-	}
-	// A story too small to have agreed concepts falls back to a loose filter.
-	if len(cands) == 0 {
-		for i := range m.Sents {
-			if w := len(strings.Fields(m.Sentence(i).Text)); w >= 4 {
-				cands = append(cands, cand{i, w, 1 - m.Sents[i].Pos})
-			}
-		}
-	}
-
-	mw := meanWeight(weight)
-	covered := map[string]bool{}
+	mw := meanOf(weight)
+	covered := make([]bool, len(weight))
 	var chosen []int
 	words := 0
 	score := func(c cand) float64 {
@@ -145,6 +122,38 @@ func Select(m *align.Model, opts Options) []int {
 	return chosen
 }
 
+// cand is a sentence Select may choose: its model index, length in words
+// and bonus.
+type cand struct {
+	i     int
+	words int
+	bonus float64
+}
+
+// candidates returns the sentences Select may choose: readable sentences
+// of a fit length, with a bonus for those early in their article and close
+// to the story's centroid. A story too small to have such sentences falls
+// back to a loose filter.
+func candidates(m *align.Model, opts Options) []cand {
+	var cands []cand
+	for i, s := range m.Sents {
+		sent := m.Sentence(i)
+		w := len(strings.Fields(sent.Text))
+		if w < opts.MinWords || w > opts.MaxWords || !Readable(sent.Text) {
+			continue
+		}
+		cands = append(cands, cand{i, w, 0.5*(1-s.Pos) + s.Central})
+	}
+	if len(cands) == 0 {
+		for i := range m.Sents {
+			if w := len(strings.Fields(m.Sentence(i).Text)); w >= 4 {
+				cands = append(cands, cand{i, w, 1 - m.Sents[i].Pos})
+			}
+		}
+	}
+	return cands
+}
+
 // scored is a candidate sentence of Select with its score when last
 // computed.
 type scored struct {
@@ -176,74 +185,140 @@ func (h *candHeap) Pop() any {
 // using it, for concepts used by at least minDF articles (2, or a tenth of
 // a large story). A one-article story weighs concepts by their count.
 func Concepts(m *align.Model) (perSent [][]string, weight map[string]float64) {
-	perSent = make([][]string, len(m.Sents))
-	docs := map[string]map[int]bool{}
-	count := map[string]float64{}
-	for i := range m.Sents {
-		toks := m.Tokens[i]
-		seen := map[string]bool{}
-		for k := 0; k+1 < len(toks); k++ {
-			a, b := toks[k], toks[k+1]
-			if a.Stop && b.Stop {
-				continue
-			}
-			cp := a.Stem + " " + b.Stem
-			if seen[cp] {
-				continue
-			}
-			seen[cp] = true
-			perSent[i] = append(perSent[i], cp)
-			if docs[cp] == nil {
-				docs[cp] = map[int]bool{}
-			}
-			docs[cp][m.Sents[i].Article] = true
-			count[cp]++
+	cs := concepts(m)
+	name := func(c int32) string { return cs.pairs[c][0] + " " + cs.pairs[c][1] }
+	perSent = make([][]string, len(cs.perSent))
+	for i, ids := range cs.perSent {
+		for _, c := range ids {
+			perSent[i] = append(perSent[i], name(c))
 		}
 	}
-	nArts := len(m.Articles)
-	minDF := max(2, int(math.Ceil(float64(nArts)*0.1)))
 	weight = map[string]float64{}
-	for cp, d := range docs {
-		switch {
-		case nArts <= 1:
-			if count[cp] >= 2 {
-				weight[cp] = count[cp]
-			}
-		case len(d) >= minDF:
-			weight[cp] = float64(len(d))
+	for c, w := range cs.weight {
+		if w > 0 {
+			weight[name(int32(c))] = w
 		}
-	}
-	if len(weight) == 0 { // nothing shared: every concept counts once
-		for cp := range docs {
-			weight[cp] = 1
-		}
-	}
-	for i := range perSent {
-		kept := perSent[i][:0]
-		for _, cp := range perSent[i] {
-			if weight[cp] > 0 {
-				kept = append(kept, cp)
-			}
-		}
-		perSent[i] = kept
 	}
 	return perSent, weight
 }
 
-func meanWeight(w map[string]float64) float64 {
+// conceptSet is what Concepts returns, concepts numbered in order of first
+// use.
+type conceptSet struct {
+	perSent [][]int32   // the concepts of each model sentence
+	weight  []float64   // the weight of each concept
+	pairs   [][2]string // the stems of each concept
+}
+
+func concepts(m *align.Model) conceptSet {
+	var cs conceptSet
+	cs.perSent = make([][]int32, len(m.Sents))
+	stems := map[string]int32{}
+	stemID := func(s string) int32 {
+		id, ok := stems[s]
+		if !ok {
+			id = int32(len(stems))
+			stems[s] = id
+		}
+		return id
+	}
+	ids := map[uint64]int32{}
+	var df, count []int // articles and sentences using each concept
+	var lastArt, lastSent []int
+	for i := range m.Sents {
+		toks := m.Tokens[i]
+		art := m.Sents[i].Article
+		var prev int32
+		for k := 0; k+1 < len(toks); k++ {
+			a, b := toks[k], toks[k+1]
+			if k == 0 {
+				prev = stemID(a.Stem)
+			}
+			next := stemID(b.Stem)
+			key := uint64(uint32(prev))<<32 | uint64(uint32(next))
+			prev = next
+			if a.Stop && b.Stop {
+				continue
+			}
+			c, ok := ids[key]
+			if !ok {
+				c = int32(len(cs.pairs))
+				ids[key] = c
+				cs.pairs = append(cs.pairs, [2]string{a.Stem, b.Stem})
+				df, count = append(df, 0), append(count, 0)
+				lastArt, lastSent = append(lastArt, -1), append(lastSent, -1)
+			}
+			if lastSent[c] == i {
+				continue
+			}
+			lastSent[c] = i
+			cs.perSent[i] = append(cs.perSent[i], c)
+			if lastArt[c] != art { // an article's sentences come together
+				lastArt[c] = art
+				df[c]++
+			}
+			count[c]++
+		}
+	}
+	nArts := len(m.Articles)
+	minDF := max(2, int(math.Ceil(float64(nArts)*0.1)))
+	cs.weight = make([]float64, len(cs.pairs))
+	shared := false
+	for c := range cs.pairs {
+		switch {
+		case nArts <= 1:
+			if count[c] >= 2 {
+				cs.weight[c] = float64(count[c])
+			}
+		case df[c] >= minDF:
+			cs.weight[c] = float64(df[c])
+		}
+		shared = shared || cs.weight[c] > 0
+	}
+	if !shared { // nothing shared: every concept counts once
+		for c := range cs.weight {
+			cs.weight[c] = 1
+		}
+	}
+	for i := range cs.perSent {
+		kept := cs.perSent[i][:0]
+		for _, c := range cs.perSent[i] {
+			if cs.weight[c] > 0 {
+				kept = append(kept, c)
+			}
+		}
+		cs.perSent[i] = kept
+	}
+	return cs
+}
+
+// meanWeight returns the mean weight of the concepts (1 for none). The
+// weights are whole numbers, so the sum is exact in any order.
+func meanWeight[K comparable](w map[K]float64) float64 {
 	if len(w) == 0 {
 		return 1
 	}
-	keys := make([]string, 0, len(w))
-	for k := range w {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys) // a fixed order keeps the float sum deterministic
 	var s float64
-	for _, k := range keys {
-		s += w[k]
+	for _, v := range w {
+		s += v
 	}
 	return s / float64(len(w))
+}
+
+// meanOf is meanWeight of the concepts of a conceptSet that weigh.
+func meanOf(weight []float64) float64 {
+	var s float64
+	n := 0
+	for _, v := range weight {
+		if v > 0 {
+			s += v
+			n++
+		}
+	}
+	if n == 0 {
+		return 1
+	}
+	return s / float64(n)
 }
 
 // BrokenQuote reports whether a sentence holds a piece of a quotation cut

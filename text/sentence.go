@@ -4,9 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/neurosnap/sentences"
-	"github.com/neurosnap/sentences/english"
 )
 
 // Splitter splits text into sentences with a Punkt model for English,
@@ -15,20 +12,19 @@ import (
 // lower-case word ("Oopsie ... too late"). A Splitter is safe for concurrent
 // use once made.
 type Splitter struct {
-	punkt *sentences.DefaultSentenceTokenizer
+	punkt *punkt
 }
 
-// NewSplitter loads the English Punkt model. It fails only if the model
-// embedded in the sentences module cannot be decoded.
+// splitterAbbrevs are the abbreviations the splitter adds to the Punkt
+// model: titles, company suffixes, month abbreviations that take a period,
+// initialisms.
+var splitterAbbrevs = []string{"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "prof", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m"}
+
+// NewSplitter returns a splitter with the English Punkt model. It never
+// fails; the error is kept for the callers written when the model was
+// decoded at run time.
 func NewSplitter() (*Splitter, error) {
-	t, err := english.NewSentenceTokenizer(nil)
-	if err != nil {
-		return nil, err
-	}
-	for _, a := range []string{"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "prof", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m"} {
-		t.Storage.AbbrevTypes.Add(a)
-	}
-	return &Splitter{punkt: t}, nil
+	return &Splitter{punkt: newPunkt(splitterAbbrevs)}, nil
 }
 
 // Split returns the spans of the sentences of s in code points, trimmed of
@@ -69,8 +65,8 @@ func (sp *Splitter) splitLine(line string) []Span {
 	}
 
 	var raw []Span
-	for _, s := range sp.punkt.Tokenize(line) {
-		start, end := runeAt[s.Start], runeAt[min(s.End, len(line))]
+	for _, s := range sp.punkt.spans(line) {
+		start, end := runeAt[s[0]], runeAt[min(s[1], len(line))]
 		raw = append(raw, splitGlued(runes, start, end)...)
 	}
 	// Trim and merge false breaks.

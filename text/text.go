@@ -1,6 +1,9 @@
 // Package text provides the language basics every later stage relies on:
 // sentence splitting that survives abbreviations, quotes and scraping damage,
-// word tokens with stems and stop-word flags, and a language guess.
+// word tokens with stems and stop-word flags, the calendar words, a language
+// guess, and the one analysed document every analysis stage reads (Doc,
+// made by Analyse: each article read once, its words stemmed once for the
+// whole story).
 //
 // Offsets are always Unicode code points into the string given, end
 // exclusive, so that callers can add them to the offset of a block and cite
@@ -35,19 +38,6 @@ type Token struct {
 // apostrophes, hyphens, periods or commas between digits ("U.S.", "238,000",
 // "Abrego-Garcia", "he's").
 func Tokens(s string) []Token { return tokens(s, nil) }
-
-// Tokenizer tokenizes like Tokens and remembers the stems it has computed,
-// which makes it several times faster on the repetitive vocabulary of one
-// story. A Tokenizer is not safe for concurrent use.
-type Tokenizer struct {
-	words map[string]Token
-}
-
-// NewTokenizer returns a Tokenizer with an empty memory.
-func NewTokenizer() *Tokenizer { return &Tokenizer{words: map[string]Token{}} }
-
-// Tokens splits s into words, as the package function Tokens does.
-func (tz *Tokenizer) Tokens(s string) []Token { return tokens(s, tz.words) }
 
 func tokens(s string, memo map[string]Token) []Token {
 	toks := make([]Token, 0, len(s)/6+1)
@@ -176,8 +166,11 @@ func Stem(lower string) string {
 // Terms returns the stems of the content words of s: tokens that are not stop
 // words and not single characters. It is the bag of words the similarity
 // measures use.
-func Terms(s string) []string {
-	toks := Tokens(s)
+func Terms(s string) []string { return TermsOf(Tokens(s)) }
+
+// TermsOf returns the stems of the content words among toks, as Terms
+// does for a text.
+func TermsOf(toks []Token) []string {
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
 		if t.Stop || utf8.RuneCountInString(t.Lower) < 2 {

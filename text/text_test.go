@@ -1,9 +1,19 @@
 package text
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/neurosnap/sentences"
+	"github.com/neurosnap/sentences/data"
+	"github.com/neurosnap/sentences/english"
 )
 
 func TestSplit(t *testing.T) {
@@ -105,9 +115,153 @@ func FuzzTokens(f *testing.F) {
 
 func BenchmarkTokens(b *testing.B) {
 	s := "El Salvador’s president Nayib Bukele said on Monday he had no plans to return a man mistakenly deported from the United States as he met US president Donald Trump at the White House, where 238,000 U.S. dollars were discussed."
-	tz := NewTokenizer()
+	tz := NewVocab()
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		tz.Tokens(s)
 	}
+}
+
+// TestPunktModel checks that the generated model (punktmodel.go) is the
+// sentences module's.
+func TestPunktModel(t *testing.T) {
+	b, err := data.Asset("data/english.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := sentences.LoadTraining(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := sentences.NewStorage()
+	for _, w := range punktAbbrevs {
+		got.AbbrevTypes[w] = 1
+	}
+	for _, w := range punktCollocations {
+		got.Collocations[w] = 1
+	}
+	for _, w := range punktStarters {
+		got.SentStarters[w] = 1
+	}
+	for i, w := range punktOrthoWords {
+		got.OrthoContext[w] = int(punktOrthoFlags[i])
+		if i > 0 && punktOrthoWords[i-1] >= w {
+			t.Fatalf("punktOrthoWords not sorted at %q", w)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("punktmodel.go is not the module's model: run go generate ./text")
+	}
+}
+
+// reference returns the sentences module's English tokenizer with the
+// splitter's abbreviations: what the splitter's Punkt reading must do.
+func reference(tb testing.TB) *sentences.DefaultSentenceTokenizer {
+	tb.Helper()
+	t, err := english.NewSentenceTokenizer(nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, a := range splitterAbbrevs {
+		t.Storage.AbbrevTypes.Add(a)
+	}
+	return t
+}
+
+func BenchmarkNewSplitter(b *testing.B) {
+	for b.Loop() {
+		if _, err := NewSplitter(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestPunktSame checks that the splitter's Punkt reading breaks every line
+// of the repository's text (the ECB+ development articles, the examples
+// and the test stories) where the sentences module's tokenizer does, and
+// that its multi-period test is the module's regular expression.
+func TestPunktSame(t *testing.T) {
+	sp, err := NewSplitter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := reference(t)
+	lines := map[string]bool{}
+	add := func(s string) {
+		for _, l := range strings.SplitAfter(s, "\n") {
+			lines[l] = true
+		}
+	}
+	for _, pattern := range []string{"../testdata/*.jsonl", "../examples/*", "../*/testdata/*", "../*/testdata/*/*"} {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil || !utf8.Valid(b) {
+				continue
+			}
+			if strings.HasSuffix(f, ".jsonl") {
+				for _, l := range strings.Split(string(b), "\n") {
+					var d struct{ Text string }
+					if json.Unmarshal([]byte(l), &d) == nil {
+						add(d.Text)
+					}
+				}
+				continue
+			}
+			add(string(b))
+		}
+	}
+	if len(lines) < 5000 {
+		t.Fatalf("only %d lines read", len(lines))
+	}
+	for l := range lines {
+		checkPunkt(t, sp, ref, l)
+	}
+	for _, l := range []string{"", "a", "e.g. the U.S. economy grew.", "He said \"No.\" Then left.", "12) first. 2. second", "N°. 5 is here. J. Bach wrote it.", "a . . . b", "1.2.3. now. A.B.C. Ltd.", "¿Qué? ¡Sí! Éxito.", "ends in é", "x。y", "Dr. Smith. Mr. Brown... And then", "It cost $1,000. Then 5.5 m. The end"} {
+		checkPunkt(t, sp, ref, l)
+	}
+	re := regexp.MustCompile(`((?:[\w]\.)+[\w]*\.)`)
+	alphabet := []string{"a", "B", "1", "_", ".", " ", "é", "-"}
+	var all func(prefix string, n int)
+	all = func(prefix string, n int) {
+		if got, want := hasMultiPeriod(prefix), re.MatchString(prefix); got != want {
+			t.Errorf("hasMultiPeriod(%q) = %v, want %v", prefix, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			all(prefix+c, n-1)
+		}
+	}
+	all("", 5)
+}
+
+func checkPunkt(t *testing.T, sp *Splitter, ref *sentences.DefaultSentenceTokenizer, line string) {
+	t.Helper()
+	var want [][2]int
+	for _, s := range ref.Tokenize(line) {
+		want = append(want, [2]int{s.Start, s.End})
+	}
+	if got := sp.punkt.spans(line); !reflect.DeepEqual(got, want) {
+		t.Errorf("%q: breaks %v, want %v", line, got, want)
+	}
+}
+
+// FuzzPunkt checks the Punkt reading against the module on any line.
+func FuzzPunkt(f *testing.F) {
+	sp, err := NewSplitter()
+	if err != nil {
+		f.Fatal(err)
+	}
+	ref := reference(f)
+	for _, s := range []string{"Mr. Smith went to Washington. He said \"no.\"", "U.S. 1.2.3. A. B", "x!) y?' z.”"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.Contains(s, "\n") {
+			return
+		}
+		checkPunkt(t, sp, ref, s)
+	})
 }

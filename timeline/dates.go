@@ -16,15 +16,6 @@ type match struct {
 }
 
 var (
-	months = map[string]time.Month{
-		"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-		"september": 9, "october": 10, "november": 11, "december": 12,
-		"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-	}
-	weekdays = map[string]time.Weekday{
-		"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
-		"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
-	}
 	// yearPreps make a lone year a date of an event ("in 2019").
 	yearPreps = map[string]bool{"in": true, "since": true, "from": true, "during": true, "until": true, "by": true, "before": true, "after": true, "early": true, "late": true, "mid": true, "through": true, "of": false}
 	// monthPreps make a lone month name a date ("in March", "since March").
@@ -38,12 +29,11 @@ var (
 
 // findDates returns the date expressions of a sentence resolved against
 // ref (the zero time when unknown: then only dates with a year are found).
-func findDates(tz *text.Tokenizer, s string, ref time.Time) []match {
-	if !mayHoldDate(s) {
+func findDates(g *text.Seg, ref time.Time) []match {
+	if !mayHoldDate(g.Text) {
 		return nil
 	}
-	toks := tz.Tokens(s)
-	runes := []rune(s)
+	toks, runes := g.Tokens, g.Runes
 	lower := func(i int) string {
 		if i < 0 || i >= len(toks) {
 			return ""
@@ -86,7 +76,7 @@ func findDates(tz *text.Tokenizer, s string, ref time.Time) []match {
 		}
 		// Month names: "March 15th", "15 March", "Feb. 22, 2009", "February
 		// 2024", "in March".
-		if mo, ok := months[l]; ok && t.Capital && (len(l) > 3 || l == "may" || i+1 < len(toks)) {
+		if mo, ok := text.Month(l); ok && t.Capital && (len(l) > 3 || l == "may" || i+1 < len(toks)) {
 			from, to := i, i+1
 			dd, yy := 0, 0
 			if i+1 < len(toks) && tight(i+1) {
@@ -142,8 +132,8 @@ func findDates(tz *text.Tokenizer, s string, ref time.Time) []match {
 			continue
 		}
 		// Weekdays: "on Saturday", "last Monday", "next Friday".
-		if wd, ok := weekdays[l]; ok && t.Capital {
-			if _, ok := months[lower(i+1)]; ok && tight(i+1) {
+		if wd, ok := text.Weekday(l); ok && t.Capital {
+			if _, ok := text.Month(lower(i + 1)); ok && tight(i+1) {
 				continue // "Sunday, February 22, 2009": the date says it
 			}
 			from := i
@@ -271,7 +261,7 @@ func monthAfter(ref time.Time, mo time.Month) time.Time {
 
 // mayHoldDate reports whether a sentence may hold a date: a digit, or the
 // letters of a month, a weekday or a relative date word. It spares the
-// tokenising of most sentences.
+// reading of most sentences.
 func mayHoldDate(s string) bool {
 	if strings.ContainsAny(s, "0123456789") {
 		return true

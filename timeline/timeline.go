@@ -63,15 +63,20 @@ type event struct {
 // merged into one that cites them all. It never fails; articles with no
 // date at all contribute only their absolute dates.
 func Build(articles []*parallax.Article) []parallax.Event {
-	story := storyDate(articles)
-	tz := text.NewTokenizer()
+	return FromDocs(text.Analyse(articles))
+}
+
+// FromDocs is Build over the analysed articles of a story (see
+// text.Analyse): docs[i] is article i.
+func FromDocs(docs []*text.Doc) []parallax.Event {
+	story := storyDate(text.Articles(docs))
 	var evs []event
-	for ai, a := range articles {
-		if a == nil {
+	for ai, d := range docs {
+		if d == nil {
 			continue
 		}
-		ref := referenceDate(a, story)
-		evs = append(evs, articleEvents(tz, ai, a, ref, story)...)
+		ref := referenceDate(d, story)
+		evs = append(evs, articleEvents(d, ai, ref, story)...)
 	}
 	return merge(evs)
 }
@@ -95,24 +100,24 @@ func storyDate(articles []*parallax.Article) time.Time {
 }
 
 // referenceDate returns the day relative dates of an article refer to.
-func referenceDate(a *parallax.Article, story time.Time) time.Time {
+func referenceDate(d *text.Doc, story time.Time) time.Time {
+	a := d.Article
 	if !a.Published.IsZero() {
 		return day0(a.Published)
 	}
 	// A dateline cut while cleaning, or a first block that is only a date
 	// ("June 06, 2013").
-	var lines []string
-	for _, r := range a.Removed {
-		lines = append(lines, r.Text)
-	}
+	var lines []parallax.Removal
+	lines = append(lines, a.Removed...)
 	if len(a.Blocks) > 0 {
-		lines = append(lines, a.Blocks[0].Text)
+		lines = append(lines, parallax.Removal{Span: a.Blocks[0].Span, Text: a.Blocks[0].Text})
 	}
 	for _, l := range lines {
-		if len(l) > 60 {
+		if len(l.Text) > 60 {
 			continue
 		}
-		for _, m := range findDates(text.NewTokenizer(), l, time.Time{}) {
+		g := d.Seg(l.Start, l.End, l.Text)
+		for _, m := range findDates(&g, time.Time{}) {
 			if m.d.prec == day {
 				return m.d.t
 			}
@@ -146,7 +151,8 @@ func day0(t time.Time) time.Time {
 
 // articleEvents returns the events of one article: one per live-blog post
 // and one per sentence carrying a date.
-func articleEvents(tz *text.Tokenizer, ai int, a *parallax.Article, ref, story time.Time) []event {
+func articleEvents(d *text.Doc, ai int, ref, story time.Time) []event {
+	a := d.Article
 	var out []event
 	posts := map[int]bool{}
 	for bi, b := range a.Blocks {
@@ -159,21 +165,25 @@ func articleEvents(tz *text.Tokenizer, ai int, a *parallax.Article, ref, story t
 		}
 		posts[b.Post] = true
 		// The post's heading, or its first sentence.
-		sp, txt := b.Span, strings.TrimSpace(b.Text)
+		sp, txt, toks := b.Span, strings.TrimSpace(b.Text), []text.Token(nil)
 		if !b.Heading {
-			for _, s := range a.Sentences {
+			for si, s := range a.Sentences {
 				if s.Block == bi {
-					sp, txt = s.Span, s.Text
+					sp, txt, toks = s.Span, s.Text, d.Sents[si].Tokens
 					break
 				}
 			}
 		}
+		if toks == nil {
+			toks = d.Seg(b.Start, b.End, b.Text).Tokens
+		}
 		out = append(out, event{
-			date: t.Format("2006-01-02"), clock: t.Format("15:04"), text: txt, terms: text.Terms(txt),
+			date: t.Format("2006-01-02"), clock: t.Format("15:04"), text: txt, terms: text.TermsOf(toks),
 			source: a.SourceID, cite: parallax.Cite{Source: a.SourceID, Start: sp.Start, End: sp.End}, art: ai, order: sp.Start,
 		})
 	}
-	for _, s := range a.Sentences {
+	for si, s := range a.Sentences {
+		g := &d.Sents[si]
 		sref := ref
 		if s.Block >= 0 && s.Block < len(a.Blocks) && !a.Blocks[s.Block].Time.IsZero() {
 			b := a.Blocks[s.Block]
@@ -181,16 +191,24 @@ func articleEvents(tz *text.Tokenizer, ai int, a *parallax.Article, ref, story t
 				sref = day0(t)
 			}
 		}
-		for _, m := range findDates(tz, s.Text, sref) {
-			from, to := clause(s.Text, m.from, m.to)
-			r := []rune(s.Text)
+		for _, m := range findDates(g, sref) {
+			r := g.Runes
+			from, to := clause(r, m.from, m.to)
 			txt := strings.TrimSpace(string(r[from:to]))
 			// Trim the span to the trimmed text.
-			lead := len([]rune(string(r[from:to]))) - len([]rune(strings.TrimLeft(string(r[from:to]), " ")))
+			lead := 0
+			for from+lead < to && r[from+lead] == ' ' {
+				lead++
+			}
 			start := s.Start + from + lead
+			toks, ok := text.Within(g.Tokens, from, to)
+			if !ok { // the clause cuts a word ("238,000")
+				toks = text.Tokens(txt)
+			}
+			terms := text.TermsOf(toks)
 			out = append(out, event{
-				date: m.d.String(), text: txt, terms: text.Terms(txt), source: a.SourceID,
-				cite: parallax.Cite{Source: a.SourceID, Start: start, End: start + len([]rune(txt))}, art: ai, order: start,
+				date: m.d.String(), text: txt, terms: terms, source: a.SourceID,
+				cite: parallax.Cite{Source: a.SourceID, Start: start, End: start + text.RuneLen(txt)}, art: ai, order: start,
 			})
 		}
 	}
@@ -201,8 +219,7 @@ func articleEvents(tz *text.Tokenizer, ai int, a *parallax.Article, ref, story t
 // [from, to): the whole sentence when it is short, else the clause between
 // the nearest semicolons, dashes or commas around it, widened to at least
 // eight words.
-func clause(s string, from, to int) (int, int) {
-	r := []rune(s)
+func clause(r []rune, from, to int) (int, int) {
 	if len(r) <= 220 {
 		return 0, len(r)
 	}

@@ -51,7 +51,8 @@ func TestFindDates(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		r := []rune(tt.sentence)
-		for _, m := range findDates(text.NewTokenizer(), tt.sentence, tt.ref) {
+		g := text.SegOf(tt.sentence)
+		for _, m := range findDates(&g, tt.ref) {
 			got = append(got, m.d.String()+"="+string(r[m.from:m.to]))
 		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {

@@ -303,15 +303,7 @@ func invent(h uint64, w string) string {
 	return strings.ToUpper(name[:1]) + name[1:]
 }
 
-func calendar(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
-		return true
-	}
-	return false
-}
+func calendar(w string) bool { return text.IsCalendarWord(w) }
 
 // hash mixes the seed, the event and a word.
 func hash(seed, event uint64, w string) uint64 {

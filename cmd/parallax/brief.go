@@ -3,14 +3,17 @@ package main
 import (
 	"context"
 	"errors"
+	"runtime/debug"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/brief"
+	"github.com/parallax-news/parallax/clean"
 	"github.com/parallax-news/parallax/render"
 )
 
 // runBrief reads the articles of one story and writes its brief:
-// ingest → clean → brief → render.
+// ingest → clean (each article, then the story: clean.Settle) → brief →
+// render.
 func runBrief(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("brief")
 	m.inputFlags(fs)
@@ -25,10 +28,30 @@ func runBrief(ctx context.Context, m *Main, args []string) error {
 	if err := checkWords(*words); err != nil {
 		return err
 	}
-	arts, readErr := m.read(ctx, fs.Args())
+	// One brief is written and the process ends: the garbage collector may
+	// let the heap grow five times over what is live instead of twice
+	// (collections cost a fifth of the brief's time at the default).
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	docs, readErr := m.readDocs(ctx, nil, fs.Args())
+	// A brief never reads an article's language: it is not guessed. The
+	// articles are cleaned in turn (a few milliseconds for 25).
+	c, err := clean.NewWith(clean.Options{KeepLanguage: true})
+	if err != nil {
+		return errNoneRead("brief", errors.Join(readErr, err))
+	}
+	arts := make([]*parallax.Article, 0, len(docs))
+	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return errors.Join(readErr, err)
+		}
+		arts = append(arts, c.Clean(d))
+	}
 	if len(arts) == 0 {
 		return errNoneRead("brief", readErr)
 	}
+	// The articles as the brief names them, for the HTML page to show
+	// each beside its citations.
+	arts = clean.Settle(arts)
 	b, err := brief.Try(arts, brief.Options{Words: *words})
 	if err != nil {
 		return errors.Join(readErr, err)

@@ -1,0 +1,52 @@
+package text
+
+import "time"
+
+// The calendar words of English, defined once for every stage. The names
+// are the Gregorian calendar's; the abbreviations are the three-letter
+// ones of news style, with "sept" (AP style writes "Sept."); "may" has
+// none. Words are given in lower case, without a period. The tables are
+// read-only.
+
+var months = map[string]time.Month{
+	"january": time.January, "february": time.February, "march": time.March, "april": time.April,
+	"may": time.May, "june": time.June, "july": time.July, "august": time.August,
+	"september": time.September, "october": time.October, "november": time.November, "december": time.December,
+	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April, "jun": time.June,
+	"jul": time.July, "aug": time.August, "sep": time.September, "sept": time.September, "oct": time.October,
+	"nov": time.November, "dec": time.December,
+}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+// Month returns the month a lower-case month name or abbreviation names
+// ("march", "mar", "sept"), and false for any other word.
+func Month(w string) (time.Month, bool) {
+	m, ok := months[w]
+	return m, ok
+}
+
+// IsMonthName reports whether a lower-case word is the full name of a
+// month ("march", not "mar").
+func IsMonthName(w string) bool {
+	_, ok := months[w]
+	return ok && (len(w) > 3 && w != "sept" || w == "may")
+}
+
+// Weekday returns the day a lower-case weekday name names ("monday"), and
+// false for any other word.
+func Weekday(w string) (time.Weekday, bool) {
+	d, ok := weekdays[w]
+	return d, ok
+}
+
+// IsCalendarWord reports whether a lower-case word names a month (in full
+// or abbreviated) or a day of the week: capitalised, it names no one.
+func IsCalendarWord(w string) bool {
+	_, m := months[w]
+	_, d := weekdays[w]
+	return m || d
+}
