@@ -101,6 +101,8 @@ const (
 	ReasonChatter     = "live-blog-chatter"
 	ReasonNavigation  = "navigation"
 	ReasonOffTopic    = "off-topic"
+	// ReasonTooLong: the text of an article past the words analysed.
+	ReasonTooLong = "beyond-analysed-length"
 )
 
 // Article is a cleaned document: the kept blocks and their sentences, what was

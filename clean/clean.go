@@ -80,6 +80,11 @@ func (c *Cleaner) Clean(d parallax.Document) *parallax.Article {
 	st.removed = append(st.removed, d.Metadata...)
 
 	for i := 0; i < len(lines); i++ {
+		if st.words >= MaxWords {
+			// An article is not that long: the rest is cut, and said so.
+			st.remove(lines[i].start, len(runes), parallax.ReasonTooLong)
+			break
+		}
 		ln := st.skipMetadata(lines[i])
 		t := strings.TrimSpace(ln.text)
 		if t == "" {
@@ -124,7 +129,14 @@ type state struct {
 	content   bool // a content line has been kept
 	wrap      int  // the line width of a hard-wrapped text, 0 if not wrapped
 	prevLen   int  // length of the previous kept line, in code points
+	words     int  // words of the lines kept
 }
+
+// MaxWords is the most words of one article kept for analysis: three times
+// the longest news features, so that no article is cut while a page of
+// megabytes (a data dump, a generated page) costs seconds, not minutes.
+// The text past it is cut with ReasonTooLong.
+const MaxWords = 50000
 
 func (st *state) remove(start, end int, reason string) {
 	for start < end && unicode.IsSpace(st.runes[start]) {
@@ -462,6 +474,7 @@ func mayEndWithAgency(s string) bool {
 // first paragraph ("Washington DC - ").
 func (st *state) keep(ln line, next string) {
 	st.sincePost++
+	st.words += len(strings.Fields(ln.text))
 	start, end := ln.start, ln.end
 	var cuts [][2]int // code points within the line
 	// The regular expressions run only where a cheap test finds their
