@@ -84,4 +84,4 @@ go test -count=1 ./...
 # The brief's stages and the clusterer's feature workers run concurrently:
 # check them under the race detector (it needs cgo, which the Go kind has).
 echo "== go test -race (concurrent packages)"
-CGO_ENABLED=1 go test -race -count=1 ./brief ./cluster ./desk ./poll ./library ./sqlite ./internal/parallel
+CGO_ENABLED=1 go test -race -count=1 ./internal/brief ./internal/cluster ./internal/desk ./internal/poll ./internal/library ./internal/store/sqlite ./internal/parallel

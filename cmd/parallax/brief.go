@@ -6,9 +6,9 @@ import (
 	"runtime/debug"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/brief"
-	"github.com/parallax-news/parallax/clean"
-	"github.com/parallax-news/parallax/render"
+	"github.com/parallax-news/parallax/internal/brief"
+	"github.com/parallax-news/parallax/internal/clean"
+	"github.com/parallax-news/parallax/internal/render"
 )
 
 // runBrief reads the articles of one story and writes its brief:

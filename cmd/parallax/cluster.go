@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/cluster"
-	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/ingest"
 )
 
 // runCluster reads articles, groups them into stories in publication order

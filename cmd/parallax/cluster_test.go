@@ -9,7 +9,7 @@ import (
 )
 
 // subset is ECB+ topics 1, 7 and 12 (two events each), with gold labels.
-const subset = "../../cluster/testdata/ecbplus-1-7-12.jsonl"
+const subset = "../../internal/cluster/testdata/ecbplus-1-7-12.jsonl"
 
 func TestClusterJSONL(t *testing.T) {
 	code, out, errOut := run(t, "", "cluster", subset)

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parallax-news/parallax/sqlite"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
 // buildBinary builds the parallax command into a temporary folder.

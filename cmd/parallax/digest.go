@@ -11,11 +11,11 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/brief"
-	"github.com/parallax-news/parallax/cluster"
+	"github.com/parallax-news/parallax/internal/brief"
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/library"
 	"github.com/parallax-news/parallax/internal/parallel"
-	"github.com/parallax-news/parallax/library"
-	"github.com/parallax-news/parallax/render"
+	"github.com/parallax-news/parallax/internal/render"
 )
 
 // digestStory is one story of `parallax digest --format json`: its number,

@@ -7,10 +7,10 @@ import (
 	"strconv"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/cluster"
-	"github.com/parallax-news/parallax/eval"
-	"github.com/parallax-news/parallax/ingest"
-	"github.com/parallax-news/parallax/render"
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/eval"
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/render"
 )
 
 // runEvalCluster clusters the articles of a JSON Lines file whose records

@@ -12,10 +12,10 @@ import (
 	"sync"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/clean"
-	"github.com/parallax-news/parallax/eval"
-	"github.com/parallax-news/parallax/ingest"
-	"github.com/parallax-news/parallax/render"
+	"github.com/parallax-news/parallax/internal/clean"
+	"github.com/parallax-news/parallax/internal/eval"
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/render"
 )
 
 // extractReport is the JSON form of `parallax eval extract`: the scores of

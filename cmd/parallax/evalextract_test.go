@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parallax-news/parallax/eval"
+	"github.com/parallax-news/parallax/internal/eval"
 )
 
 // trafilaturaPages returns the directory of the pages of trafilatura's
@@ -34,7 +34,7 @@ func trafilaturaPages(t *testing.T) string {
 // alone 0.911).
 func TestEvalExtract(t *testing.T) {
 	dir := trafilaturaPages(t)
-	raw, err := os.ReadFile("../../eval/testdata/trafilatura/cases.jsonl")
+	raw, err := os.ReadFile("../../internal/eval/testdata/trafilatura/cases.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,10 +10,10 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/brief"
-	"github.com/parallax-news/parallax/clean"
-	"github.com/parallax-news/parallax/eval"
-	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/internal/brief"
+	"github.com/parallax-news/parallax/internal/clean"
+	"github.com/parallax-news/parallax/internal/eval"
+	"github.com/parallax-news/parallax/internal/ingest"
 )
 
 // summarySet is one line of a summarization evaluation file.

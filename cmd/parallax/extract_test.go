@@ -12,11 +12,11 @@ import (
 // its time of day; standard input is named "stdin", never an outlet called
 // "source".
 func TestExtractJSON(t *testing.T) {
-	page, err := os.ReadFile("../../ingest/testdata/minified.html")
+	page, err := os.ReadFile("../../internal/ingest/testdata/minified.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := run(t, string(page), "extract", "--format", "json", "../../ingest/testdata/article.html", "-")
+	code, out, errOut := run(t, string(page), "extract", "--format", "json", "../../internal/ingest/testdata/article.html", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -27,7 +27,7 @@ func TestExtractJSON(t *testing.T) {
 	tests := []struct {
 		path, site string
 	}{
-		{"../../ingest/testdata/article.html", "The Guardian"},
+		{"../../internal/ingest/testdata/article.html", "The Guardian"},
 		{"stdin", "The Guardian"},
 	}
 	for i, tt := range tests {

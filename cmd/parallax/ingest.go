@@ -10,10 +10,10 @@ import (
 	"golang.org/x/term"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/clean"
-	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/internal/clean"
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/library"
 	"github.com/parallax-news/parallax/internal/parallel"
-	"github.com/parallax-news/parallax/library"
 )
 
 // runIngest adds the articles read from PATHs to the store, a transaction

@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/library"
-	"github.com/parallax-news/parallax/render"
+	"github.com/parallax-news/parallax/internal/library"
+	"github.com/parallax-news/parallax/internal/render"
 )
 
 // runStories lists the stories of the store, the most recently updated

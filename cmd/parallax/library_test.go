@@ -86,7 +86,7 @@ func TestStableNumbers(t *testing.T) {
 	if code, _, errOut := run(t, "", "ingest", "--db", db, "../../examples"); code != 0 {
 		t.Fatal(errOut)
 	}
-	if code, _, errOut := run(t, "", "ingest", "--db", db, "../../cluster/testdata/ecbplus-1-7-12.jsonl"); code != 0 {
+	if code, _, errOut := run(t, "", "ingest", "--db", db, "../../internal/cluster/testdata/ecbplus-1-7-12.jsonl"); code != 0 {
 		t.Fatal(errOut)
 	}
 	code, out, errOut := run(t, "", "show", "--db", db, "--format", "json", "1")
@@ -132,7 +132,7 @@ func partition(t *testing.T, groups map[int][]string) []string {
 // one `cluster a b`.
 func TestIngestInPartsIsOneCluster(t *testing.T) {
 	dir := t.TempDir()
-	src, err := os.ReadFile("../../cluster/testdata/ecbplus-1-7-12.jsonl")
+	src, err := os.ReadFile("../../internal/cluster/testdata/ecbplus-1-7-12.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +208,7 @@ func TestIngestInPartsIsOneCluster(t *testing.T) {
 func TestExportRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	one, two := filepath.Join(dir, "one.db"), filepath.Join(dir, "two.db")
-	run(t, "", "ingest", "--db", one, "../../examples", "../../ingest/testdata/array.json", "../../ingest/testdata/meta.txt")
+	run(t, "", "ingest", "--db", one, "../../examples", "../../internal/ingest/testdata/array.json", "../../internal/ingest/testdata/meta.txt")
 	_, first, _ := run(t, "", "export", "--db", one, "--format", "jsonl")
 	dump := filepath.Join(dir, "dump.jsonl")
 	os.WriteFile(dump, []byte(first), 0o644)

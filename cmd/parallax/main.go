@@ -40,7 +40,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/internal/ingest"
 )
 
 func main() {

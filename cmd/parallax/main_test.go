@@ -117,8 +117,8 @@ func TestExitStatus(t *testing.T) {
 		{"bad format", []string{"brief", "--format", "pdf", "../../examples"}, 2, `unknown format "pdf"`, ""},
 		{"no input", []string{"brief"}, 2, "no input", ""},
 		{"one input missing", []string{"brief", "../../examples", "nope.txt"}, 1, "parallax: nope.txt: no such file or directory", "## Summary"},
-		{"broken input", []string{"brief", "../../ingest/testdata/latin1.txt", "../../examples/003_f56425b79f3ec3ce.txt"}, 1, "latin1.txt: invalid UTF-8 at byte 11", "## Summary"},
-		{"nothing readable", []string{"brief", "../../ingest/testdata/empty.txt"}, 1, "empty article", ""},
+		{"broken input", []string{"brief", "../../internal/ingest/testdata/latin1.txt", "../../examples/003_f56425b79f3ec3ce.txt"}, 1, "latin1.txt: invalid UTF-8 at byte 11", "## Summary"},
+		{"nothing readable", []string{"brief", "../../internal/ingest/testdata/empty.txt"}, 1, "empty article", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -164,7 +164,7 @@ func TestEvalSummary(t *testing.T) {
 }
 
 func TestExtract(t *testing.T) {
-	code, out, errOut := run(t, "", "extract", "../../ingest/testdata/article.html")
+	code, out, errOut := run(t, "", "extract", "../../internal/ingest/testdata/article.html")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -197,7 +197,7 @@ func TestIngestAndDigestFromStore(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "5 articles read: 5 added, 0 updated, 0 already stored; 1 stories") {
 		t.Fatalf("first ingest: exit %d, %q %q", code, out, errOut)
 	}
-	code, out, _ = run(t, "", "ingest", "--db", db, "../../examples", "../../ingest/testdata/latin1.txt")
+	code, out, _ = run(t, "", "ingest", "--db", db, "../../examples", "../../internal/ingest/testdata/latin1.txt")
 	if code != 1 || !strings.Contains(out, "5 articles read: 0 added, 0 updated, 5 already stored, 1 inputs failed; 1 stories") {
 		t.Errorf("second ingest: exit %d, %q", code, out)
 	}

@@ -8,8 +8,8 @@ import (
 	"fmt"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/entity"
-	"github.com/parallax-news/parallax/quote"
+	"github.com/parallax-news/parallax/internal/analysis/entity"
+	"github.com/parallax-news/parallax/internal/analysis/quote"
 )
 
 // runQuotes reads articles and prints every quotation found, one per line

@@ -15,12 +15,12 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/cluster"
-	"github.com/parallax-news/parallax/desk"
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/desk"
 	"github.com/parallax-news/parallax/internal/fetch"
-	"github.com/parallax-news/parallax/library"
-	"github.com/parallax-news/parallax/poll"
-	"github.com/parallax-news/parallax/web"
+	"github.com/parallax-news/parallax/internal/library"
+	"github.com/parallax-news/parallax/internal/poll"
+	"github.com/parallax-news/parallax/internal/web"
 )
 
 // serveFlags are the flags of serve.

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/brief"
-	"github.com/parallax-news/parallax/postgres"
-	"github.com/parallax-news/parallax/sqlite"
+	"github.com/parallax-news/parallax/internal/brief"
+	"github.com/parallax-news/parallax/internal/store/postgres"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
 // defaultStore returns where the store lives when --db is not given:

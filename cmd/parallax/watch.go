@@ -9,8 +9,8 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/fetch"
-	"github.com/parallax-news/parallax/library"
-	"github.com/parallax-news/parallax/poll"
+	"github.com/parallax-news/parallax/internal/library"
+	"github.com/parallax-news/parallax/internal/poll"
 )
 
 // fetchFlags registers the flags of polite fetching and returns a function

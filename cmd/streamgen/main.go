@@ -37,10 +37,10 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/cluster"
-	"github.com/parallax-news/parallax/cluster/streamgen"
-	"github.com/parallax-news/parallax/eval"
-	"github.com/parallax-news/parallax/ingest"
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/cluster/streamgen"
+	"github.com/parallax-news/parallax/internal/eval"
+	"github.com/parallax-news/parallax/internal/ingest"
 )
 
 func main() {

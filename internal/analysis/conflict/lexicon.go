@@ -1,0 +1,111 @@
+package conflict
+
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// The word lists below are read-only after initialisation.
+
+// notions map the stem (or the lower-case form) of a word to a class of
+// synonyms, so that "mistakenly deported" meets "sent by mistake".
+var notions, classWords = func() (map[string]string, map[string][]string) {
+	m := map[string]string{}
+	words := map[string][]string{}
+	add := func(class, list string) {
+		for _, w := range strings.Fields(list) {
+			m[text.Stem(w)] = class
+			m[w] = class
+			words[class] = append(words[class], w)
+		}
+	}
+	add("ERROR", "error errors mistake mistakes mistaken mistakenly erroneous erroneously wrong wrongly wrongful wrongfully accident accidental accidentally inadvertent inadvertently")
+	add("DEPORT", "deport deported deporting deportation deportations send sent sending expel expelled expulsion removed removal")
+	add("KILL", "kill killed killing killings murder murdered dead death deaths die died")
+	add("DETAIN", "arrest arrested arrests detain detained detention jail jailed imprison imprisoned imprisoning")
+	add("LEGAL", "legal lawful legally lawfully")
+	add("GUILTY", "guilty culpable responsible")
+	add("ATTACK", "attack attacked attacks assault assaulted")
+	return m, words
+}()
+
+// negators are the words that negate what follows.
+var negators = map[string]bool{"not": true, "never": true, "no": true, "nobody": true, "none": true, "nothing": true, "cannot": true, "neither": true, "nor": true}
+
+// denyVerbs are the stems of verbs of denial.
+var denyVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("deny denied denies denying refute refuted refutes refuting reject rejected rejects rejecting rebut rebutted disputed disputes") {
+		m[text.Stem(w)] = true
+	}
+	return m
+}()
+
+// claimWords are the nouns a denial verb takes before the claim itself
+// ("refuted claims regarding …").
+var claimWords = map[string]bool{
+	"claim": true, "claims": true, "allegation": true, "allegations": true, "report": true, "reports": true,
+	"regarding": true, "suggestion": true, "suggestions": true, "accusation": true, "accusations": true,
+	"charge": true, "charges": true, "notion": true, "idea": true, "assertion": true, "assertions": true,
+}
+
+// clauseWords end the scope of a negation.
+var clauseWords = map[string]bool{
+	"but": true, "while": true, "although": true, "though": true, "despite": true, "because": true, "whereas": true,
+	"who": true, "which": true, "that": true, "whom": true, "whose": true, "where": true, "when": true, "if": true,
+	"unless": true, "after": true, "before": true, "since": true, "during": true,
+}
+
+// labels are the words that make what follows a predicate: a copula or a
+// verb of labelling ("are gang members", "labeled gang members", "the
+// deportation as an administrative error").
+var labels = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "as": true,
+	"labeled": true, "labelled": true, "called": true, "calls": true, "alleges": true, "allege": true,
+	"described": true, "branded": true, "deemed": true, "termed": true,
+}
+
+// participles are irregular verb forms that state an event.
+var participles = map[string]bool{"sent": true, "held": true, "taken": true, "flown": true, "paid": true, "shot": true, "slain": true, "hit": true, "dead": true}
+
+// reporting are the verbs that attribute speech.
+var reporting = map[string]bool{
+	"said": true, "says": true, "say": true, "stated": true, "stating": true, "told": true, "maintained": true, "insisted": true,
+	"refuted": true, "denied": true, "denies": true, "added": true, "claimed": true, "wrote": true, "argued": true, "asserted": true,
+	"asserting": true, "declared": true, "rejected": true, "rejects": true, "tweeted": true, "posted": true, "insists": true,
+	"maintains": true, "describing": true, "dismissed": true,
+}
+
+// prepositions before a name make it no speaker ("held in El Salvador say").
+var prepositions = map[string]bool{"in": true, "of": true, "at": true, "from": true, "to": true, "for": true, "on": true, "by": true, "with": true, "into": true, "about": true}
+
+// modals before a negation make it no denial of a fact.
+var modals = map[string]bool{
+	"could": true, "would": true, "will": true, "can": true, "should": true, "might": true, "may": true, "must": true,
+	"shall": true, "to": true, "wo": true, "ca": true,
+}
+
+// modalNegations are contracted or fused modal negations.
+var modalNegations = map[string]bool{
+	"cannot": true, "can't": true, "couldn't": true, "won't": true, "wouldn't": true, "shouldn't": true, "mustn't": true,
+	"mightn't": true, "shan't": true,
+}
+
+// notFigures follow a negation that denies nothing ("not only", "no longer").
+var notFigures = map[string]bool{
+	"only": true, "just": true, "merely": true, "necessarily": true, "yet": true, "longer": true, "doubt": true,
+	"matter": true, "less": true, "more": true, "sooner": true, "least": true, "even": true, "exactly": true,
+}
+
+// hedges make a statement no statement of fact.
+var hedges = map[string]bool{
+	"believed": true, "expected": true, "likely": true, "unlikely": true, "possible": true, "possibly": true,
+	"probably": true, "perhaps": true, "expect": true, "expects": true, "expecting": true, "reportedly": true, "maybe": true, "hoped": true, "hopes": true, "planned": true, "plans": true,
+}
+
+// notPredicates are -ing and -ed words that work as prepositions.
+var notPredicates = map[string]bool{
+	"following": true, "including": true, "according": true, "during": true, "regarding": true, "concerning": true,
+	"considering": true, "excluding": true, "pending": true, "notwithstanding": true, "barring": true,
+}

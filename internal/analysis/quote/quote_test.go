@@ -1,0 +1,311 @@
+package quote
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/analysis/entity"
+	"github.com/parallax-news/parallax/internal/parallaxtest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestMentions checks quotation spans, kinds, speakers and cues on real
+// sentences (ECB+ and the examples) chosen for one difficulty each.
+func TestMentions(t *testing.T) {
+	type want struct{ text, kind, speaker, speakerText, cue string }
+	tests := []struct {
+		name string
+		in   string
+		want []want
+	}{
+		{"split quotation",
+			`"Whatever the motives of the arsonist," Mr. McAllister said, "the governor has faith in the scriptural passage that what was intended for evil will in some way be used for good."`,
+			[]want{{"Whatever the motives of the arsonist", "direct", "McAllister", "Mr. McAllister", "said"},
+				{"the governor has faith in the scriptural passage that what was intended for evil will in some way be used for good.", "direct", "McAllister", "Mr. McAllister", "said"}}},
+		{"paragraphs opened again",
+			"A Surrey Police spokeswoman said tonight: \"Police were alerted to a fire on the roof at 8.49pm this evening.\n\"The fire has progressed rapidly through the store which is almost totally destroyed.\"",
+			[]want{{"Police were alerted to a fire on the roof at 8.49pm this evening.", "direct", "A Surrey Police spokeswoman", "A Surrey Police spokeswoman", "said"},
+				{"The fire has progressed rapidly through the store which is almost totally destroyed.", "direct", "A Surrey Police spokeswoman", "A Surrey Police spokeswoman", ""}}},
+		{"single marks and apostrophes",
+			"Miller maintained that García was illegally in the U.S., stating, ‘Nobody was mistakenly sent to El Salvador,’ asserting that he belonged there.",
+			[]want{{"García was illegally in the U.S., stating, ‘Nobody was mistakenly sent to El Salvador,’ asserting that he belonged there", "indirect", "Miller", "Miller", "maintained"},
+				{"Nobody was mistakenly sent to El Salvador", "direct", "Miller", "Miller", "stating"}}},
+		{"partial quotation and relative pronoun",
+			"The US on Saturday deported 10 more people it alleges are gang members to El Salvador, said secretary of state Marco Rubio, who called the alliance between Mr Trump and Mr Bukele “an example for security and prosperity in our hemisphere”.",
+			[]want{{"The US on Saturday deported 10 more people it alleges are gang members to El Salvador", "indirect", "Marco Rubio", "secretary of state Marco Rubio", "said"},
+				{"an example for security and prosperity in our hemisphere", "partial", "Marco Rubio", "secretary of state Marco Rubio", "called"}}},
+		{"appositive and object",
+			`Stephen Miller, a deputy chief of staff, told reporters at the White House on Monday morning that, "It's up to El Salvador and to the government and the people of El Salvador what the fate of their own citizens is."`,
+			[]want{{"It's up to El Salvador and to the government and the people of El Salvador what the fate of their own citizens is.", "direct", "Stephen Miller", "Stephen Miller", "told"}}},
+		{"pronoun across sentences",
+			"Mr Bukele told Mr Trump he is accused of imprisoning “thousands” of people. “I like to say that we actually liberated millions,” he said.",
+			[]want{{"he is accused of imprisoning “thousands” of people", "indirect", "Bukele", "Mr Bukele", "told"},
+				{"thousands", "partial", "Bukele", "Mr Bukele", "told"},
+				{"I like to say that we actually liberated millions", "direct", "Bukele", "he", "said"}}},
+		{"titles are no quotations",
+			`Weitz has been involved in movies that encompass elements featured in "Twilight," producing the teen-aimed coming-of-age tale "American Pie" and directing the fantasy adventure "The Golden Compass."`,
+			nil},
+		{"description as speaker",
+			`"I could barely go anywhere or do anything when I went to San Salvador before him," one woman told me. "Now there's much less to worry about."`,
+			[]want{{"I could barely go anywhere or do anything when I went to San Salvador before him", "direct", "one woman", "one woman", "told"},
+				{"Now there's much less to worry about.", "direct", "one woman", "one woman", ""}}},
+		// Constructed in the style of US political reporting, which ECB+
+		// lacks: party and state tags around the speaker's name.
+		{"party tag in parentheses",
+			`"This is a constitutional crisis," Sen. Chris Van Hollen (D-Md.) said on Monday.`,
+			[]want{{"This is a constitutional crisis", "direct", "Chris Van Hollen", "Sen. Chris Van Hollen", "said"}}},
+		{"party tag as appositive",
+			`Rep. Jim Jordan, R-Ohio, said: "The court got it wrong."`,
+			[]want{{"The court got it wrong.", "direct", "Jim Jordan", "Rep. Jim Jordan", "said"}}},
+		{"no speaker rather than a guess",
+			`The US Supreme Court has ruled that the Trump administration must "facilitate" the return of Kilmar Abrego Garcia.`,
+			[]want{{"facilitate", "partial", "", "", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := parallaxtest.Article(t, tt.in)
+			arts := []*parallax.Article{a}
+			got := ExtractAll(arts, entity.Extract(arts))[0]
+			r := []rune(a.Text)
+			var gotW []want
+			for _, m := range got {
+				sp := ""
+				if m.SpeakerStart >= 0 {
+					sp = string(r[m.SpeakerStart:m.SpeakerEnd])
+				}
+				speaker := m.Speaker
+				// Compare the surname only: the passage may not give the
+				// full name.
+				for _, w := range tt.want {
+					if w.speaker != "" && strings.HasSuffix(speaker, w.speaker) {
+						speaker = w.speaker
+					}
+				}
+				gotW = append(gotW, want{m.Text, m.Kind, speaker, sp, m.Cue})
+			}
+			if diff := cmp.Diff(tt.want, gotW, cmp.AllowUnexported(want{})); diff != "" {
+				t.Errorf("mentions mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestOffsets checks on every fixture that each mention's text is the
+// article's text at its offsets, quotation marks excluded, and that the
+// speaker span lies in the text.
+func TestOffsets(t *testing.T) {
+	examples, ecb, heldout := loadFixtures(t)
+	all := append(append(examples, ecb...), heldout...)
+	got := run(all)
+	for i, f := range all {
+		r := []rune(f.art.Text)
+		for _, m := range got[i] {
+			if m.Start < 0 || m.End > len(r) || m.Start >= m.End {
+				t.Fatalf("%s: span %d-%d out of range", f.name, m.Start, m.End)
+			}
+			if s := string(r[m.Start:m.End]); s != m.Text {
+				t.Errorf("%s: text %q at %d-%d, want %q", f.name, s, m.Start, m.End, m.Text)
+			}
+			if strings.ContainsAny(string(r[m.Start]), "\"“”‘") || m.Kind != parallax.QuoteIndirect && strings.ContainsAny(string(r[m.End-1]), "\"“”") {
+				t.Errorf("%s: quotation mark inside span %q", f.name, m.Text)
+			}
+			if (m.SpeakerStart < 0) != (m.Speaker == "") || m.SpeakerStart >= 0 && (m.SpeakerEnd > len(r) || m.SpeakerEnd <= m.SpeakerStart) {
+				t.Errorf("%s: bad speaker %q at %d-%d", f.name, m.Speaker, m.SpeakerStart, m.SpeakerEnd)
+			}
+			if m.Path != f.art.Path {
+				t.Errorf("%s: path %q, want %q", f.name, m.Path, f.art.Path)
+			}
+		}
+	}
+}
+
+// TestGroupExamples checks the seed checklist on the five example reports:
+// who said "The question is preposterous" and in which outlets, the
+// statement on Abrego Garcia's status, and the wordings of Bukele's answer.
+func TestGroupExamples(t *testing.T) {
+	examples, _, _ := loadFixtures(t)
+	arts := examples[0].stories
+	quotes := Group(arts, ExtractAll(arts, entity.Extract(arts)))
+	find := func(words string) parallax.Quote {
+		t.Helper()
+		for _, q := range quotes {
+			for _, v := range q.Variants {
+				if strings.Contains(v.Text, words) {
+					return q
+				}
+			}
+		}
+		t.Fatalf("no quote holds %q", words)
+		return parallax.Quote{}
+	}
+	tests := []struct {
+		words, speaker string
+		sources        []string
+		variants       int
+	}{
+		{"The question is preposterous", "Nayib Bukele", []string{"reuters", "afp"}, 1},
+		{"His status was he", "Stephen Miller", []string{"reuters", "004"}, 1},
+		{"Smuggle a terrorist in?", "Nayib Bukele", []string{"reuters", "004"}, 2},
+		{"I don't have the power", "Nayib Bukele", []string{"reuters", "afp", "004"}, 2},
+		{"You are helping us out", "Donald Trump", []string{"afp", "004"}, 2},
+		{"world's coolest dictator", "Nayib Bukele", []string{"bbc", "afp"}, 2},
+	}
+	for _, tt := range tests {
+		q := find(tt.words)
+		if q.Speaker != tt.speaker {
+			t.Errorf("%q: speaker %q, want %q", tt.words, q.Speaker, tt.speaker)
+		}
+		if diff := cmp.Diff(tt.sources, q.Sources); diff != "" {
+			t.Errorf("%q: sources mismatch (-want +got):\n%s", tt.words, diff)
+		}
+		if len(q.Variants) != tt.variants {
+			t.Errorf("%q: %d variants, want %d: %+v", tt.words, len(q.Variants), tt.variants, q.Variants)
+		}
+		// Every cite points at the words of a variant.
+		for _, v := range q.Variants {
+			for _, c := range v.Cites {
+				a := arts[indexOf(parallax.SourceIDs(arts), c.Source)]
+				if got := string([]rune(a.Text)[c.Start:c.End]); got != v.Text && !strings.EqualFold(normalize(got), normalize(v.Text)) {
+					t.Errorf("cite %s %d-%d reads %q, variant %q", c.Source, c.Start, c.End, got, v.Text)
+				}
+			}
+		}
+	}
+	// Quotes are ordered by number of sources.
+	for i := 1; i < len(quotes); i++ {
+		if len(quotes[i].Sources) > len(quotes[i-1].Sources) {
+			t.Errorf("quote %d has more sources than quote %d", i, i-1)
+		}
+	}
+}
+
+// TestGroupSpeakers checks that quotations of different speakers never
+// join, and that a paraphrase joins the quotation it renders.
+func TestGroupSpeakers(t *testing.T) {
+	a := parallaxtest.Article(t, "Mr Bukele said he did not have the power to return Salvadoran Kilmar Abrego Garcia to the United States.")
+	b := parallaxtest.Article(t, `"Of course, I'm not going to do it," Bukele told reporters. "I don't have the power to return him to the United States."`)
+	c := parallaxtest.Article(t, `"I don't have the power to return him to the United States," Trump said.`)
+	a.SourceID, b.SourceID, c.SourceID = "reuters", "afp", "other"
+	arts := []*parallax.Article{a, b, c}
+	quotes := Group(arts, ExtractAll(arts, entity.Extract(arts)))
+	var bukele, trump *parallax.Quote
+	for i, q := range quotes {
+		switch {
+		case q.Speaker == "Bukele" && strings.Contains(q.Text, "power"):
+			bukele = &quotes[i]
+		case q.Speaker == "Trump":
+			trump = &quotes[i]
+		}
+	}
+	if bukele == nil || trump == nil {
+		t.Fatalf("quotes by Bukele and Trump not both found: %+v", quotes)
+	}
+	if diff := cmp.Diff([]string{"reuters", "afp"}, bukele.Sources); diff != "" {
+		t.Errorf("Bukele's quote sources mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"other"}, trump.Sources); diff != "" {
+		t.Errorf("Trump's quote sources mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestQuoteSentences checks the split of quotations into sentences.
+func TestQuoteSentences(t *testing.T) {
+	tests := map[string][]string{
+		"The question is preposterous.... I don't have the power.": {"The question is preposterous....", "I don't have the power."},
+		"Oopsie ... Too late": {"Oopsie ... Too late"},
+		"How can I return a criminal to the US? Smuggle a terrorist in?":                               {"How can I return a criminal to the US?", "Smuggle a terrorist in?"},
+		"We met with Mr. Teixeira and were impressed. After hearing about his offers, it seems clear.": {"We met with Mr. Teixeira and were impressed.", "After hearing about his offers, it seems clear."},
+	}
+	for in, want := range tests {
+		r := []rune(in)
+		var got []string
+		for _, s := range quoteSentences(r, 0, len(r)) {
+			got = append(got, string(r[s[0]:s[1]]))
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("quoteSentences(%q) mismatch (-want +got):\n%s", in, diff)
+		}
+	}
+}
+
+// TestNilIndex checks that quotations are found without an entity index.
+func TestNilIndex(t *testing.T) {
+	a := parallaxtest.Article(t, `"We are eager to help," Bukele responded.`)
+	got := Extract(0, a, nil)
+	if len(got) != 1 || got[0].Kind != parallax.QuoteDirect || got[0].Text != "We are eager to help" {
+		t.Fatalf("Extract without index = %+v", got)
+	}
+	if got[0].Cue != "responded" || got[0].SpeakerStart < 0 {
+		t.Errorf("speaker not found without index: %+v", got[0])
+	}
+}
+
+// TestGolden compares the JSON Lines of the examples' quotations with
+// testdata/examples.golden.jsonl; run with -update to rewrite it.
+func TestGolden(t *testing.T) {
+	examples, _, _ := loadFixtures(t)
+	arts := examples[0].stories
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	for _, ms := range ExtractAll(arts, entity.Extract(arts)) {
+		for _, m := range ms {
+			if err := enc.Encode(m); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	const golden = "testdata/examples.golden.jsonl"
+	if *update {
+		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(buf.String(), "\n")); diff != "" {
+		t.Errorf("quotations differ from %s (-want +got):\n%s", golden, diff)
+	}
+	// The contract's keys, exactly.
+	var m map[string]any
+	if err := json.Unmarshal(bytes.SplitN(buf.Bytes(), []byte("\n"), 2)[0], &m); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	wantKeys := []string{"cue", "end", "kind", "path", "speaker", "speaker_end", "speaker_start", "start", "text"}
+	if diff := cmp.Diff(wantKeys, sorted(keys)); diff != "" {
+		t.Errorf("JSON keys mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func sorted(s []string) []string {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+	return s
+}
+
+// BenchmarkExtract measures entity extraction, quotation extraction and
+// grouping over the five example reports.
+func BenchmarkExtract(b *testing.B) {
+	examples, _, _ := loadFixtures(b)
+	arts := examples[0].stories
+	for b.Loop() {
+		ix := entity.Extract(arts)
+		Group(arts, ExtractAll(arts, ix))
+	}
+}

@@ -1,0 +1,476 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/analysis/entity"
+)
+
+// maxSegments is how many comma-separated segments before a reporting verb
+// are searched for its subject.
+const maxSegments = 3
+
+// subjectBefore finds the subject of the reporting verb at token v among
+// the tokens [first, v): the noun phrase right before it, past adverbs
+// ("Trump also said"), appositives ("Stephen Miller, a deputy chief of
+// staff, told"), participle phrases and relative pronouns ("Marco Rubio,
+// who called").
+func (d *doc) subjectBefore(first, v, lo int) who {
+	e := v
+	// A parenthesis before the verb: "Sen. Chris Van Hollen (D-Md.) said".
+	if e > first && strings.Contains(d.gapBefore(e, lo), ")") {
+		for k := e - 1; k > first && e-k < 6; k-- {
+			if strings.Contains(d.gapBefore(k, lo), "(") {
+				e = k
+				break
+			}
+		}
+	}
+	for e > first && adverbs[d.lower(e-1)] && !d.sepBefore(e, lo) {
+		e--
+	}
+	if e <= first || strings.ContainsAny(d.gapBefore(e, lo), ".!?;:\"“”‘\n") {
+		return who{}
+	}
+	// Segments between separators, nearest first.
+	var segs [][2]int
+	for end := e; end > first && len(segs) < maxSegments; {
+		s := end - 1
+		if d.inQuote(d.toks[s].Start) {
+			break
+		}
+		for s > first && !d.sepBefore(s, lo) && !d.inQuote(d.toks[s-1].Start) {
+			s--
+		}
+		segs = append(segs, [2]int{s, end})
+		if s <= first || d.inQuote(d.toks[s-1].Start) || !strings.ContainsAny(d.gapBefore(s, lo), ",—–-") {
+			break
+		}
+		end = s
+	}
+	if len(segs) == 0 {
+		return who{}
+	}
+	s1 := segs[0]
+	// ", who represents the area, said": a relative clause set off by
+	// commas describes the subject before it.
+	if l := d.lower(s1[0]); (l == "who" || l == "which") && s1[1]-s1[0] > 1 && len(segs) > 1 {
+		return d.head(segs[1][0], segs[1][1], modeSegment)
+	}
+	// A relative clause or a new clause: the subject follows the last
+	// relative pronoun or conjunction ("to which Bukele responded").
+	for k := s1[1] - 1; k >= s1[0]; k-- {
+		l := d.lower(k)
+		if !relatives[l] && !conjunctions[l] {
+			continue
+		}
+		if k == s1[1]-1 {
+			if (l == "who" || l == "which" || l == "that") && len(segs) > 1 {
+				// "Marco Rubio, who called …": the antecedent.
+				return d.head(segs[1][0], segs[1][1], modeSegment)
+			}
+			return who{}
+		}
+		s1[0] = k + 1
+		break
+	}
+	first1 := d.toks[s1[0]]
+	participle := len(segs) > 1 && isParticiple(first1.Lower) && !first1.Capital
+	if !participle {
+		w := d.head(s1[0], s1[1], modeBefore)
+		if w.ok && !(w.unresolved && len(segs) > 1 && (appositiveLike(d, s1) || s1[1]-s1[0] <= 2)) {
+			return w
+		}
+		if len(segs) < 2 {
+			return w
+		}
+		if w2 := d.head(segs[1][0], segs[1][1], modeSegment); w2.ok && !w2.unresolved {
+			return w2
+		}
+		return w
+	}
+	return d.head(segs[1][0], segs[1][1], modeSegment)
+}
+
+// appositiveLike reports whether a segment reads as an appositive: "a
+// deputy chief of staff", "the head of …", "78".
+func appositiveLike(d *doc, s [2]int) bool {
+	switch d.lower(s[0]) {
+	case "a", "an", "the", "his", "her", "its", "their", "one", "another":
+		return true
+	}
+	// A party and state: "R-Ohio", "D-Mass.".
+	if t := d.toks[s[0]].Text; len(t) > 2 && strings.ContainsRune("DRI", rune(t[0])) && t[1] == '-' {
+		return true
+	}
+	return d.toks[s[0]].Number && s[1]-s[0] == 1
+}
+
+func isParticiple(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && w != "during" && w != "according"
+}
+
+// subjectAfter finds the speaker named after an inverted verb or
+// "according to": “…,” said Mr Bukele; according to X.
+func (d *doc) subjectAfter(k, hi int) who {
+	if k >= len(d.toks) || d.toks[k].End > hi {
+		return who{}
+	}
+	if sep := d.gapBefore(k, d.toks[k].Start); strings.ContainsAny(sep, ".!?\"“”") {
+		return who{}
+	}
+	e := k + 1
+	for e < len(d.toks) && d.toks[e].End <= hi && e-k < 12 && !d.sepBefore(e, 0) {
+		l := d.lower(e)
+		if relatives[l] || conjunctions[l] && l != "and" {
+			break
+		}
+		e++
+	}
+	if preps[d.lower(k)] || npNotStart[d.lower(k)] && !pronouns[d.lower(k)] {
+		return who{}
+	}
+	return d.head(k, e, modeAfter)
+}
+
+// Modes of head: the segment right before the verb, an earlier segment
+// (an antecedent or the name before an appositive), or the words after an
+// inverted verb.
+const (
+	modeBefore = iota
+	modeSegment
+	modeAfter
+)
+
+// head finds the speaker in the noun phrase of tokens [s, e): an entity
+// mention ending it ("El Salvador's president Nayib Bukele"), a pronoun, or
+// a description resolved to an entity or kept as written ("one woman", "a
+// speaker addressing the group"). Prepositional and participle phrases
+// after the head are cut off ("a spokesman for the ministry" → "a
+// spokesman"); when what is cut holds a verb, the subject is the phrase
+// right before the reporting verb instead ("… a prison critics say").
+func (d *doc) head(s, e int, mode int) who {
+	for s < e && conjunctions[d.lower(s)] && d.lower(s) != "as" {
+		s++
+	}
+	for e > s+1 && adverbs[d.lower(e-1)] {
+		e--
+	}
+	if s >= e {
+		return who{}
+	}
+	if mode == modeSegment {
+		if w, ok := d.mentionWho(s, e); ok {
+			return w
+		}
+	}
+	end := e
+	for k := s + 1; k < end; k++ {
+		l := d.lower(k)
+		t := d.toks[k]
+		if (preps[l] || isParticiple(l) && !t.Capital || relatives[l]) && !d.inMention(t.Start) {
+			end = k
+			break
+		}
+	}
+	if mode == modeAfter {
+		// "said Mr Bukele on Monday", "claims Mr Bukele rejects".
+		for k := s; k < end && k < s+5; k++ {
+			if m, ok := d.mentionStartingAt(k); ok {
+				j := k
+				for j < end && d.toks[j].Start < m.End {
+					j++
+				}
+				if j < end && !d.toks[j].Capital && !possessiveTail(d.r[m.End:d.toks[j-1].End]) {
+					end = j
+				}
+				break
+			}
+		}
+	}
+	if mode == modeBefore && end < e && d.hasVerb(end, e) {
+		return d.backward(s, e)
+	}
+	for end > s+1 && adverbs[d.lower(end-1)] {
+		end--
+	}
+	if w, ok := d.mentionWho(s, end); ok {
+		return w
+	}
+	last := d.toks[end-1]
+	if pronouns[last.Lower] && end-s <= 2 {
+		return d.pronoun(end - 1)
+	}
+	if end-s > 8 {
+		if mode == modeBefore {
+			return d.backward(s, e)
+		}
+		return who{}
+	}
+	return d.description(s, end)
+}
+
+// mentionWho returns the entity mention ending the phrase [s, e) as the
+// speaker. A place followed by more words only modifies a description ("US
+// officials").
+func (d *doc) mentionWho(s, e int) (who, bool) {
+	m, ok := d.mentionEndingAt(e)
+	if !ok || m.End <= d.toks[s].Start {
+		return who{}, false
+	}
+	if m.Kind == parallax.EntityPlace && e-s > 1 && m.Start > d.toks[s].Start {
+		return who{}, false
+	}
+	start := max(m.Full.Start, d.toks[s].Start)
+	return who{name: m.Name, start: start, end: m.End, kind: m.Kind, ok: true}, true
+}
+
+// hasVerb reports whether tokens [s, e) hold an auxiliary or a past form,
+// which makes them a clause rather than a noun phrase.
+func (d *doc) hasVerb(s, e int) bool {
+	for k := s; k < e; k++ {
+		l := d.lower(k)
+		if auxiliaries[l] || finiteCues[l] && !d.toks[k].Capital {
+			return true
+		}
+		if strings.HasSuffix(l, "ed") && len(l) > 4 && !d.toks[k].Capital && !d.inMention(d.toks[k].Start) {
+			return true
+		}
+	}
+	return false
+}
+
+// backward finds the subject as the noun phrase right before the verb:
+// the words back from token e-1 to a determiner, a preposition, a verb or
+// a function word, five at most.
+func (d *doc) backward(s, e int) who {
+	if w, ok := d.mentionWho(e-1, e); ok {
+		return w
+	}
+	if pronouns[d.lower(e-1)] {
+		return d.pronoun(e - 1)
+	}
+	k := e - 1
+	for k > s && e-k < 5 {
+		l := d.lower(k - 1)
+		t := d.toks[k-1]
+		if determiners[l] {
+			k--
+			break
+		}
+		if preps[l] || relatives[l] || conjunctions[l] || auxiliaries[l] || t.Stop || strings.HasSuffix(l, "ed") {
+			break
+		}
+		k--
+	}
+	return d.description(k, e)
+}
+
+// description returns the speaker named by a description [s, e): an entity
+// when it resolves to one ("the Salvadoran leader"), else the words as
+// written ("one woman"). It fails when the words name no one.
+func (d *doc) description(s, e int) who {
+	content := false
+	for k := s; k < e; k++ {
+		if !d.toks[k].Stop && !d.toks[k].Number {
+			content = true
+		}
+	}
+	last := d.toks[e-1]
+	if !content || last.Stop || !personHeads[strings.TrimSuffix(last.Lower, "'s")] && !d.nounLike(e-1) {
+		return who{}
+	}
+	start, stop := d.toks[s].Start, last.End
+	if name, kind, ok := d.describe(s, e); ok {
+		return who{name: name, start: start, end: stop, kind: kind, ok: true}
+	}
+	return who{name: d.text(start, stop), start: start, end: stop, unresolved: true, ok: true}
+}
+
+// nounLike reports whether token k may end a noun phrase naming a speaker:
+// a capitalised word or a word that is no verb form.
+func (d *doc) nounLike(k int) bool {
+	t := d.toks[k]
+	if t.Capital {
+		return true
+	}
+	l := t.Lower
+	if strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly") {
+		return false
+	}
+	return true
+}
+
+// pronoun returns the speaker a pronoun at token k refers to: for he and
+// she the nearest compatible person that is a subject (first in its
+// sentence) or a speaker in this or the four sentences before; for it an
+// organisation. An unresolved pronoun is kept as written.
+func (d *doc) pronoun(k int) who {
+	t := d.toks[k]
+	w := who{name: t.Text, start: t.Start, end: t.End, unresolved: true, ok: true}
+	p := t.Lower
+	var kinds []string
+	switch p {
+	case "he", "she":
+		kinds = []string{parallax.EntityPerson}
+	case "it":
+		kinds = []string{parallax.EntityOrganization}
+	case "they":
+		kinds = []string{parallax.EntityOrganization}
+	default:
+		return w
+	}
+	gender := map[string]string{"he": "male", "she": "female"}[p]
+	compatible := func(name, kind string) bool {
+		ok := false
+		for _, k := range kinds {
+			if k == kind {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+		if gender != "" && d.ix != nil {
+			if g := d.ix.Gender(name); g != "" && g != gender {
+				return false
+			}
+		}
+		return true
+	}
+	sent := d.sentOf(t.Start)
+	// This sentence, before the pronoun.
+	if name, kind, ok := d.firstMention(sent, t.Start, compatible); ok && p != "they" {
+		w.name, w.kind, w.unresolved = name, kind, false
+		return w
+	}
+	for s := sent - 1; s >= 0 && s >= sent-4; s-- {
+		if sent < len(d.blockN) && d.blockN[sent]-d.blockN[s] > 3 {
+			break
+		}
+		// A speaker of that sentence.
+		for qi := len(d.quotes) - 1; qi >= 0; qi-- {
+			q := d.quotes[qi]
+			if q.sent == s && q.who.ok && !q.who.unresolved && compatible(q.who.name, q.who.kind) {
+				w.name, w.kind, w.unresolved = q.who.name, q.who.kind, false
+				return w
+			}
+		}
+		if name, kind, ok := d.firstMention(s, d.sentSpan(s).End, compatible); ok {
+			w.name, w.kind, w.unresolved = name, kind, false
+			return w
+		}
+	}
+	return w
+}
+
+// firstMention returns the first entity mention of sentence s before
+// position limit, outside quotations, that passes ok.
+func (d *doc) firstMention(s, limit int, ok func(name, kind string) bool) (string, string, bool) {
+	span := d.sentSpan(s)
+	for _, m := range d.entsNear(span.Start, span.End) {
+		if m.Start < span.Start || m.End > limit || m.End > span.End {
+			continue
+		}
+		if d.inQuote(m.Start) {
+			continue
+		}
+		// The object of a preposition is rarely the one who speaks next:
+		// "a meeting with Mr Trump".
+		if ok(m.Name, m.Kind) {
+			return m.Name, m.Kind, true
+		}
+	}
+	return "", "", false
+}
+
+// describe resolves a definite description to an entity: "the Salvadoran
+// leader" to the nearest person whose titles or descriptions share its
+// words or place, "the administration" to the nearest organisation whose
+// name holds the word, "the diplomat" to an earlier speaker described so.
+func (d *doc) describe(s, e int) (string, string, bool) {
+	det := d.lower(s)
+	if det != "the" && det != "this" {
+		return "", "", false
+	}
+	headWord := strings.TrimSuffix(d.lower(e-1), "'s")
+	if e-s > 4 {
+		return "", "", false
+	}
+	var mods []string
+	for k := s + 1; k < e-1; k++ {
+		t := d.toks[k]
+		_, demonym := entity.Demonym(t.Text)
+		if t.Capital && !demonym || strings.HasSuffix(t.Lower, "'s") {
+			return "", "", false
+		}
+		w := entity.Fold(d.toks[k].Text)
+		mods = append(mods, w)
+		if p, ok := entity.Demonym(d.toks[k].Text); ok {
+			mods = append(mods, entity.Fold(p))
+		}
+	}
+	pos := d.toks[s].Start
+	sent := d.sentOf(pos)
+	// Earlier speakers described with the same head word.
+	for qi := len(d.quotes) - 1; qi >= 0; qi-- {
+		q := d.quotes[qi]
+		if q.who.ok && q.who.unresolved && q.who.end <= pos && strings.HasSuffix(entity.Fold(q.who.name), " "+headWord) {
+			return q.who.name, "", true
+		}
+	}
+	if d.ix == nil {
+		return "", "", false
+	}
+	wantOrg := orgWords[headWord] && !personHeadOnly[headWord]
+	var best string
+	bestKind := ""
+	bestScore := 0
+	for n := len(d.ents) - 1; n >= 0; n-- {
+		m := d.ents[n]
+		if m.End > pos || d.sentOf(m.Start) < sent-10 {
+			continue
+		}
+		if wantOrg != (m.Kind == parallax.EntityOrganization) {
+			continue
+		}
+		score := 0
+		if wantOrg {
+			if strings.Contains(" "+entity.Fold(m.Name)+" ", " "+headWord+" ") {
+				score = 2
+			}
+		} else {
+			ent, ok := d.ix.Lookup(m.Name)
+			if !ok || m.Kind != parallax.EntityPerson {
+				continue
+			}
+			about := " " + entity.Fold(strings.Join(append(append([]string{m.Title}, ent.Descriptions...), ent.Aliases...), " ")) + " "
+			headMatch := strings.Contains(about, " "+headWord)
+			modMatch := false
+			for _, w := range mods {
+				if len(w) > 2 && strings.Contains(about, " "+w) {
+					modMatch = true
+				}
+			}
+			switch {
+			case len(mods) > 0 && !modMatch, len(mods) == 0 && !headMatch:
+				continue
+			case headMatch && modMatch:
+				score = 4
+			default:
+				score = 2
+			}
+		}
+		if score > bestScore {
+			best, bestKind, bestScore = m.Name, m.Kind, score
+		}
+	}
+	if bestScore == 0 {
+		return "", "", false
+	}
+	return best, bestKind, true
+}
+
+// personHeadOnly are orgWords that as a head name a person.
+var personHeadOnly = set()

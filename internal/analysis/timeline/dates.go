@@ -1,0 +1,280 @@
+package timeline
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// match is a date expression found in a sentence: runes [from, to).
+type match struct {
+	from, to int
+	d        date
+}
+
+var (
+	// yearPreps make a lone year a date of an event ("in 2019").
+	yearPreps = map[string]bool{"in": true, "since": true, "from": true, "during": true, "until": true, "by": true, "before": true, "after": true, "early": true, "late": true, "mid": true, "through": true, "of": false}
+	// monthPreps make a lone month name a date ("in March", "since March").
+	monthPreps = map[string]bool{"in": true, "since": true, "from": true, "during": true, "until": true, "by": true, "early": true, "late": true, "mid": true, "last": true, "this": true, "next": true, "through": true, "before": true, "after": true, "of": true}
+	// future words turn a weekday forward ("will meet on Monday").
+	future = map[string]bool{"will": true, "'ll": true, "scheduled": true, "upcoming": true, "expected": true, "plans": true, "planned": true, "set": true, "shall": true}
+	dayNum = regexp.MustCompile(`^(\d{1,2})(st|nd|rd|th)?$`)
+	iso    = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	small  = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a": 1}
+)
+
+// findDates returns the date expressions of a sentence resolved against
+// ref (the zero time when unknown: then only dates with a year are found).
+func findDates(g *text.Seg, ref time.Time) []match {
+	if !mayHoldDate(g.Text) {
+		return nil
+	}
+	toks, runes := g.Tokens, g.Runes
+	lower := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].Lower
+	}
+	tight := func(i int) bool { // tokens i-1 and i separated by spaces, a comma or a period only
+		if i <= 0 || i >= len(toks) {
+			return false
+		}
+		g := strings.TrimSpace(string(runes[toks[i-1].End:toks[i].Start]))
+		return g == "" || g == "," || g == "."
+	}
+	fwd := false
+	for _, t := range toks {
+		if future[t.Lower] {
+			fwd = true
+		}
+	}
+	var out []match
+	used := make([]bool, len(toks))
+	add := func(from, to int, d date) {
+		for k := from; k < to; k++ {
+			used[k] = true
+		}
+		out = append(out, match{from: toks[from].Start, to: toks[to-1].End, d: d})
+	}
+	for i := 0; i < len(toks); i++ {
+		if used[i] {
+			continue
+		}
+		t := toks[i]
+		l := t.Lower
+		// ISO dates.
+		if m := iso.FindStringSubmatch(t.Text); m != nil {
+			if d, err := time.Parse("2006-01-02", t.Text); err == nil {
+				add(i, i+1, date{d, day})
+			}
+			continue
+		}
+		// Month names: "March 15th", "15 March", "Feb. 22, 2009", "February
+		// 2024", "in March".
+		if mo, ok := text.Month(l); ok && t.Capital && (len(l) > 3 || l == "may" || i+1 < len(toks)) {
+			from, to := i, i+1
+			dd, yy := 0, 0
+			if i+1 < len(toks) && tight(i+1) {
+				if m := dayNum.FindStringSubmatch(lower(i + 1)); m != nil {
+					dd, _ = strconv.Atoi(m[1])
+					to = i + 2
+				}
+			}
+			if dd == 0 && i > 0 && tight(i) {
+				if m := dayNum.FindStringSubmatch(lower(i - 1)); m != nil && !used[i-1] {
+					dd, _ = strconv.Atoi(m[1])
+					from = i - 1
+				}
+			}
+			if to < len(toks) && tight(to) && len(toks[to].Text) == 4 {
+				if y, err := strconv.Atoi(toks[to].Text); err == nil && y >= 1000 && y <= 2200 {
+					yy = y
+					to++
+				}
+			}
+			abbrev := len(l) <= 4 && l != "may" && l != "june" && l != "july"
+			switch {
+			case dd > 31:
+				continue
+			case dd > 0 && yy > 0:
+				add(from, to, date{time.Date(yy, mo, dd, 0, 0, 0, 0, time.UTC), day})
+			case dd > 0 && !ref.IsZero():
+				add(from, to, date{nearest(ref, func(y int) time.Time { return time.Date(y, mo, dd, 0, 0, 0, 0, time.UTC) }), day})
+			case dd == 0 && yy > 0 && !abbrev:
+				add(from, to, date{time.Date(yy, mo, 1, 0, 0, 0, 0, time.UTC), month})
+			case dd == 0 && yy == 0 && !abbrev && !ref.IsZero() && (monthPreps[lower(i-1)] || i == 0 && l != "may"):
+				d := nearest(ref, func(y int) time.Time { return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC) })
+				switch lower(i - 1) {
+				case "last":
+					d = monthBefore(ref, mo)
+					from = i - 1
+				case "next":
+					d = monthAfter(ref, mo)
+					from = i - 1
+				}
+				add(from, to, date{d, month})
+			}
+			continue
+		}
+		// Lone years: "in 2019", "since 2019".
+		if t.Number && len(t.Text) == 4 && yearPreps[lower(i-1)] {
+			if y, err := strconv.Atoi(t.Text); err == nil && y >= 1900 && y <= 2100 {
+				add(i, i+1, date{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), year})
+			}
+			continue
+		}
+		if ref.IsZero() {
+			continue
+		}
+		// Weekdays: "on Saturday", "last Monday", "next Friday".
+		if wd, ok := text.Weekday(l); ok && t.Capital {
+			if _, ok := text.Month(lower(i + 1)); ok && tight(i+1) {
+				continue // "Sunday, February 22, 2009": the date says it
+			}
+			from := i
+			var d time.Time
+			switch lower(i - 1) {
+			case "last":
+				d = weekdayBefore(ref.AddDate(0, 0, -1), wd)
+				from = i - 1
+			case "next":
+				d = weekdayAfter(ref.AddDate(0, 0, 1), wd)
+				from = i - 1
+			case "this":
+				from = i - 1
+				d = weekdayBefore(ref, wd)
+				if fwd {
+					d = weekdayAfter(ref, wd)
+				}
+			default:
+				d = weekdayBefore(ref, wd)
+				if fwd {
+					d = weekdayAfter(ref, wd)
+				}
+			}
+			add(from, i+1, date{d, day})
+			continue
+		}
+		// Relative words.
+		switch strings.TrimSuffix(l, "'s") {
+		case "today", "tonight":
+			add(i, i+1, date{ref, day})
+		case "yesterday":
+			add(i, i+1, date{ref.AddDate(0, 0, -1), day})
+		case "tomorrow":
+			add(i, i+1, date{ref.AddDate(0, 0, 1), day})
+		case "month", "year":
+			p := lower(i - 1)
+			if p != "last" && p != "this" && p != "next" || i == 0 {
+				continue
+			}
+			delta := map[string]int{"last": -1, "this": 0, "next": 1}[p]
+			if l == "month" {
+				m := time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, delta, 0)
+				add(i-1, i+1, date{m, month})
+			} else {
+				add(i-1, i+1, date{time.Date(ref.Year()+delta, 1, 1, 0, 0, 0, 0, time.UTC), year})
+			}
+		case "morning", "afternoon", "evening":
+			if lower(i-1) == "this" {
+				add(i-1, i+1, date{ref, day})
+			}
+		case "ago":
+			if i < 2 {
+				continue
+			}
+			n, ok := small[lower(i-2)]
+			if !ok {
+				v, err := strconv.Atoi(lower(i - 2))
+				if err != nil || v > 100 {
+					continue
+				}
+				n = v
+			}
+			switch strings.TrimSuffix(lower(i-1), "s") {
+			case "day":
+				add(i-2, i+1, date{ref.AddDate(0, 0, -n), day})
+			case "year":
+				add(i-2, i+1, date{time.Date(ref.Year()-n, 1, 1, 0, 0, 0, 0, time.UTC), year})
+			case "month":
+				m := time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -n, 0)
+				add(i-2, i+1, date{m, month})
+			}
+		}
+	}
+	return out
+}
+
+// nearest returns, of the dates at(y) for the years around ref, the one
+// closest to ref.
+func nearest(ref time.Time, at func(y int) time.Time) time.Time {
+	best := at(ref.Year())
+	for _, y := range []int{ref.Year() - 1, ref.Year() + 1} {
+		if c := at(y); abs(c.Sub(ref)) < abs(best.Sub(ref)) {
+			best = c
+		}
+	}
+	return best
+}
+
+func abs(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// weekdayBefore returns the last day on or before t that is wd.
+func weekdayBefore(t time.Time, wd time.Weekday) time.Time {
+	return t.AddDate(0, 0, -((int(t.Weekday()) - int(wd) + 7) % 7))
+}
+
+// weekdayAfter returns the first day on or after t that is wd.
+func weekdayAfter(t time.Time, wd time.Weekday) time.Time {
+	return t.AddDate(0, 0, (int(wd)-int(t.Weekday())+7)%7)
+}
+
+// monthBefore returns the first of the last month mo strictly before ref's
+// month.
+func monthBefore(ref time.Time, mo time.Month) time.Time {
+	y := ref.Year()
+	if mo >= ref.Month() {
+		y--
+	}
+	return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// monthAfter returns the first of the next month mo strictly after ref's
+// month.
+func monthAfter(ref time.Time, mo time.Month) time.Time {
+	y := ref.Year()
+	if mo <= ref.Month() {
+		y++
+	}
+	return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// mayHoldDate reports whether a sentence may hold a date: a digit, or the
+// letters of a month, a weekday or a relative date word. It spares the
+// reading of most sentences.
+func mayHoldDate(s string) bool {
+	if strings.ContainsAny(s, "0123456789") {
+		return true
+	}
+	l := strings.ToLower(s)
+	for _, w := range dateCues {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateCues are letter sequences of the date words findDates reads.
+var dateCues = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+	"day", "tonight", "tomorrow", "month", "year", "morning", "afternoon", "evening", "ago"}
