@@ -187,30 +187,3 @@ const (
 	MarkStart = "\u00ab"
 	MarkEnd   = "\u00bb"
 )
-
-// StorySummary is a story in a list of stories.
-type StorySummary struct {
-	// ID numbers the story.
-	ID int `json:"id"`
-	// Title is the story's headline, empty when none is known.
-	Title string `json:"title"`
-	// Sources are the story's articles as its brief lists them.
-	Sources []Source `json:"sources"`
-	// Articles is the number of articles of the story.
-	Articles int `json:"articles"`
-}
-
-// StoryService keeps stories as articles arrive (package desk): each
-// article joins its story at once, and a story's brief is written from the
-// story's articles as they are when it is asked for.
-type StoryService interface {
-	// AddArticle puts a document into its story, keeps it, and returns
-	// the story's number. It fails with EINVALID for a document without
-	// text or already added.
-	AddArticle(ctx context.Context, doc Document) (story int, err error)
-	// Stories lists the stories, the biggest first.
-	Stories(ctx context.Context) ([]StorySummary, error)
-	// Story returns a story's brief and the articles it cites. It fails
-	// with ENOTFOUND for a number that is not a story.
-	Story(ctx context.Context, id int) (*Brief, []*Article, error)
-}

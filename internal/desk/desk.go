@@ -47,7 +47,6 @@ type Options struct {
 }
 
 // Desk keeps stories as articles arrive. It is safe for concurrent use.
-// It implements parallax.StoryService.
 type Desk struct {
 	words   int
 	store   parallax.Store
@@ -83,7 +82,6 @@ type Desk struct {
 // version is a story as the store holds it: its number, version and size.
 type version struct{ id, version, articles int }
 
-var _ parallax.StoryService = (*Desk)(nil)
 
 // written is a story's brief and the articles it was written from: copies,
 // so that writing a brief never touches articles others read.
@@ -329,14 +327,26 @@ func (d *Desk) groups() map[int][]int {
 	return g
 }
 
+// Summary is a story of a desk in a list of stories.
+type Summary struct {
+	// ID numbers the story (the store's number when the desk has a store).
+	ID int `json:"id"`
+	// Title is the story's headline, empty when none is known.
+	Title string `json:"title"`
+	// Sources are the story's articles as its brief lists them.
+	Sources []parallax.Source `json:"sources"`
+	// Articles is the number of articles of the story.
+	Articles int `json:"articles"`
+}
+
 // Stories lists the stories, the most articles first, then the most
 // recently updated. It does not fail.
-func (d *Desk) Stories(ctx context.Context) ([]parallax.StorySummary, error) {
+func (d *Desk) Stories(ctx context.Context) ([]Summary, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	groups := d.groups()
 	ids := listed(groups)
-	out := make([]parallax.StorySummary, len(ids))
+	out := make([]Summary, len(ids))
 	for k, id := range ids {
 		g := groups[id]
 		arts := make([]*parallax.Article, len(g))
@@ -347,7 +357,7 @@ func (d *Desk) Stories(ctx context.Context) ([]parallax.StorySummary, error) {
 		for j := range arts {
 			docs[j] = &arts[j].Document
 		}
-		out[k] = parallax.StorySummary{ID: d.public(id), Title: d.title(id, g, docs), Sources: brief.Sources(arts), Articles: len(g)}
+		out[k] = Summary{ID: d.public(id), Title: d.title(id, g, docs), Sources: brief.Sources(arts), Articles: len(g)}
 	}
 	return out, nil
 }
