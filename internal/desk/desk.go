@@ -82,7 +82,6 @@ type Desk struct {
 // version is a story as the store holds it: its number, version and size.
 type version struct{ id, version, articles int }
 
-
 // written is a story's brief and the articles it was written from: copies,
 // so that writing a brief never touches articles others read.
 type written struct {
