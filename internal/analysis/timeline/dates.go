@@ -33,181 +33,230 @@ func findDates(g *text.Seg, ref time.Time) []match {
 	if !mayHoldDate(g.Text) {
 		return nil
 	}
-	toks, runes := g.Tokens, g.Runes
-	lower := func(i int) string {
-		if i < 0 || i >= len(toks) {
-			return ""
-		}
-		return toks[i].Lower
-	}
-	tight := func(i int) bool { // tokens i-1 and i separated by spaces, a comma or a period only
-		if i <= 0 || i >= len(toks) {
-			return false
-		}
-		g := strings.TrimSpace(string(runes[toks[i-1].End:toks[i].Start]))
-		return g == "" || g == "," || g == "."
-	}
-	fwd := false
-	for _, t := range toks {
+	sc := &dateScan{toks: g.Tokens, runes: g.Runes, ref: ref, used: make([]bool, len(g.Tokens))}
+	for _, t := range sc.toks {
 		if future[t.Lower] {
-			fwd = true
+			sc.fwd = true
 		}
 	}
-	var out []match
-	used := make([]bool, len(toks))
-	add := func(from, to int, d date) {
-		for k := from; k < to; k++ {
-			used[k] = true
-		}
-		out = append(out, match{from: toks[from].Start, to: toks[to-1].End, d: d})
-	}
-	for i := 0; i < len(toks); i++ {
-		if used[i] {
+	for i := 0; i < len(sc.toks); i++ {
+		if sc.used[i] {
 			continue
 		}
-		t := toks[i]
-		l := t.Lower
-		// ISO dates.
-		if m := iso.FindStringSubmatch(t.Text); m != nil {
+		t := sc.toks[i]
+		switch {
+		case iso.MatchString(t.Text): // ISO dates
 			if d, err := time.Parse("2006-01-02", t.Text); err == nil {
-				add(i, i+1, date{d, day})
+				sc.add(i, i+1, date{d, day})
 			}
-			continue
-		}
-		// Month names: "March 15th", "15 March", "Feb. 22, 2009", "February
-		// 2024", "in March".
-		if mo, ok := text.Month(l); ok && t.Capital && (len(l) > 3 || l == "may" || i+1 < len(toks)) {
-			from, to := i, i+1
-			dd, yy := 0, 0
-			if i+1 < len(toks) && tight(i+1) {
-				if m := dayNum.FindStringSubmatch(lower(i + 1)); m != nil {
-					dd, _ = strconv.Atoi(m[1])
-					to = i + 2
-				}
-			}
-			if dd == 0 && i > 0 && tight(i) {
-				if m := dayNum.FindStringSubmatch(lower(i - 1)); m != nil && !used[i-1] {
-					dd, _ = strconv.Atoi(m[1])
-					from = i - 1
-				}
-			}
-			if to < len(toks) && tight(to) && len(toks[to].Text) == 4 {
-				if y, err := strconv.Atoi(toks[to].Text); err == nil && y >= 1000 && y <= 2200 {
-					yy = y
-					to++
-				}
-			}
-			abbrev := len(l) <= 4 && l != "may" && l != "june" && l != "july"
-			switch {
-			case dd > 31:
-				continue
-			case dd > 0 && yy > 0:
-				add(from, to, date{time.Date(yy, mo, dd, 0, 0, 0, 0, time.UTC), day})
-			case dd > 0 && !ref.IsZero():
-				add(from, to, date{nearest(ref, func(y int) time.Time { return time.Date(y, mo, dd, 0, 0, 0, 0, time.UTC) }), day})
-			case dd == 0 && yy > 0 && !abbrev:
-				add(from, to, date{time.Date(yy, mo, 1, 0, 0, 0, 0, time.UTC), month})
-			case dd == 0 && yy == 0 && !abbrev && !ref.IsZero() && (monthPreps[lower(i-1)] || i == 0 && l != "may"):
-				d := nearest(ref, func(y int) time.Time { return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC) })
-				switch lower(i - 1) {
-				case "last":
-					d = monthBefore(ref, mo)
-					from = i - 1
-				case "next":
-					d = monthAfter(ref, mo)
-					from = i - 1
-				}
-				add(from, to, date{d, month})
-			}
-			continue
-		}
-		// Lone years: "in 2019", "since 2019".
-		if t.Number && len(t.Text) == 4 && yearPreps[lower(i-1)] {
-			if y, err := strconv.Atoi(t.Text); err == nil && y >= 1900 && y <= 2100 {
-				add(i, i+1, date{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), year})
-			}
-			continue
-		}
-		if ref.IsZero() {
-			continue
-		}
-		// Weekdays: "on Saturday", "last Monday", "next Friday".
-		if wd, ok := text.Weekday(l); ok && t.Capital {
-			if _, ok := text.Month(lower(i + 1)); ok && tight(i+1) {
-				continue // "Sunday, February 22, 2009": the date says it
-			}
-			from := i
-			var d time.Time
-			switch lower(i - 1) {
-			case "last":
-				d = weekdayBefore(ref.AddDate(0, 0, -1), wd)
-				from = i - 1
-			case "next":
-				d = weekdayAfter(ref.AddDate(0, 0, 1), wd)
-				from = i - 1
-			case "this":
-				from = i - 1
-				d = weekdayBefore(ref, wd)
-				if fwd {
-					d = weekdayAfter(ref, wd)
-				}
-			default:
-				d = weekdayBefore(ref, wd)
-				if fwd {
-					d = weekdayAfter(ref, wd)
-				}
-			}
-			add(from, i+1, date{d, day})
-			continue
-		}
-		// Relative words.
-		switch strings.TrimSuffix(l, "'s") {
-		case "today", "tonight":
-			add(i, i+1, date{ref, day})
-		case "yesterday":
-			add(i, i+1, date{ref.AddDate(0, 0, -1), day})
-		case "tomorrow":
-			add(i, i+1, date{ref.AddDate(0, 0, 1), day})
-		case "month", "year":
-			p := lower(i - 1)
-			if p != "last" && p != "this" && p != "next" || i == 0 {
-				continue
-			}
-			delta := map[string]int{"last": -1, "this": 0, "next": 1}[p]
-			if l == "month" {
-				m := time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, delta, 0)
-				add(i-1, i+1, date{m, month})
-			} else {
-				add(i-1, i+1, date{time.Date(ref.Year()+delta, 1, 1, 0, 0, 0, 0, time.UTC), year})
-			}
-		case "morning", "afternoon", "evening":
-			if lower(i-1) == "this" {
-				add(i-1, i+1, date{ref, day})
-			}
-		case "ago":
-			if i < 2 {
-				continue
-			}
-			n, ok := small[lower(i-2)]
-			if !ok {
-				v, err := strconv.Atoi(lower(i - 2))
-				if err != nil || v > 100 {
-					continue
-				}
-				n = v
-			}
-			switch strings.TrimSuffix(lower(i-1), "s") {
-			case "day":
-				add(i-2, i+1, date{ref.AddDate(0, 0, -n), day})
-			case "year":
-				add(i-2, i+1, date{time.Date(ref.Year()-n, 1, 1, 0, 0, 0, 0, time.UTC), year})
-			case "month":
-				m := time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -n, 0)
-				add(i-2, i+1, date{m, month})
-			}
+		case sc.monthName(i):
+		case sc.loneYear(i):
+		case ref.IsZero():
+		case sc.weekday(i):
+		default:
+			sc.relative(i)
 		}
 	}
-	return out
+	return sc.out
+}
+
+// dateScan is the state of findDates over one sentence's tokens: the
+// tokens already part of a date, the dates found, the reference date and
+// whether the sentence speaks of the future.
+type dateScan struct {
+	toks  []text.Token
+	runes []rune
+	ref   time.Time
+	fwd   bool
+	used  []bool
+	out   []match
+}
+
+// lower is token i in lower case, "" outside the sentence.
+func (sc *dateScan) lower(i int) string {
+	if i < 0 || i >= len(sc.toks) {
+		return ""
+	}
+	return sc.toks[i].Lower
+}
+
+// tight reports whether tokens i-1 and i are separated by spaces, a comma
+// or a period only.
+func (sc *dateScan) tight(i int) bool {
+	if i <= 0 || i >= len(sc.toks) {
+		return false
+	}
+	g := strings.TrimSpace(string(sc.runes[sc.toks[i-1].End:sc.toks[i].Start]))
+	return g == "" || g == "," || g == "."
+}
+
+// add records a date over tokens from to to (exclusive).
+func (sc *dateScan) add(from, to int, d date) {
+	for k := from; k < to; k++ {
+		sc.used[k] = true
+	}
+	sc.out = append(sc.out, match{from: sc.toks[from].Start, to: sc.toks[to-1].End, d: d})
+}
+
+// monthName reads a date around a month name at token i ("March 15th",
+// "15 March", "Feb. 22, 2009", "February 2024", "in March"); it reports
+// whether token i is a month name.
+func (sc *dateScan) monthName(i int) bool {
+	t, l := sc.toks[i], sc.toks[i].Lower
+	mo, ok := text.Month(l)
+	if !ok || !t.Capital || !(len(l) > 3 || l == "may" || i+1 < len(sc.toks)) {
+		return false
+	}
+	from, to := i, i+1
+	dd, yy := 0, 0
+	if i+1 < len(sc.toks) && sc.tight(i+1) {
+		if m := dayNum.FindStringSubmatch(sc.lower(i + 1)); m != nil {
+			dd, _ = strconv.Atoi(m[1])
+			to = i + 2
+		}
+	}
+	if dd == 0 && i > 0 && sc.tight(i) {
+		if m := dayNum.FindStringSubmatch(sc.lower(i - 1)); m != nil && !sc.used[i-1] {
+			dd, _ = strconv.Atoi(m[1])
+			from = i - 1
+		}
+	}
+	if to < len(sc.toks) && sc.tight(to) && len(sc.toks[to].Text) == 4 {
+		if y, err := strconv.Atoi(sc.toks[to].Text); err == nil && y >= 1000 && y <= 2200 {
+			yy = y
+			to++
+		}
+	}
+	abbrev := len(l) <= 4 && l != "may" && l != "june" && l != "july"
+	ref := sc.ref
+	switch {
+	case dd > 31:
+	case dd > 0 && yy > 0:
+		sc.add(from, to, date{time.Date(yy, mo, dd, 0, 0, 0, 0, time.UTC), day})
+	case dd > 0 && !ref.IsZero():
+		sc.add(from, to, date{nearest(ref, func(y int) time.Time { return time.Date(y, mo, dd, 0, 0, 0, 0, time.UTC) }), day})
+	case dd == 0 && yy > 0 && !abbrev:
+		sc.add(from, to, date{time.Date(yy, mo, 1, 0, 0, 0, 0, time.UTC), month})
+	case dd == 0 && yy == 0 && !abbrev && !ref.IsZero() && (monthPreps[sc.lower(i-1)] || i == 0 && l != "may"):
+		d := nearest(ref, func(y int) time.Time { return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC) })
+		switch sc.lower(i - 1) {
+		case "last":
+			d = monthBefore(ref, mo)
+			from = i - 1
+		case "next":
+			d = monthAfter(ref, mo)
+			from = i - 1
+		}
+		sc.add(from, to, date{d, month})
+	}
+	return true
+}
+
+// loneYear reads a year after a preposition at token i ("in 2019", "since
+// 2019"); it reports whether token i is such a year's place.
+func (sc *dateScan) loneYear(i int) bool {
+	t := sc.toks[i]
+	if !t.Number || len(t.Text) != 4 || !yearPreps[sc.lower(i-1)] {
+		return false
+	}
+	if y, err := strconv.Atoi(t.Text); err == nil && y >= 1900 && y <= 2100 {
+		sc.add(i, i+1, date{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), year})
+	}
+	return true
+}
+
+// weekday reads a weekday at token i ("on Saturday", "last Monday", "next
+// Friday") against the reference date; it reports whether token i is a
+// weekday.
+func (sc *dateScan) weekday(i int) bool {
+	t, ref := sc.toks[i], sc.ref
+	wd, ok := text.Weekday(t.Lower)
+	if !ok || !t.Capital {
+		return false
+	}
+	if _, ok := text.Month(sc.lower(i + 1)); ok && sc.tight(i+1) {
+		return true // "Sunday, February 22, 2009": the date says it
+	}
+	from := i
+	var d time.Time
+	switch sc.lower(i - 1) {
+	case "last":
+		d = weekdayBefore(ref.AddDate(0, 0, -1), wd)
+		from = i - 1
+	case "next":
+		d = weekdayAfter(ref.AddDate(0, 0, 1), wd)
+		from = i - 1
+	case "this":
+		from = i - 1
+		d = weekdayBefore(ref, wd)
+		if sc.fwd {
+			d = weekdayAfter(ref, wd)
+		}
+	default:
+		d = weekdayBefore(ref, wd)
+		if sc.fwd {
+			d = weekdayAfter(ref, wd)
+		}
+	}
+	sc.add(from, i+1, date{d, day})
+	return true
+}
+
+// relative reads a date word relative to the reference date at token i:
+// "today", "yesterday", "last month", "this morning", "three days ago".
+func (sc *dateScan) relative(i int) {
+	l, ref := sc.toks[i].Lower, sc.ref
+	switch strings.TrimSuffix(l, "'s") {
+	case "today", "tonight":
+		sc.add(i, i+1, date{ref, day})
+	case "yesterday":
+		sc.add(i, i+1, date{ref.AddDate(0, 0, -1), day})
+	case "tomorrow":
+		sc.add(i, i+1, date{ref.AddDate(0, 0, 1), day})
+	case "month", "year":
+		p := sc.lower(i - 1)
+		if p != "last" && p != "this" && p != "next" || i == 0 {
+			return
+		}
+		delta := map[string]int{"last": -1, "this": 0, "next": 1}[p]
+		if l == "month" {
+			m := time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, delta, 0)
+			sc.add(i-1, i+1, date{m, month})
+		} else {
+			sc.add(i-1, i+1, date{time.Date(ref.Year()+delta, 1, 1, 0, 0, 0, 0, time.UTC), year})
+		}
+	case "morning", "afternoon", "evening":
+		if sc.lower(i-1) == "this" {
+			sc.add(i-1, i+1, date{ref, day})
+		}
+	case "ago":
+		sc.ago(i)
+	}
+}
+
+// ago reads "N days/months/years ago" ending at token i.
+func (sc *dateScan) ago(i int) {
+	if i < 2 {
+		return
+	}
+	n, ok := small[sc.lower(i-2)]
+	if !ok {
+		v, err := strconv.Atoi(sc.lower(i - 2))
+		if err != nil || v > 100 {
+			return
+		}
+		n = v
+	}
+	ref := sc.ref
+	switch strings.TrimSuffix(sc.lower(i-1), "s") {
+	case "day":
+		sc.add(i-2, i+1, date{ref.AddDate(0, 0, -n), day})
+	case "year":
+		sc.add(i-2, i+1, date{time.Date(ref.Year()-n, 1, 1, 0, 0, 0, 0, time.UTC), year})
+	case "month":
+		m := time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -n, 0)
+		sc.add(i-2, i+1, date{m, month})
+	}
 }
 
 // nearest returns, of the dates at(y) for the years around ref, the one
