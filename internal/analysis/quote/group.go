@@ -433,11 +433,49 @@ func build(us []*unit, paras []*unit, srcs []string, docs []*text.Doc) (parallax
 		}
 		return us[i].start < us[j].start
 	})
-	type cite struct {
-		art, start, end int
-		kind            string
+	cites := mergeCites(us)
+	speaker, direct := speakerOf(us)
+	srcSet := map[int]bool{}
+	for _, c := range cites {
+		srcSet[c.art] = true
 	}
-	var cites []cite
+	if !direct && speaker == "" && len(srcSet) < 2 {
+		return parallax.Quote{}, false
+	}
+	q := parallax.Quote{Speaker: speaker, Kind: parallax.QuotePartial, Sources: []string{}, Cites: []parallax.Cite{}, Variants: []parallax.Variant{}}
+	if direct {
+		q.Kind = parallax.QuoteDirect
+	}
+	vs := variants(cites, paras, srcs, docs)
+	citeInOrder(&q, vs, srcs)
+	// The quote's text: the quoted wording most sources carry.
+	best := -1
+	for n, v := range vs {
+		if v.indirec {
+			continue
+		}
+		if best < 0 || len(v.arts) > len(vs[best].arts) || len(v.arts) == len(vs[best].arts) && v.direct && !vs[best].direct {
+			best = n
+		}
+	}
+	q.Text = vs[best].v.Text
+	for _, v := range vs {
+		q.Variants = append(q.Variants, v.v)
+	}
+	return q, true
+}
+
+// unitCite is a run of quoted words of one article: consecutive units of
+// one mention merged.
+type unitCite struct {
+	art, start, end int
+	kind            string
+}
+
+// mergeCites returns the units' cites, the consecutive units of one
+// mention merged into one.
+func mergeCites(us []*unit) []unitCite {
+	var cites []unitCite
 	for n, u := range us {
 		if n > 0 {
 			p := us[n-1]
@@ -447,8 +485,14 @@ func build(us []*unit, paras []*unit, srcs []string, docs []*text.Doc) (parallax
 				continue
 			}
 		}
-		cites = append(cites, cite{u.art, u.start, u.end, u.kind})
+		cites = append(cites, unitCite{u.art, u.start, u.end, u.kind})
 	}
+	return cites
+}
+
+// speakerOf returns the speaker most units name (a known name before an
+// unresolved description), and whether a unit is a direct quotation.
+func speakerOf(us []*unit) (string, bool) {
 	speakers := map[string]int{}
 	anon := map[string]int{}
 	direct := false
@@ -468,25 +512,21 @@ func build(us []*unit, paras []*unit, srcs []string, docs []*text.Doc) (parallax
 	if speaker == "" {
 		speaker = top(anon)
 	}
-	srcSet := map[int]bool{}
-	for _, c := range cites {
-		srcSet[c.art] = true
-	}
-	if !direct && speaker == "" && len(srcSet) < 2 {
-		return parallax.Quote{}, false
-	}
-	q := parallax.Quote{Speaker: speaker, Kind: parallax.QuotePartial, Sources: []string{}, Cites: []parallax.Cite{}, Variants: []parallax.Variant{}}
-	if direct {
-		q.Kind = parallax.QuoteDirect
-	}
-	// Variants by wording.
-	type variant struct {
-		v       parallax.Variant
-		arts    map[int]bool
-		direct  bool
-		first   int
-		indirec bool
-	}
+	return speaker, direct
+}
+
+// variant is one wording of a quotation and the articles that carry it.
+type variant struct {
+	v       parallax.Variant
+	arts    map[int]bool
+	direct  bool
+	first   int
+	indirec bool
+}
+
+// variants groups the cites and the paraphrases by wording, in the order
+// first met.
+func variants(cites []unitCite, paras []*unit, srcs []string, docs []*text.Doc) []*variant {
 	var vs []*variant
 	byKey := map[string]*variant{}
 	add := func(art, start, end int, kind string) {
@@ -515,7 +555,12 @@ func build(us []*unit, paras []*unit, srcs []string, docs []*text.Doc) (parallax
 	for _, p := range paras {
 		add(p.art, p.start, p.end, parallax.QuoteIndirect)
 	}
-	// Sources and cites in article order.
+	return vs
+}
+
+// citeInOrder sets the quote's sources and cites from its variants, in
+// article order.
+func citeInOrder(q *parallax.Quote, vs []*variant, srcs []string) {
 	all := map[int]bool{}
 	for _, v := range vs {
 		for a := range v.arts {
@@ -540,21 +585,6 @@ func build(us []*unit, paras []*unit, srcs []string, docs []*text.Doc) (parallax
 		}
 		return q.Cites[i].Start < q.Cites[j].Start
 	})
-	// The quote's text: the quoted wording most sources carry.
-	best := -1
-	for n, v := range vs {
-		if v.indirec {
-			continue
-		}
-		if best < 0 || len(v.arts) > len(vs[best].arts) || len(v.arts) == len(vs[best].arts) && v.direct && !vs[best].direct {
-			best = n
-		}
-	}
-	q.Text = vs[best].v.Text
-	for _, v := range vs {
-		q.Variants = append(q.Variants, v.v)
-	}
-	return q, true
 }
 
 func top(m map[string]int) string {
