@@ -264,83 +264,9 @@ func (s *sentence) describe(e expr) found {
 	if s.ageAppositive(&f) {
 		return f
 	}
-	j := e.end
-	clean := func(k int) bool { // nothing but spaces before token k
-		if k == e.end {
-			return k < len(s.toks) && strings.Trim(string(s.runes[e.to:s.toks[k].Start]), " ”’\"") == ""
-		}
-		return s.tight(k)
-	}
-	if s.lower(j) == "of" && clean(j) {
-		j++
-		for j < len(s.toks) && determiners[s.lower(j)] && s.lower(j) != "more" && s.tight(j) {
-			j++
-		}
-		if l := s.lower(j); (l == "those" || l == "these") && s.tight(j) {
-			j++
-		}
-	}
-	for j < len(s.toks) && clean(j) && (incrementWords[s.lower(j)] || s.lower(j) == "other" || s.lower(j) == "new") {
-		if incrementWords[s.lower(j)] {
-			f.e.increment = true
-		}
-		j++
-	}
-	f.npStart = j
-	// The noun phrase: content words with nothing but spaces or hyphens
-	// between them, at most five; a unit noun ends it.
-	k := j
-	for k < len(s.toks) && k-j < 5 && (clean(k) || k > j && s.gap(k) == "-") {
-		t := s.toks[k]
-		if t.Stop || t.Number || !isWord(t.Text) || prepositions[t.Lower] {
-			break
-		}
-		if _, ok := numberWord(t.Lower); ok {
-			break
-		}
-		k++
-		if unitNouns[t.Stem] != "" {
-			break
-		}
-	}
-	// A trailing participle is the verb, not part of the phrase:
-	// "23 Salvadorans deported to Cecot".
-	for k-1 > j && verbLike(s.toks[k-1]) && !personNouns[s.toks[k-1].Stem] {
-		k--
-	}
-	if k == j+1 && verbLike(s.toks[j]) && !personNouns[s.toks[j].Stem] && unitNouns[s.toks[j].Stem] == "" && s.toks[j].Lower != "dead" {
-		k = j
-	}
-	f.npEnd = k
-	if k > j {
-		f.head = k - 1
-		for h := j; h < k; h++ {
-			if unitNouns[s.toks[h].Stem] != "" || personNouns[s.toks[h].Stem] && !personNouns[s.toks[k-1].Stem] {
-				f.head = h
-				break
-			}
-		}
-		f.headStem = s.toks[f.head].Stem
-		f.phraseTo = s.toks[k-1].End
-	}
-	// Money and measures: "$6.5 billion in goods".
-	if f.head < 0 && e.unit != "" && e.unit != UnitPercent && s.lower(k) == "in" && k+1 < len(s.toks) && s.tight(k+1) {
-		t := s.toks[k+1]
-		if !t.Stop && !t.Number && !t.Capital && isWord(t.Text) {
-			f.head, f.headStem = k+1, t.Stem
-			f.npStart, f.npEnd = k+1, k+2
-			f.phraseTo = t.End
-		}
-	}
-	for h := f.npStart; h < f.npEnd; h++ {
-		if t := s.toks[h]; isNation(t) {
-			f.nations = append(f.nations, t.Stem)
-		}
-	}
-	// "hundreds of people, mostly Venezuelans,"
-	if k := f.npEnd; k+1 < len(s.toks) && strings.TrimSpace(s.gap(k)) == "," && mostly[s.lower(k)] && isNation(s.toks[k+1]) {
-		f.nations = append(f.nations, s.toks[k+1].Stem)
-	}
+	s.nounPhrase(&f, s.phraseStart(&f))
+	s.inWhat(&f)
+	s.nationsOf(&f)
 	if f.npEnd < len(s.toks) && s.lower(f.npEnd) == "ago" && s.tight(f.npEnd) {
 		f.relativeDate = true
 	}
@@ -362,6 +288,106 @@ func (s *sentence) describe(e expr) found {
 	}
 	s.prepAfter(&f)
 	return f
+}
+
+// clean reports whether nothing but spaces comes before token k, the
+// number's expression e ending where the phrase after it starts.
+func (s *sentence) clean(e expr, k int) bool {
+	if k == e.end {
+		return k < len(s.toks) && strings.Trim(string(s.runes[e.to:s.toks[k].Start]), " ”’\"") == ""
+	}
+	return s.tight(k)
+}
+
+// phraseStart returns the token where the noun phrase after the number
+// starts, past "of (the) (those)" and increment words ("10 more", "10
+// other", "10 new"), and sets f.npStart to it.
+func (s *sentence) phraseStart(f *found) int {
+	e := f.e
+	j := e.end
+	if s.lower(j) == "of" && s.clean(e, j) {
+		j++
+		for j < len(s.toks) && determiners[s.lower(j)] && s.lower(j) != "more" && s.tight(j) {
+			j++
+		}
+		if l := s.lower(j); (l == "those" || l == "these") && s.tight(j) {
+			j++
+		}
+	}
+	for j < len(s.toks) && s.clean(e, j) && (incrementWords[s.lower(j)] || s.lower(j) == "other" || s.lower(j) == "new") {
+		if incrementWords[s.lower(j)] {
+			f.e.increment = true
+		}
+		j++
+	}
+	f.npStart = j
+	return j
+}
+
+// nounPhrase reads the noun phrase from token j: content words with
+// nothing but spaces or hyphens between them, at most five, a unit noun
+// ending it, a trailing participle left to be the verb ("23 Salvadorans
+// deported to Cecot"); it sets the phrase's end and its head.
+func (s *sentence) nounPhrase(f *found, j int) {
+	k := j
+	for k < len(s.toks) && k-j < 5 && (s.clean(f.e, k) || k > j && s.gap(k) == "-") {
+		t := s.toks[k]
+		if t.Stop || t.Number || !isWord(t.Text) || prepositions[t.Lower] {
+			break
+		}
+		if _, ok := numberWord(t.Lower); ok {
+			break
+		}
+		k++
+		if unitNouns[t.Stem] != "" {
+			break
+		}
+	}
+	for k-1 > j && verbLike(s.toks[k-1]) && !personNouns[s.toks[k-1].Stem] {
+		k--
+	}
+	if k == j+1 && verbLike(s.toks[j]) && !personNouns[s.toks[j].Stem] && unitNouns[s.toks[j].Stem] == "" && s.toks[j].Lower != "dead" {
+		k = j
+	}
+	f.npEnd = k
+	if k > j {
+		f.head = k - 1
+		for h := j; h < k; h++ {
+			if unitNouns[s.toks[h].Stem] != "" || personNouns[s.toks[h].Stem] && !personNouns[s.toks[k-1].Stem] {
+				f.head = h
+				break
+			}
+		}
+		f.headStem = s.toks[f.head].Stem
+		f.phraseTo = s.toks[k-1].End
+	}
+}
+
+// inWhat takes the noun after "in" as the head of money and measures
+// without one: "$6.5 billion in goods".
+func (s *sentence) inWhat(f *found) {
+	e, k := f.e, f.npEnd
+	if f.head < 0 && e.unit != "" && e.unit != UnitPercent && s.lower(k) == "in" && k+1 < len(s.toks) && s.tight(k+1) {
+		t := s.toks[k+1]
+		if !t.Stop && !t.Number && !t.Capital && isWord(t.Text) {
+			f.head, f.headStem = k+1, t.Stem
+			f.npStart, f.npEnd = k+1, k+2
+			f.phraseTo = t.End
+		}
+	}
+}
+
+// nationsOf collects the nationalities of the noun phrase, and of
+// "hundreds of people, mostly Venezuelans,".
+func (s *sentence) nationsOf(f *found) {
+	for h := f.npStart; h < f.npEnd; h++ {
+		if t := s.toks[h]; isNation(t) {
+			f.nations = append(f.nations, t.Stem)
+		}
+	}
+	if k := f.npEnd; k+1 < len(s.toks) && strings.TrimSpace(s.gap(k)) == "," && mostly[s.lower(k)] && isNation(s.toks[k+1]) {
+		f.nations = append(f.nations, s.toks[k+1].Stem)
+	}
 }
 
 // unitOf names the unit of a figure from its expression and head noun.
