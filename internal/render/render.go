@@ -45,144 +45,197 @@ func JSON(w io.Writer, b any) error {
 // Markdown writes b as a Markdown document. Every statement ends with the
 // identifiers of its sources in brackets.
 func Markdown(w io.Writer, b *parallax.Brief) error {
-	var s strings.Builder
-	md := func(format string, args ...any) { fmt.Fprintf(&s, format, args...) }
+	m := &markdown{b: b}
 	title := b.Title
 	if title == "" {
 		title = "Untitled story"
 	}
-	md("# %s\n\n", title)
-	md("## Sources\n\n")
-	for _, src := range b.Sources {
-		md("- **%s**: %s", src.ID, src.Name)
+	m.f("# %s\n\n", title)
+	m.sources()
+	m.statements("Summary", b.Summary)
+	m.statements("What the sources agree on", b.Agreed)
+	m.conflicts()
+	m.quotes()
+	m.figures()
+	m.entities()
+	m.timeline()
+	m.exclusive()
+	m.coverage()
+	m.cuts()
+	_, err := io.WriteString(w, m.s.String())
+	return err
+}
+
+// markdown writes the sections of a brief in Markdown, one method each.
+type markdown struct {
+	b *parallax.Brief
+	s strings.Builder
+}
+
+func (m *markdown) f(format string, args ...any) { fmt.Fprintf(&m.s, format, args...) }
+
+func (m *markdown) sources() {
+	m.f("## Sources\n\n")
+	for _, src := range m.b.Sources {
+		m.f("- **%s**: %s", src.ID, src.Name)
 		if src.Title != "" {
-			md(", “%s”", src.Title)
+			m.f(", “%s”", src.Title)
 		}
 		if src.Published != "" {
-			md(", %s", src.Published)
+			m.f(", %s", src.Published)
 		}
 		if src.URL != "" {
-			md(", <%s>", src.URL)
+			m.f(", <%s>", src.URL)
 		}
-		md(" (%s)\n", src.Path)
+		m.f(" (%s)\n", src.Path)
 	}
-	statements := func(head string, sts []parallax.Statement) {
-		if len(sts) == 0 {
-			return
-		}
-		md("\n## %s\n\n", head)
-		for _, st := range sts {
-			md("- %s %s\n", st.Text, tags(st.Sources))
+}
+
+func (m *markdown) statements(head string, sts []parallax.Statement) {
+	if len(sts) == 0 {
+		return
+	}
+	m.f("\n## %s\n\n", head)
+	for _, st := range sts {
+		m.f("- %s %s\n", st.Text, tags(st.Sources))
+	}
+}
+
+func (m *markdown) conflicts() {
+	if len(m.b.Conflicts) == 0 {
+		return
+	}
+	m.f("\n## Where they differ\n\n")
+	for _, c := range m.b.Conflicts {
+		m.f("- **%s** (%s): %s\n", c.About, conflictKind(c), strings.TrimPrefix(c.Explanation, c.About+": "))
+		for _, cl := range c.Claims {
+			m.f("  - “%s” %s\n", cl.Text, tags(cl.Sources))
 		}
 	}
-	statements("Summary", b.Summary)
-	statements("What the sources agree on", b.Agreed)
-	if len(b.Conflicts) > 0 {
-		md("\n## Where they differ\n\n")
-		for _, c := range b.Conflicts {
-			md("- **%s** (%s): %s\n", c.About, conflictKind(c), strings.TrimPrefix(c.Explanation, c.About+": "))
-			for _, cl := range c.Claims {
-				md("  - “%s” %s\n", cl.Text, tags(cl.Sources))
+}
+
+func (m *markdown) quotes() {
+	if len(m.b.Quotes) == 0 {
+		return
+	}
+	m.f("\n## Who said what\n\n")
+	for _, q := range m.b.Quotes {
+		speaker := q.Speaker
+		if speaker == "" {
+			speaker = "unattributed"
+		}
+		m.f("- **%s** (%s): “%s” %s\n", speaker, q.Kind, q.Text, tags(q.Sources))
+		for _, v := range q.Variants {
+			switch {
+			case v.Text == q.Text:
+			case v.Kind == parallax.QuoteIndirect:
+				m.f("  - paraphrased: %s %s\n", v.Text, tags(v.Sources))
+			default:
+				m.f("  - also worded: “%s” %s\n", v.Text, tags(v.Sources))
 			}
 		}
 	}
-	if len(b.Quotes) > 0 {
-		md("\n## Who said what\n\n")
-		for _, q := range b.Quotes {
-			speaker := q.Speaker
-			if speaker == "" {
-				speaker = "unattributed"
-			}
-			md("- **%s** (%s): “%s” %s\n", speaker, q.Kind, q.Text, tags(q.Sources))
-			for _, v := range q.Variants {
-				switch {
-				case v.Text == q.Text:
-				case v.Kind == parallax.QuoteIndirect:
-					md("  - paraphrased: %s %s\n", v.Text, tags(v.Sources))
-				default:
-					md("  - also worded: “%s” %s\n", v.Text, tags(v.Sources))
-				}
-			}
+}
+
+func (m *markdown) figures() {
+	if len(m.b.Figures) == 0 {
+		return
+	}
+	m.f("\n## Key figures\n\n")
+	for _, f := range m.b.Figures {
+		m.f("- %s: %s %s\n", f.About, f.Text, tags(f.Sources))
+	}
+}
+
+func (m *markdown) entities() {
+	if len(m.b.Entities) == 0 {
+		return
+	}
+	m.f("\n## People, organisations and places\n\n")
+	for _, e := range m.b.Entities {
+		m.f("- **%s** (%s)", e.Name, e.Kind)
+		if len(e.Descriptions) > 0 {
+			m.f(": %s", strings.Join(e.Descriptions, "; "))
+		}
+		m.f(" %s\n", tags(e.Sources))
+	}
+}
+
+func (m *markdown) timeline() {
+	if len(m.b.Timeline) == 0 {
+		return
+	}
+	m.f("\n## Timeline\n\n")
+	for _, e := range m.b.Timeline {
+		when := e.Date
+		if e.Time != "" {
+			when += " " + e.Time
+		}
+		m.f("- **%s**: %s %s\n", when, e.Text, tags(e.Sources))
+	}
+}
+
+func (m *markdown) exclusive() {
+	if len(m.b.Exclusive) == 0 {
+		return
+	}
+	m.f("\n## Only in one source\n\n")
+	for _, ex := range m.b.Exclusive {
+		m.f("- **%s**\n", ex.Source)
+		for _, f := range ex.Facts {
+			m.f("  - %s\n", f.Text)
 		}
 	}
-	if len(b.Figures) > 0 {
-		md("\n## Key figures\n\n")
-		for _, f := range b.Figures {
-			md("- %s: %s %s\n", f.About, f.Text, tags(f.Sources))
-		}
+}
+
+func (m *markdown) coverage() {
+	b := m.b
+	if len(b.Coverage.Facts) == 0 {
+		return
 	}
-	if len(b.Entities) > 0 {
-		md("\n## People, organisations and places\n\n")
-		for _, e := range b.Entities {
-			md("- **%s** (%s)", e.Name, e.Kind)
-			if len(e.Descriptions) > 0 {
-				md(": %s", strings.Join(e.Descriptions, "; "))
-			}
-			md(" %s\n", tags(e.Sources))
-		}
+	m.f("\n## Coverage: who carries each shared fact\n\n")
+	m.f("| fact |")
+	for _, src := range b.Sources {
+		m.f(" %s |", src.ID)
 	}
-	if len(b.Timeline) > 0 {
-		md("\n## Timeline\n\n")
-		for _, e := range b.Timeline {
-			when := e.Date
-			if e.Time != "" {
-				when += " " + e.Time
-			}
-			md("- **%s**: %s %s\n", when, e.Text, tags(e.Sources))
-		}
+	m.f("\n|---|")
+	for range b.Sources {
+		m.f(":-:|")
 	}
-	if len(b.Exclusive) > 0 {
-		md("\n## Only in one source\n\n")
-		for _, ex := range b.Exclusive {
-			md("- **%s**\n", ex.Source)
-			for _, f := range ex.Facts {
-				md("  - %s\n", f.Text)
-			}
-		}
-	}
-	if len(b.Coverage.Facts) > 0 {
-		md("\n## Coverage: who carries each shared fact\n\n")
-		md("| fact |")
-		for _, src := range b.Sources {
-			md(" %s |", src.ID)
-		}
-		md("\n|---|")
-		for range b.Sources {
-			md(":-:|")
-		}
-		md("\n")
-		for _, row := range coverageRows(b) {
-			md("| %s |", strings.ReplaceAll(row.Text, "|", "\\|"))
-			for _, has := range row.Carried {
-				if has {
-					md(" ✓ |")
-				} else {
-					md(" – |")
-				}
-			}
-			md("\n")
-		}
-		md("\n")
-		for _, src := range b.Sources {
-			if idx := b.Coverage.Omitted[src.ID]; len(idx) > 0 {
-				md("- **%s** leaves out %d of %d shared facts\n", src.ID, len(idx), len(b.Coverage.Facts))
+	m.f("\n")
+	for _, row := range coverageRows(b) {
+		m.f("| %s |", strings.ReplaceAll(row.Text, "|", "\\|"))
+		for _, has := range row.Carried {
+			if has {
+				m.f(" ✓ |")
+			} else {
+				m.f(" – |")
 			}
 		}
+		m.f("\n")
 	}
-	if len(b.OffTopic) > 0 {
-		md("\n## Left out as off-topic\n\n")
-		for _, o := range b.OffTopic {
-			md("- [%s %d–%d] %s\n", o.Source, o.Start, o.End, o.Text)
+	m.f("\n")
+	for _, src := range b.Sources {
+		if idx := b.Coverage.Omitted[src.ID]; len(idx) > 0 {
+			m.f("- **%s** leaves out %d of %d shared facts\n", src.ID, len(idx), len(b.Coverage.Facts))
 		}
 	}
-	if len(b.Removed) > 0 {
-		md("\n## Cut while cleaning\n\n")
-		for _, r := range b.Removed {
-			md("- [%s %d–%d, %s] %s\n", r.Source, r.Start, r.End, r.Reason, r.Text)
+}
+
+// cuts lists what was left out as off-topic and what cleaning cut.
+func (m *markdown) cuts() {
+	if len(m.b.OffTopic) > 0 {
+		m.f("\n## Left out as off-topic\n\n")
+		for _, o := range m.b.OffTopic {
+			m.f("- [%s %d–%d] %s\n", o.Source, o.Start, o.End, o.Text)
 		}
 	}
-	_, err := io.WriteString(w, s.String())
-	return err
+	if len(m.b.Removed) > 0 {
+		m.f("\n## Cut while cleaning\n\n")
+		for _, r := range m.b.Removed {
+			m.f("- [%s %d–%d, %s] %s\n", r.Source, r.Start, r.End, r.Reason, r.Text)
+		}
+	}
 }
 
 // coverageRow is one fact of the coverage matrix: whether each source of
