@@ -347,70 +347,18 @@ func (c *Clusterer) add(doc *parallax.Document, index int, p prepared) Assignmen
 	if seq%256 == 0 {
 		c.expire()
 	}
-
-	if c.dd != nil {
-		if m, ok := c.dd.AddSigned(doc.Text, p.sig); ok {
-			s := c.stories[c.root(c.storyOf[m.Original])-1]
-			c.touch(s)
-			c.storyOf = append(c.storyOf, s.id)
-			a.Story, a.Score = int(s.id), m.Jaccard
-			a.Original, a.DuplicateOf, a.Copy = c.inputOf[m.Original], c.ids[m.Original], &m
-			m.Original = a.Original // from arrival number to input position
-			if c.opts.Explain {
-				a.Why = &Explanation{Decision: "copy", Story: a.Story, Score: m.Jaccard, Threshold: c.opts.DedupOptions.Jaccard, Original: a.DuplicateOf, Names: []string{}, Terms: []string{}, Agree: []string{}, Conflict: []string{}}
-			}
-			return a
-		}
+	if c.copyOf(doc, p, &a) {
+		return a
 	}
 
 	vec := c.vectorize(p.feats)
 	query := strongest(vec, c.opts.QueryTerms)
 	slots := hashSlots(p.slots)
-
-	// Candidates: live stories indexed under the article's strongest
-	// features, by shared weight.
-	clear(c.acc)
-	for _, q := range query {
-		for _, sid := range c.terms[q.term].postings {
-			if c.alive(c.stories[sid-1]) {
-				c.acc[sid] += q.w
-			}
-		}
-	}
-	cands := c.topCandidates()
-	var best, second *story
-	var bestScore, secondScore float64
-	c.near = c.near[:0]
-	for _, sid := range cands {
-		s := c.stories[sid-1]
-		sc := c.score(slots, s, doc.Published)
-		if c.opts.MergeScore > 0 && sc >= c.opts.MergeScore && s.size <= c.opts.MergeSize {
-			c.near = append(c.near, s)
-		}
-		switch {
-		case best == nil || sc > bestScore:
-			second, secondScore = best, bestScore
-			best, bestScore = s, sc
-		case second == nil || sc > secondScore:
-			second, secondScore = s, sc
-		}
-	}
-
-	var why *Explanation
-	if c.opts.Explain {
-		why = &Explanation{Decision: "new", Threshold: c.opts.Threshold, Candidates: len(cands), Names: []string{}, Terms: []string{}, Agree: []string{}, Conflict: []string{}}
-		if best != nil {
-			why.Story, why.Score = int(best.id), bestScore
-			why.Names, why.Terms = c.shared(best)
-			why.Agree, why.Conflict = slotTexts(slots, best)
-		}
-		if second != nil {
-			why.RunnerUp, why.RunnerUpScore = int(second.id), secondScore
-		}
-	}
-	target := best
-	a.Score = bestScore
-	if best == nil || bestScore < c.opts.Threshold {
+	r := c.rank(query, slots, doc.Published)
+	why := c.explain(r, slots)
+	target := r.best
+	a.Score = r.bestScore
+	if r.best == nil || r.bestScore < c.opts.Threshold {
 		target = &story{id: int32(len(c.stories) + 1), first: seq, live: true, posted: map[int32]struct{}{}, units: map[uint64]int32{}, values: map[slotPair]int32{}}
 		c.stories = append(c.stories, target)
 		c.live = append(c.live, target.id)
@@ -419,7 +367,7 @@ func (c *Clusterer) add(doc *parallax.Document, index int, p prepared) Assignmen
 	}
 	size := target.size
 	c.join(target, vec, query, slots)
-	if target == best {
+	if target == r.best {
 		// The article joined an established story and also scores high
 		// with smaller ones: they are the same story, split earlier when
 		// less was known.
@@ -438,6 +386,86 @@ func (c *Clusterer) add(doc *parallax.Document, index int, p prepared) Assignmen
 	c.storyOf = append(c.storyOf, target.id)
 	a.Story, a.Why = int(target.id), why
 	return a
+}
+
+// copyOf puts a copy of an article seen before (dedup) into that
+// article's story and reports whether the article was one.
+func (c *Clusterer) copyOf(doc *parallax.Document, p prepared, a *Assignment) bool {
+	if c.dd == nil {
+		return false
+	}
+	m, ok := c.dd.AddSigned(doc.Text, p.sig)
+	if !ok {
+		return false
+	}
+	s := c.stories[c.root(c.storyOf[m.Original])-1]
+	c.touch(s)
+	c.storyOf = append(c.storyOf, s.id)
+	a.Story, a.Score = int(s.id), m.Jaccard
+	a.Original, a.DuplicateOf, a.Copy = c.inputOf[m.Original], c.ids[m.Original], &m
+	m.Original = a.Original // from arrival number to input position
+	if c.opts.Explain {
+		a.Why = &Explanation{Decision: "copy", Story: a.Story, Score: m.Jaccard, Threshold: c.opts.DedupOptions.Jaccard, Original: a.DuplicateOf, Names: []string{}, Terms: []string{}, Agree: []string{}, Conflict: []string{}}
+	}
+	return true
+}
+
+// ranking is the best and second-best live story for an article, with
+// their scores, among the candidates scored.
+type ranking struct {
+	best, second           *story
+	bestScore, secondScore float64
+	candidates             int
+}
+
+// rank scores the live stories indexed under the article's strongest
+// features (by shared weight, the top candidates only) and keeps in c.near
+// the small ones that score high enough to be merged.
+func (c *Clusterer) rank(query []weighted, slots []slotKey, published time.Time) ranking {
+	clear(c.acc)
+	for _, q := range query {
+		for _, sid := range c.terms[q.term].postings {
+			if c.alive(c.stories[sid-1]) {
+				c.acc[sid] += q.w
+			}
+		}
+	}
+	cands := c.topCandidates()
+	r := ranking{candidates: len(cands)}
+	c.near = c.near[:0]
+	for _, sid := range cands {
+		s := c.stories[sid-1]
+		sc := c.score(slots, s, published)
+		if c.opts.MergeScore > 0 && sc >= c.opts.MergeScore && s.size <= c.opts.MergeSize {
+			c.near = append(c.near, s)
+		}
+		switch {
+		case r.best == nil || sc > r.bestScore:
+			r.second, r.secondScore = r.best, r.bestScore
+			r.best, r.bestScore = s, sc
+		case r.second == nil || sc > r.secondScore:
+			r.second, r.secondScore = s, sc
+		}
+	}
+	return r
+}
+
+// explain returns the explanation of a decision ("new" until the article
+// joins), or nil when the options do not ask for one.
+func (c *Clusterer) explain(r ranking, slots []slotKey) *Explanation {
+	if !c.opts.Explain {
+		return nil
+	}
+	why := &Explanation{Decision: "new", Threshold: c.opts.Threshold, Candidates: r.candidates, Names: []string{}, Terms: []string{}, Agree: []string{}, Conflict: []string{}}
+	if r.best != nil {
+		why.Story, why.Score = int(r.best.id), r.bestScore
+		why.Names, why.Terms = c.shared(r.best)
+		why.Agree, why.Conflict = slotTexts(slots, r.best)
+	}
+	if r.second != nil {
+		why.RunnerUp, why.RunnerUpScore = int(r.second.id), r.secondScore
+	}
+	return why
 }
 
 // vectorize counts the article in the document frequencies and returns its
