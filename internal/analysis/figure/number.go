@@ -258,9 +258,19 @@ func (s *sentence) currencyBefore(at int) string {
 // "twenty-five", "two hundred", "hundreds", "tens of thousands", "several
 // hundred".
 func (s *sentence) words(e *expr) bool {
+	e.word = true
+	if ok, done := s.vagueWords(e); done {
+		return ok
+	}
+	return s.spelled(e)
+}
+
+// vagueWords reads a vague quantity: "hundreds", "tens of thousands",
+// "scores of", "several hundred", "a few thousand". It reports whether it
+// read one and, in done, whether the words were for it to judge.
+func (s *sentence) vagueWords(e *expr) (ok, done bool) {
 	i := e.start
 	w := s.lower(i)
-	e.word = true
 	if r, ok := vague[w]; ok {
 		next := s.lower(i + 1)
 		if (w == "tens" || w == "hundreds") && next == "of" {
@@ -273,26 +283,26 @@ func (s *sentence) words(e *expr) bool {
 				e.value = e.low
 				e.end, e.to = i+3, s.toks[i+2].End
 				e.approx = Vague
-				return true
+				return true, true
 			}
 		}
 		if w == "scores" && next != "of" {
-			return false
+			return false, true
 		}
 		e.value, e.low, e.high = r[0], r[0], r[1]
 		e.approx = Vague
-		return true
+		return true, true
 	}
 	if w == "tens" && s.lower(i+1) == "of" && s.lower(i+2) == "thousands" {
 		e.value, e.low, e.high = 2e4, 2e4, 1e5
 		e.end, e.to = i+3, s.toks[i+2].End
 		e.approx = Vague
-		return true
+		return true, true
 	}
 	if w == "several" || w == "few" && s.lower(i-1) == "a" {
 		m, ok := scales[s.lower(i+1)]
 		if !ok || !s.tight(i+1) {
-			return false
+			return false, true
 		}
 		lo, hi := 3.0, 9.0
 		if w == "few" {
@@ -302,8 +312,16 @@ func (s *sentence) words(e *expr) bool {
 		e.value, e.low, e.high = lo*m, lo*m, hi*m
 		e.end, e.to = i+2, s.toks[i+1].End
 		e.approx = Vague
-		return true
+		return true, true
 	}
+	return false, false
+}
+
+// spelled reads a number spelled out: "twenty-five", "two hundred and
+// ten", "a dozen", "three million".
+func (s *sentence) spelled(e *expr) bool {
+	i := e.start
+	w := s.lower(i)
 	total, cur := 0.0, 0.0
 	j := i
 	seen := false
