@@ -196,7 +196,7 @@ func storiesBySize(as []cluster.Assignment) [][]int {
 	for k, g := range groups {
 		groups[k] = cluster.ByArrival(as, g)
 	}
-	slices.SortStableFunc(groups, func(x, y []int) int { return cmp.Compare(len(y), len(x)) })
+	cluster.Order(groups, func(g []int) int { return len(g) })
 	return groups
 }
 

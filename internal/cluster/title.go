@@ -47,3 +47,11 @@ func ByArrival(as []Assignment, g []int) []int {
 	slices.SortFunc(g, func(x, y int) int { return cmp.Compare(as[x].Arrival, as[y].Arrival) })
 	return g
 }
+
+// Order sorts stories for a list: the most articles first, stories of one
+// size in the order given (their order of creation). size tells a story's
+// number of articles. It is the one order of every list of stories by size
+// (cluster, digest, the desk of a server).
+func Order[S any](stories []S, size func(S) int) {
+	slices.SortStableFunc(stories, func(x, y S) int { return cmp.Compare(size(y), size(x)) })
+}

@@ -338,8 +338,8 @@ type Summary struct {
 	Articles int `json:"articles"`
 }
 
-// Stories lists the stories, the most articles first, then the most
-// recently updated. It does not fail.
+// Stories lists the stories in the order of cluster.Order (the most
+// articles first, then the oldest story). It does not fail.
 func (d *Desk) Stories(ctx context.Context) ([]Summary, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -361,20 +361,11 @@ func (d *Desk) Stories(ctx context.Context) ([]Summary, error) {
 	return out, nil
 }
 
-// listed returns the numbers of the stories in the order they are listed:
-// the most articles first, then the most recently updated.
+// listed returns the numbers of the stories in the order they are listed
+// (cluster.Order: the most articles first, then the oldest story).
 func listed(groups map[int][]int) []int {
-	ids := make([]int, 0, len(groups))
-	for id := range groups {
-		ids = append(ids, id)
-	}
-	slices.SortFunc(ids, func(x, y int) int {
-		gx, gy := groups[x], groups[y]
-		if c := cmp.Compare(len(gy), len(gx)); c != 0 {
-			return c
-		}
-		return cmp.Compare(gy[len(gy)-1], gx[len(gx)-1])
-	})
+	ids := slices.Sorted(maps.Keys(groups))
+	cluster.Order(ids, func(id int) int { return len(groups[id]) })
 	return ids
 }
 
