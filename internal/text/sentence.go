@@ -173,8 +173,7 @@ func isAttribution(s string) bool {
 		if i >= 4 {
 			break
 		}
-		switch strings.Trim(strings.ToLower(w), ".,;:") {
-		case "said", "says", "told", "added", "asked", "wrote", "insisted", "stated", "replied", "explained", "noted", "tweeted", "declared", "continued", "according":
+		if reporting[strings.Trim(strings.ToLower(w), ".,;:")]&RoleAttribution != 0 {
 			return true
 		}
 	}

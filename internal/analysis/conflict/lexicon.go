@@ -70,12 +70,7 @@ var labels = map[string]bool{
 var participles = map[string]bool{"sent": true, "held": true, "taken": true, "flown": true, "paid": true, "shot": true, "slain": true, "hit": true, "dead": true}
 
 // reporting are the verbs that attribute speech.
-var reporting = map[string]bool{
-	"said": true, "says": true, "say": true, "stated": true, "stating": true, "told": true, "maintained": true, "insisted": true,
-	"refuted": true, "denied": true, "denies": true, "added": true, "claimed": true, "wrote": true, "argued": true, "asserted": true,
-	"asserting": true, "declared": true, "rejected": true, "rejects": true, "tweeted": true, "posted": true, "insists": true,
-	"maintains": true, "describing": true, "dismissed": true,
-}
+var reporting = text.Reporting(text.RoleClaim)
 
 // prepositions before a name make it no speaker ("held in El Salvador say").
 var prepositions = map[string]bool{"in": true, "of": true, "at": true, "from": true, "to": true, "for": true, "on": true, "by": true, "with": true, "into": true, "about": true}

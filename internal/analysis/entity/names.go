@@ -501,9 +501,7 @@ func (x *extractor) name(art int, d *doc, s *sentence, k, j, ts, te int) *raw {
 }
 
 // sayVerbs are reporting verbs that follow a speaker's name.
-var sayVerbs = set("said", "says", "told", "tells", "added", "adds", "wrote", "writes", "insisted", "stated",
-	"explained", "noted", "replied", "responded", "asked", "argued", "claimed", "warned", "announced", "tweeted",
-	"declared", "acknowledged", "admitted", "confirmed", "recalled", "continued", "urged", "stressed", "maintained")
+var sayVerbs = text.Reporting(text.RoleAfterName)
 
 // lowerTitle finds a title written before a name, in any case and outside
 // the name's run ("secretary of state Marco Rubio", "judge Paula Xinis"). It

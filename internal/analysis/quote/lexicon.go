@@ -1,5 +1,7 @@
 package quote
 
+import "github.com/parallax-news/parallax/internal/text"
+
 // The word lists below are read-only sets; nothing writes to them after
 // initialisation.
 
@@ -12,59 +14,22 @@ func set(words ...string) map[string]bool {
 }
 
 // finiteCues are reporting verbs in a finite form: "X said", "said X".
-var finiteCues = set(
-	"said", "says", "say", "told", "tells", "tell", "added", "adds", "asked", "asks", "wrote", "writes",
-	"stated", "explained", "explains", "noted", "notes", "replied", "replies", "responded", "responds",
-	"continued", "continues", "declared", "declares", "insisted", "insists", "claimed", "claims", "argued",
-	"argues", "warned", "warns", "announced", "announces", "acknowledged", "acknowledges", "admitted", "admits",
-	"confirmed", "confirms", "recalled", "recalls", "tweeted", "tweets", "remarked", "observed",
-	"suggested", "suggests", "urged", "urges", "conceded", "concedes", "cautioned", "countered", "quipped",
-	"joked", "shouted", "yelled", "cried", "screamed", "exclaimed", "whispered", "mused", "predicted",
-	"promised", "vowed", "pledged", "asserted", "asserts", "maintained", "maintains", "contended", "contends",
-	"stressed", "stresses", "emphasized", "emphasised", "reiterated", "agreed", "boasted", "complained",
-	"lamented", "testified", "assured", "informed", "reported", "alleged", "alleges", "concluded", "recounted",
-	"wondered", "chimed", "interjected", "commented", "opined", "proclaimed", "retorted", "snapped", "sniped", "scoffed",
-	"described", "called", "dubbed", "labeled", "labelled", "branded", "deemed", "termed", "referred",
-	"hailed", "praised", "slammed", "blasted", "criticized", "criticised", "derided", "denounced", "recognized",
-	"recognised", "characterized", "characterised", "decried", "mocked", "chanted", "read", "denied", "purported",
-	"echoed", "echoes", "answered", "answers", "pleaded", "begged", "demanded", "elaborated", "clarified",
-	"posted", "texted", "emailed",
-)
+var finiteCues = text.Reporting(text.RoleCue)
 
 // partialCues take a quoted phrase as object rather than a quoted
 // sentence: "called it a ‘hoax’", "described him as …".
-var partialCues = set(
-	"described", "called", "dubbed", "labeled", "labelled", "branded", "deemed", "termed", "referred",
-	"hailed", "praised", "slammed", "blasted", "criticized", "criticised", "derided", "denounced", "recognized",
-	"recognised", "characterized", "characterised", "decried", "mocked", "describing", "calling", "dubbing",
-	"labeling", "labelling", "branding", "deeming", "terming", "referring", "hailing", "praising",
-)
+var partialCues = text.Reporting(text.RolePartial)
 
 // participleCues are reporting verbs in a participle, whose subject is the
 // subject of the sentence: "…, saying ‘I’m all for it’".
-var participleCues = set(
-	"saying", "telling", "adding", "asking", "writing", "stating", "explaining", "noting", "replying",
-	"responding", "insisting", "claiming", "arguing", "warning", "announcing", "declaring", "urging",
-	"stressing", "calling", "describing", "deeming", "dubbing", "labeling", "labelling", "branding",
-	"referring", "vowing", "promising", "acknowledging", "admitting", "confirming", "asserting",
-	"maintaining", "emphasizing", "emphasising", "reiterating", "predicting", "tweeting", "posting",
-	"recalling", "suggesting", "conceding", "joking", "quipping", "hailing", "praising", "continuing",
-	"chanting", "shouting", "yelling", "screaming", "crying",
-)
+var participleCues = text.Reporting(text.RoleParticiple)
 
 // indirectCues introduce reported speech without quotation marks.
-var indirectCues = set(
-	"said", "says", "say", "told", "tells", "added", "adds", "stated", "claimed", "claims", "argued", "argues",
-	"insisted", "insists", "warned", "warns", "announced", "acknowledged", "acknowledges", "admitted", "admits",
-	"confirmed", "confirms", "noted", "notes", "explained", "maintained", "maintains", "asserted", "contended",
-	"stressed", "suggested", "alleged", "alleges", "assured", "reiterated", "conceded", "predicted", "promised",
-	"vowed", "denied", "reported", "recalled", "estimated", "indicated", "believes", "testified", "wrote",
-)
+var indirectCues = text.Reporting(text.RoleIndirect)
 
 // objectCues take the addressee as object before the reported words:
 // "told reporters", "assured Donald Trump".
-var objectCues = set("told", "tells", "tell", "telling", "assured", "informed", "reminded", "warned", "warns",
-	"asked", "asking", "urged", "promised", "wrote")
+var objectCues = text.Reporting(text.RoleObject)
 
 // adverbs may stand between a speaker and the verb ("Trump also said").
 var adverbs = set("also", "later", "then", "previously", "once", "again", "reportedly", "has", "had", "have",
@@ -132,9 +97,7 @@ var determiners = set("the", "a", "an", "his", "her", "its", "their", "our", "my
 // sayVerbs take a clause without "that" ("Bukele said he …") and may be
 // inverted after a quotation ("…, said X"); other reporting verbs need
 // "that" before reported speech.
-var sayVerbs = set("said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "stated", "claimed",
-	"claims", "argued", "argues", "insisted", "insists", "warned", "warns", "assured", "believes", "testified",
-	"admitted", "admits", "explained", "noted", "notes", "asked", "continued", "replied", "responded", "recalled")
+var sayVerbs = text.Reporting(text.RoleClause)
 
 // auxiliaries mark a finite verb in a clause.
 var auxiliaries = set("is", "was", "were", "are", "has", "have", "had", "would", "will", "could", "can", "should",
@@ -143,8 +106,7 @@ var auxiliaries = set("is", "was", "were", "are", "has", "have", "had", "would",
 
 // invertVerbs may come before their subject after a quotation or a
 // clause: "…, said Mr Bukele".
-var invertVerbs = set("said", "says", "added", "adds", "wrote", "writes", "continued", "explained",
-	"noted", "replied", "insisted", "stated", "warned", "recalled", "responded", "declared")
+var invertVerbs = text.Reporting(text.RoleInvert)
 
 // abbrevs end with a period that ends no sentence.
 var abbrevs = set("mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof",
