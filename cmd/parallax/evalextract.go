@@ -8,13 +8,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/clean"
 	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/parallel"
 	"github.com/parallax-news/parallax/internal/render"
 )
 
@@ -54,42 +53,33 @@ func runEvalExtract(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 	rep := extractReport{File: path}
-	var (
-		mu   sync.Mutex
-		errs []error
-		wg   sync.WaitGroup
-		next = make(chan eval.ExtractCase)
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for ec := range next {
-				docs, err := ingest.Read(ctx, []string{filepath.Join(*dir, ec.File)}, ingest.Options{})
-				mu.Lock()
-				switch {
-				case len(docs) == 1:
-					a := c.Clean(docs[0])
-					rep.Extracted.Add(ec, a.Text)
-					rep.Cleaned.Add(ec, mainText(a))
-				case parallax.ErrorCode(err) == parallax.EINVALID:
-					// Read, but no text found: scored as an empty text.
-					rep.Extracted.Add(ec, "")
-					rep.Cleaned.Add(ec, "")
-					errs = append(errs, err)
-				default:
-					errs = append(errs, err)
-				}
-				mu.Unlock()
-			}
-		})
-	}
-	for _, ec := range cases {
-		if ctx.Err() != nil {
-			break
+	var errs []error
+	// Pages are read and cleaned on every core and scored in order.
+	err = parallel.Ordered(ctx, len(cases), 0, func(ctx context.Context, _, i int) (*parallax.Article, error) {
+		docs, err := ingest.Read(ctx, []string{filepath.Join(*dir, cases[i].File)}, ingest.Options{})
+		if len(docs) != 1 {
+			return nil, err
 		}
-		next <- ec
+		return c.Clean(docs[0]), nil
+	}, func(i int, r parallel.Result[*parallax.Article]) error {
+		ec := cases[i]
+		switch {
+		case r.Value != nil:
+			rep.Extracted.Add(ec, r.Value.Text)
+			rep.Cleaned.Add(ec, mainText(r.Value))
+		case parallax.ErrorCode(r.Err) == parallax.EINVALID:
+			// Read, but no text found: scored as an empty text.
+			rep.Extracted.Add(ec, "")
+			rep.Cleaned.Add(ec, "")
+			errs = append(errs, r.Err)
+		default:
+			errs = append(errs, r.Err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	close(next)
-	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -14,10 +14,8 @@ import (
 	"errors"
 	"log/slog"
 	"maps"
-	"runtime"
 	"slices"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -25,6 +23,7 @@ import (
 	"github.com/parallax-news/parallax/internal/clean"
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/library"
+	"github.com/parallax-news/parallax/internal/parallel"
 )
 
 // Options configures a Desk.
@@ -269,25 +268,30 @@ func (d *Desk) letGo() {
 // ctx's error.
 func (d *Desk) AddAll(ctx context.Context, docs []parallax.Document) error {
 	arts := make([]*parallax.Article, len(docs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(docs) && ctx.Err() == nil; i = int(next.Add(1)) - 1 {
-				if docs[i].Text != "" {
-					arts[i] = d.cleaner.Clean(docs[i])
-				}
-			}
-		})
-	}
-	wg.Wait()
 	var errs []error
+	err := parallel.Ordered(ctx, len(docs), 0, func(_ context.Context, _, i int) (*parallax.Article, error) {
+		if docs[i].Text == "" {
+			return nil, nil
+		}
+		return d.cleaner.Clean(docs[i]), nil
+	}, func(i int, r parallel.Result[*parallax.Article]) error {
+		arts[i] = r.Value
+		if r.Err != nil {
+			errs = append(errs, r.Err) // a panic while cleaning
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	for _, i := range cluster.ArrivalOrder(docs) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if arts[i] == nil {
-			errs = append(errs, errEmpty(docs[i]))
+			if docs[i].Text == "" {
+				errs = append(errs, errEmpty(docs[i]))
+			}
 			continue
 		}
 		if _, err := d.add(ctx, docs[i], arts[i], false); err != nil {

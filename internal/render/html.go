@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/parallax-news/parallax"
 )
@@ -21,13 +22,10 @@ type Page struct {
 	Articles []*parallax.Article
 }
 
-// HTML writes one self-contained page (styles inline, no script, no remote
-// resource) with the briefs of pages: several pages get an index of stories
-// at the top. Each citation links to the cited words, marked in the text of
-// its source further down the page. It fails only when w fails or a
-// template does not execute.
-func HTML(w io.Writer, pages []Page) error {
-	t, err := template.New("page.html").Funcs(template.FuncMap{
+// pageTemplates parses the templates of the page once, on first use; the
+// set is only executed after that, never changed.
+var pageTemplates = sync.OnceValues(func() (*template.Template, error) {
+	return template.New("page.html").Funcs(template.FuncMap{
 		"links":    citeLinks,
 		"coverage": coverageRows,
 		"join":     strings.Join,
@@ -35,6 +33,15 @@ func HTML(w io.Writer, pages []Page) error {
 		"explain":  func(c parallax.Conflict) string { return strings.TrimPrefix(c.Explanation, c.About+": ") },
 		"dict":     func(page int, cites []parallax.Cite) citeList { return citeList{page, cites} },
 	}).ParseFS(templates, "templates/*.html")
+})
+
+// HTML writes one self-contained page (styles inline, no script, no remote
+// resource) with the briefs of pages: several pages get an index of stories
+// at the top. Each citation links to the cited words, marked in the text of
+// its source further down the page. It fails only when w fails or a
+// template does not execute.
+func HTML(w io.Writer, pages []Page) error {
+	t, err := pageTemplates()
 	if err != nil {
 		return fmt.Errorf("render: parse templates: %w", err)
 	}
