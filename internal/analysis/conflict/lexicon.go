@@ -67,7 +67,7 @@ var labels = map[string]bool{
 }
 
 // participles are irregular verb forms that state an event.
-var participles = map[string]bool{"sent": true, "held": true, "taken": true, "flown": true, "paid": true, "shot": true, "slain": true, "hit": true, "dead": true}
+var participles = text.Participles(text.ParticipleEvent)
 
 // reporting are the verbs that attribute speech.
 var reporting = text.Reporting(text.RoleClaim)

@@ -52,19 +52,7 @@ var titles = set(
 
 // personHeads are role nouns that name a person in a description ("the
 // Salvadoran leader", "a Western diplomat").
-var personHeads = set(
-	"president", "leader", "minister", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "diplomat",
-	"officer", "lawyer", "attorney", "judge", "senator", "governor", "mayor", "secretary", "chief", "director",
-	"man", "woman", "boy", "girl", "actor", "actress", "singer", "star", "coach", "player", "witness", "resident",
-	"father", "mother", "son", "daughter", "wife", "husband", "friend", "agent", "manager", "adviser", "advisor",
-	"aide", "ambassador", "envoy", "commander", "general", "prosecutor", "detective", "sheriff", "victim", "suspect",
-	"dictator", "strongman", "premier", "chancellor", "king", "queen", "prince", "pope", "monarch", "lawmaker",
-	"congressman", "congresswoman", "representative", "chairman", "chairwoman", "executive", "founder", "owner",
-	"rep", "source", "expert", "analyst", "professor", "researcher", "scientist", "doctor", "nurse", "teacher",
-	"student", "activist", "campaigner", "organiser", "organizer", "worker", "pensioner", "voter", "migrant",
-	"immigrant", "deportee", "detainee", "prisoner", "inmate", "farmer", "owner", "neighbor", "neighbour", "mogul",
-	"billionaire", "ally", "businessman", "businesswoman", "entrepreneur", "host", "anchor", "reporter", "journalist",
-)
+var personHeads = text.PersonNouns(text.PersonDescribed)
 
 // orgSuffixes end the names of organisations ("Supreme Court", "Alien
 // Enemies Act", "Democratic Party").

@@ -246,7 +246,9 @@ func isNumberToken(t text.Token) bool {
 	return t.Number || ok
 }
 
-var irregularParticiple = map[string]bool{"sent": true, "held": true, "taken": true, "flown": true, "paid": true, "spent": true, "lost": true, "sold": true, "won": true, "bought": true, "freed": true, "hit": true, "slain": true, "shot": true}
+// irregularParticiple are the irregular past participles that may be the
+// verb of a figure (see text.Participles).
+var irregularParticiple = text.Participles(text.ParticipleVerb)
 
 func isApproxWord(w string) bool {
 	switch w {

@@ -68,22 +68,7 @@ var npNotStart = set("by", "to", "in", "on", "at", "for", "with", "from", "and",
 	"whereas", "although", "though", "during", "about", "against", "said", "says")
 
 // personHeads are nouns that head a description of a speaker.
-var personHeads = set(
-	"president", "leader", "minister", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
-	"diplomat", "officer", "officers", "lawyer", "lawyers", "attorney", "attorneys", "judge", "senator",
-	"governor", "mayor", "secretary", "chief", "director", "man", "woman", "boy", "girl", "actor", "actress",
-	"singer", "star", "coach", "player", "witness", "witnesses", "resident", "residents", "father", "mother",
-	"son", "daughter", "wife", "husband", "friend", "agent", "manager", "adviser", "advisor", "aide", "aides",
-	"ambassador", "envoy", "commander", "general", "prosecutor", "prosecutors", "detective", "sheriff",
-	"victim", "suspect", "dictator", "strongman", "premier", "chancellor", "king", "queen", "prince", "pope",
-	"lawmaker", "lawmakers", "congressman", "congresswoman", "representative", "chairman", "chairwoman",
-	"executive", "founder", "owner", "source", "sources", "expert", "experts", "analyst", "analysts",
-	"professor", "researcher", "scientist", "doctor", "nurse", "teacher", "student", "activist", "activists",
-	"campaigner", "worker", "pensioner", "voter", "migrant", "immigrant", "critics", "critic", "rep", "police",
-	"authorities", "administration", "government", "company", "court", "ministry", "department", "agency",
-	"group", "groups", "office", "spokesmen", "host", "anchor", "reporter", "journalist", "administrator",
-	"commissioner", "superintendent", "counsel", "statement", "report", "embassy", "organization", "organisation",
-)
+var personHeads = text.PersonNouns(text.PersonSpeaker)
 
 // orgWords head a description of an organisation ("the administration").
 var orgWords = set("administration", "government", "company", "court", "ministry", "department", "agency",
