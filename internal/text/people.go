@@ -164,15 +164,7 @@ var personNouns = map[string]PersonRole{
 }
 
 // PersonNouns returns the nouns that name a person and serve role r, as a set.
-func PersonNouns(r PersonRole) map[string]bool {
-	m := map[string]bool{}
-	for w, roles := range personNouns {
-		if roles&r != 0 {
-			m[w] = true
-		}
-	}
-	return m
-}
+func PersonNouns(r PersonRole) map[string]bool { return withRole(personNouns, r) }
 
 // ParticipleRole is what an irregular past participle is read for.
 type ParticipleRole uint8
@@ -209,12 +201,4 @@ var participles = map[string]ParticipleRole{
 
 // Participles returns the irregular past participles that serve role r, as a
 // set.
-func Participles(r ParticipleRole) map[string]bool {
-	m := map[string]bool{}
-	for w, roles := range participles {
-		if roles&r != 0 {
-			m[w] = true
-		}
-	}
-	return m
-}
+func Participles(r ParticipleRole) map[string]bool { return withRole(participles, r) }

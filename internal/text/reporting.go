@@ -242,9 +242,13 @@ var reporting = map[string]Role{
 }
 
 // Reporting returns the reporting words that play role r, as a set.
-func Reporting(r Role) map[string]bool {
+func Reporting(r Role) map[string]bool { return withRole(reporting, r) }
+
+// withRole returns the words of a lexicon table that serve role r, as a
+// set.
+func withRole[R ~uint8 | ~uint16](table map[string]R, r R) map[string]bool {
 	m := map[string]bool{}
-	for w, roles := range reporting {
+	for w, roles := range table {
 		if roles&r != 0 {
 			m[w] = true
 		}
