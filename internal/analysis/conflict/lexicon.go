@@ -73,7 +73,7 @@ var participles = text.Participles(text.ParticipleEvent)
 var reporting = text.Reporting(text.RoleClaim)
 
 // prepositions before a name make it no speaker ("held in El Salvador say").
-var prepositions = map[string]bool{"in": true, "of": true, "at": true, "from": true, "to": true, "for": true, "on": true, "by": true, "with": true, "into": true, "about": true}
+var prepositions = text.Prepositions(text.PrepositionBeforePlace)
 
 // modals before a negation make it no denial of a fact.
 var modals = map[string]bool{

@@ -224,12 +224,7 @@ var changeVerbs = map[string]bool{
 }
 
 // prepositions end a noun phrase; the English stop list lacks some of them.
-var prepositions = map[string]bool{
-	"without": true, "with": true, "among": true, "within": true, "across": true, "against": true, "despite": true,
-	"including": true, "like": true, "per": true, "via": true, "toward": true, "towards": true, "amid": true, "inside": true,
-	"outside": true, "near": true, "behind": true, "beyond": true, "along": true, "onto": true, "versus": true,
-	"ago": true, "apiece": true, "each": true, "whom": true, "whose": true,
-}
+var prepositions = text.Prepositions(text.PrepositionEndsPhrase)
 
 // mostly introduces the make-up of a group ("hundreds of people, mostly
 // Venezuelans").

@@ -40,8 +40,7 @@ var adverbs = set("also", "later", "then", "previously", "once", "again", "repor
 	"personally", "directly", "explicitly", "confidently", "proudly", "firmly", "jokingly", "tearfully")
 
 // preps end the head of a speaker's noun phrase: "a spokesman for X".
-var preps = set("of", "for", "to", "at", "with", "from", "in", "on", "near", "outside", "inside", "by", "about",
-	"during", "after", "before", "over", "under", "since", "until", "within", "without", "across", "amid")
+var preps = text.Prepositions(text.PrepositionEndsSpeaker)
 
 // conjunctions start a new clause before a speaker: "…, but critics say".
 var conjunctions = set("and", "but", "or", "while", "as", "because", "so", "when", "after", "before", "if",
