@@ -369,7 +369,7 @@ func TestStoreNumbers(t *testing.T) {
 // `parallax show` does when the store keeps none.
 func openShown(t *testing.T, db parallax.Store, id int) []byte {
 	t.Helper()
-	b := &library.Briefer{Store: db, Words: 120, ReadOnly: true}
+	b := &library.Briefer{Store: db, Words: brief.DefaultWords, ReadOnly: true}
 	got, err := b.Show(context.Background(), id, 0, true)
 	if err != nil {
 		t.Fatal(err)

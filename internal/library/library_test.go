@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/brief"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/library"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
@@ -90,7 +91,7 @@ func TestShowKeepsBriefs(t *testing.T) {
 	if _, err := library.Ingest(ctx, db, []string{"../../examples"}, library.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	b := &library.Briefer{Store: db, Words: 120}
+	b := &library.Briefer{Store: db, Words: brief.DefaultWords}
 	first, err := b.Show(ctx, 1, 0, false)
 	if err != nil {
 		t.Fatal(err)
@@ -155,7 +156,7 @@ func BenchmarkShowCached(b *testing.B) {
 	if _, err := library.Ingest(ctx, db, []string{"../../examples"}, library.Options{}); err != nil {
 		b.Fatal(err)
 	}
-	br := &library.Briefer{Store: db, Words: 120}
+	br := &library.Briefer{Store: db, Words: brief.DefaultWords}
 	if _, err := br.Show(ctx, 1, 0, false); err != nil {
 		b.Fatal(err)
 	}
