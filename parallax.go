@@ -101,6 +101,11 @@ const (
 	ReasonChatter     = "live-blog-chatter"
 	ReasonNavigation  = "navigation"
 	ReasonOffTopic    = "off-topic"
+	// ReasonWireCode: a typesetting code of a news agency's wire ("&QL;").
+	ReasonWireCode = "wire-code"
+	// ReasonSyndication: a line of a syndication service to its editors,
+	// not the story ("EDITORS: …", "END OF STORY", contact lines).
+	ReasonSyndication = "syndication"
 	// ReasonTooLong: the text of an article past the words analysed.
 	ReasonTooLong = "beyond-analysed-length"
 )

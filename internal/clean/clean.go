@@ -105,6 +105,7 @@ func (c *Cleaner) Clean(d parallax.Document) *parallax.Article {
 		case st.byline(ln, t, next, lines, &i):
 		case st.chatter(ln, t):
 		case st.boilerplate(ln, t):
+		case st.syndication(ln, t):
 		default:
 			st.keep(ln, next)
 		}
@@ -195,6 +196,13 @@ func (st *state) keep(ln line, next string) {
 		for _, m := range imageSourceURL.FindAllStringIndex(ln.text, -1) {
 			a, b := utf8.RuneCountInString(ln.text[:m[0]]), utf8.RuneCountInString(ln.text[:m[1]])
 			st.remove(start+a, start+b, parallax.ReasonImageSource)
+			cuts = append(cuts, [2]int{a, b})
+		}
+	}
+	if strings.Contains(ln.text, "&") {
+		for _, m := range wireCode.FindAllStringIndex(ln.text, -1) {
+			a, b := utf8.RuneCountInString(ln.text[:m[0]]), utf8.RuneCountInString(ln.text[:m[1]])
+			st.remove(start+a, start+b, parallax.ReasonWireCode)
 			cuts = append(cuts, [2]int{a, b})
 		}
 	}

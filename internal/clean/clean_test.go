@@ -146,6 +146,26 @@ func TestRules(t *testing.T) {
 			sentences: []string{"Lindsay Lohan has checked into a rehab facility, her lawyer said."},
 		},
 		{
+			name: "wire typesetting codes and syndication footers",
+			doc: parallax.Document{Path: "nyt.txt", Text: "&QL; &UR; The city council approved the budget on Tuesday after a long debate, officials said. &QC;\n\n" +
+				"&HT; The vote was 7 to 2, with AT&AMP;T's local office among the critics.\n\n(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS.)\n\n" +
+				"The mayor said the plan would be revised next year.\n\nEDITORS: Visit the New York Times News Service Syndicate Web site for more information.\n\n" +
+				"NONSUBSCRIBERS: To publish this story, call (212) 556-1927.\n\nFor information, contact Jane Doe at (212) 556-4204.\n\nEND OF STORY\n\nNYT-12-03-98 1412EST"},
+			removed: []cut{
+				{parallax.ReasonWireCode, "&QL;"},
+				{parallax.ReasonWireCode, "&UR;"},
+				{parallax.ReasonWireCode, "&QC;"},
+				{parallax.ReasonWireCode, "&HT;"},
+				{parallax.ReasonSyndication, "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS.)"},
+				{parallax.ReasonSyndication, "EDITORS: Visit the New York Times News Service Syndicate Web site for more information."},
+				{parallax.ReasonSyndication, "NONSUBSCRIBERS: To publish this story, call (212) 556-1927."},
+				{parallax.ReasonSyndication, "For information, contact Jane Doe at (212) 556-4204."},
+				{parallax.ReasonSyndication, "END OF STORY"},
+				{parallax.ReasonSyndication, "NYT-12-03-98 1412EST"},
+			},
+			sentences: []string{"The city council approved the budget on Tuesday after a long debate, officials said.", "The vote was 7 to 2, with AT&AMP;T's local office among the critics.", "The mayor said the plan would be revised next year."},
+		},
+		{
 			name: "related-article and sharing furniture",
 			doc:  parallax.Document{Path: "x.txt", Text: "The Thames barrier was closed twice on Sunday.\n\nYou may also like\n\nAuch interessant\n\nÀ lire aussi : la crue de la Seine\n\n1,192 followers\n\nLe puede interesar\n\nTags: floods, London\n\nThe barrier has been closed 221 times since 1982."},
 			removed: []cut{

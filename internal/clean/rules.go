@@ -235,6 +235,43 @@ var boilerLine = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:le puede interesar|te puede interesar|lee también|ver también|leia também|veja também|más sobre|leggi anche|potrebbe interessarti|czytaj (?:też|także|również))\b.*` +
 	`)$`)
 
+// syndicationLine matches the lines a syndication service sends to the
+// editors who take its copy (the New York Times and other agencies' wire
+// archives, as in the DUC and TDT newswire): notes to editors, trims and
+// ends, slugs and release times, and offers to non-subscribers. They are in
+// capitals as the wire sets them, so the match is case-sensitive.
+var syndicationLine = regexp.MustCompile(`^\(?(?:` +
+	`EDITORS?(?:'|’)?S? ?(?:NOTE)?:.*|NON-?SUBSCRIBERS?:.*|ATTN:? .*|ATTENTION (?:EDITORS|NEWS EDITORS).*` +
+	`|END (?:OF STORY|OPTIONAL TRIM|ADVANCE FOR .*)|END|ENDIT|OPTIONAL TRIM.*|(?:STORY )?CAN END HERE.*|TRIM HERE.*` +
+	`|NYT-?\d+.*|FOR RELEASE .*|(?:RELEASE|EMBARGOED) (?:AT|UNTIL) .*|(?:MORE|-MORE-|MORE TO COME)` +
+	`|(?:This|The) (?:story|article) (?:is|was) (?:available|distributed) (?:to|by) .*|.*(?:Syndicate|News Service) Web site.*` +
+	`)\)?\.?$`)
+
+// phone finds a telephone number as wires print them in contact lines.
+var phone = regexp.MustCompile(`\(?\b\d{3}\)?[ .-]\d{3}-\d{4}\b`)
+
+// contactWords mark a short line with a telephone number as a contact line
+// of the writer or the service ("can be reached at", "contact"); a police
+// appeal to call a tip line is the story's, and stays.
+var contactWords = []string{"ontact", "reached at", "fax", "Fax", "e-mail", "E-mail", "email", "@", "nquiries"}
+
+// syndication cuts a line of the syndication service (see syndicationLine),
+// or a short contact line with a telephone number ("For information,
+// contact Jane Doe at (212) 556-4204").
+func (st *state) syndication(ln line, t string) bool {
+	contact := words(t) <= 20 && hasAny(t, contactWords) && phone.MatchString(t)
+	if !contact && (words(t) > 30 || !syndicationLine.MatchString(t)) {
+		return false
+	}
+	st.remove(ln.start, ln.end, parallax.ReasonSyndication)
+	return true
+}
+
+// wireCode finds the typesetting codes of agency wires: &QL; (quad left),
+// &QC;, &QR;, &UR;, &UL;, &HT; (tab), &LR;, &TL;, &TR;, &IL;, &UN;. Entities
+// that stand for characters (&AMP;, &MD; for a dash) are text and stay.
+var wireCode = regexp.MustCompile(`&(?:QL|QC|QR|UR|UL|HT|LR|TL|TR|IL|UN);`)
+
 // dateStamp cuts a line that is only a date, maybe with a time and a label
 // ("Updated: May 24, 2005, 3:23 PM ET", "27.01.2022", "Aktualisiert am 3.
 // März 2022"): the page's time stamp, kept as metadata.
