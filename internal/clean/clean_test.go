@@ -249,7 +249,7 @@ func TestExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := newCleaner(t)
-	wantOutlets := []string{"BBC News", "The Guardian", "Reuters", "AFP", "004_d6d009439b8b083c"}
+	wantOutlets := []string{"BBC News", "The Guardian", "Reuters", "AFP", "unnamed outlet (004)"}
 	for i, d := range docs {
 		a := c.Clean(d)
 		if a.Outlet != wantOutlets[i] {
@@ -335,7 +335,8 @@ func TestOutletNames(t *testing.T) {
 		{parallax.Document{Path: "a.html", URL: "http://music.yahoo.com/news/lawyer-lindsay-lohan"}, "yahoo", "Yahoo"},
 		{parallax.Document{Path: "a.html", URL: "http://nypost.com/2013/05/02/lindsay-lohan"}, "nypost", "New York Post"},
 		{parallax.Document{Path: "a.html", URL: "https://www.bbc.co.uk/news/live/c4g0"}, "bbc", "BBC News"},
-		{parallax.Document{Path: "dir/002_a2dff19a86e212a7.txt"}, "002", "002_a2dff19a86e212a7"},
+		{parallax.Document{Path: "dir/002_a2dff19a86e212a7.txt"}, "002", "unnamed outlet (002)"},
+		{parallax.Document{Path: "dir/17.txt"}, "17", "unnamed outlet (17)"},
 		{parallax.Document{Path: "a.jsonl:7", ID: "13_4ecb"}, "13-4ecb", "13_4ecb"},
 	}
 	for _, tt := range tests {

@@ -159,12 +159,21 @@ func outletOf(d *parallax.Document, tail string) (id, name string) {
 		base = "source"
 	}
 	id = slug(base)
-	// "004_d6d009439b8b083c" → "004": a scraper's hash says nothing to a reader.
+	// "004_d6d009439b8b083c" → "004": a scraper's hash says nothing to a
+	// reader, and neither does a bare number; such an outlet is named for
+	// what it is, "unnamed outlet (004)". A name a person gave the file
+	// ("guardian-copy") stays.
 	if m := hashSuffix.FindStringSubmatch(id); m != nil {
 		id = m[1]
+		return id, "unnamed outlet (" + id + ")"
+	}
+	if bareNumber.MatchString(id) || base == "source" {
+		return id, "unnamed outlet (" + id + ")"
 	}
 	return id, base
 }
+
+var bareNumber = regexp.MustCompile(`^[0-9]+$`)
 
 var hashSuffix = regexp.MustCompile(`^([a-z0-9]+?)-[0-9a-f]{8,}$`)
 
