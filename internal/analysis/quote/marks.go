@@ -53,7 +53,15 @@ const (
 // marks rather than apostrophes.
 func findQuotes(r []rune, kept func(int) bool) []span {
 	var marks []mark
-	for i, c := range r {
+	for i := 0; i < len(r); i++ {
+		c := r[i]
+		if m, ok := doubledMark(r, i); ok {
+			if kept(i) {
+				marks = append(marks, m)
+			}
+			i++ // the mark is two characters
+			continue
+		}
 		switch c {
 		case '“', '„', '«', '”', '»', '"':
 			if !kept(i) {
@@ -162,6 +170,32 @@ func piece(r []rune, open, close int, single bool) (span, bool) {
 		return span{}, false
 	}
 	return span{open: open, close: close, start: s, end: e, single: single}, true
+}
+
+// doubledMark reads a quotation mark set as two single ones, as some
+// newspapers' archives and old wires print them: ''…'' and ``…'' (and
+// ‘‘…’’). The mark's position is the character next to the quoted words:
+// the second of an opening pair, the first of a closing one.
+func doubledMark(r []rune, i int) (mark, bool) {
+	if i+1 >= len(r) || r[i+1] != r[i] {
+		return mark{}, false
+	}
+	switch r[i] {
+	case '`', '‘':
+		return mark{pos: i + 1, class: markOpen}, true
+	case '’':
+		return mark{pos: i, class: markClose}, true
+	case '\'':
+		before := i == 0 || unicode.IsSpace(r[i-1]) || strings.ContainsRune("([{—–-/", r[i-1])
+		after := i+2 >= len(r) || unicode.IsSpace(r[i+2])
+		switch {
+		case before && !after:
+			return mark{pos: i + 1, class: markOpen, straight: true}, true
+		case !before && (after || unicode.IsPunct(r[i+2])):
+			return mark{pos: i, class: markClose, straight: true}, true
+		}
+	}
+	return mark{}, false
 }
 
 // straightClass tells whether a straight double mark opens or closes a

@@ -64,6 +64,13 @@ func TestMentions(t *testing.T) {
 		{"party tag as appositive",
 			`Rep. Jim Jordan, R-Ohio, said: "The court got it wrong."`,
 			[]want{{"The court got it wrong.", "direct", "Jim Jordan", "Rep. Jim Jordan", "said"}}},
+		// Archives that set a quotation mark as two single ones.
+		{"doubled apostrophes",
+			`''We will rebuild the bridge within a year,'' Mayor Anne Hidalgo said on Tuesday.`,
+			[]want{{"We will rebuild the bridge within a year", "direct", "Anne Hidalgo", "Mayor Anne Hidalgo", "said"}}},
+		{"backticks and apostrophes",
+			"``The council has failed the city,'' said Councilman John Liu.",
+			[]want{{"The council has failed the city", "direct", "John Liu", "Councilman John Liu", "said"}}},
 		{"no speaker rather than a guess",
 			`The US Supreme Court has ruled that the Trump administration must "facilitate" the return of Kilmar Abrego Garcia.`,
 			[]want{{"facilitate", "partial", "", "", ""}}},
