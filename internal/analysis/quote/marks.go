@@ -173,7 +173,7 @@ func piece(r []rune, open, close int, single bool) (span, bool) {
 }
 
 // doubledMark reads a quotation mark set as two single ones, as some
-// newspapers' archives and old wires print them: ''…'' and ``…'' (and
+// newspapers' archives and old wires print them: ”…” and “…” (and
 // ‘‘…’’). The mark's position is the character next to the quoted words:
 // the second of an opening pair, the first of a closing one.
 func doubledMark(r []rune, i int) (mark, bool) {
