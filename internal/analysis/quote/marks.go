@@ -173,9 +173,10 @@ func piece(r []rune, open, close int, single bool) (span, bool) {
 }
 
 // doubledMark reads a quotation mark set as two single ones, as some
-// newspapers' archives and old wires print them: ”…” and “…” (and
-// ‘‘…’’). The mark's position is the character next to the quoted words:
-// the second of an opening pair, the first of a closing one.
+// newspapers' archives and old wires print them: two straight apostrophes
+// on each side, two backquotes opening and two apostrophes closing, or two
+// curly single marks. The mark's position is the character next to the
+// quoted words: the second of an opening pair, the first of a closing one.
 func doubledMark(r []rune, i int) (mark, bool) {
 	if i+1 >= len(r) || r[i+1] != r[i] {
 		return mark{}, false
