@@ -64,6 +64,9 @@ func TestMentions(t *testing.T) {
 		{"party tag as appositive",
 			`Rep. Jim Jordan, R-Ohio, said: "The court got it wrong."`,
 			[]want{{"The court got it wrong.", "direct", "Jim Jordan", "Rep. Jim Jordan", "said"}}},
+		{"description with a place in it as the pronoun's antecedent",
+			`The mayor of Paris opened the bridge on Sunday. "It is a great day," she said.`,
+			[]want{{"It is a great day", "direct", "the mayor of Paris", "she", "said"}}},
 		// Archives that set a quotation mark as two single ones.
 		{"doubled apostrophes",
 			`''We will rebuild the bridge within a year,'' Mayor Anne Hidalgo said on Tuesday.`,

@@ -357,12 +357,68 @@ func (d *doc) pronoun(k int) who {
 				return w
 			}
 		}
-		if name, kind, ok := d.firstMention(s, d.sentSpan(s).End, compatible); ok {
+		name, kind, found := d.firstMention(s, d.sentSpan(s).End, compatible)
+		if p != "it" && p != "they" {
+			// "The mayor of Paris opened the bridge. … she said.": the
+			// subject is a description, and the name in it (Paris) is not
+			// the speaker.
+			if desc, ok := d.openingDescription(s); ok && found && strings.Contains(desc, name) {
+				w.name = desc
+				return w
+			}
+		}
+		if found {
 			w.name, w.kind, w.unresolved = name, kind, false
 			return w
 		}
 	}
 	return w
+}
+
+// openingDescription returns the description of a person that opens sentence s
+// as its subject, when it is not a name: a determiner, at most two words, a
+// noun that names a person and what follows it up to the verb ("The mayor
+// of Paris", "A spokeswoman for the ministry"). The words are as written,
+// less a capital "The" or "A".
+func (d *doc) openingDescription(s int) (string, bool) {
+	span := d.sentSpan(s)
+	i, j := d.tokRange(span.Start, span.End)
+	if j-i < 3 || !determiners[d.toks[i].Lower] || d.inQuote(d.toks[i].Start) {
+		return "", false
+	}
+	head := -1
+	for k := i + 1; k < min(i+4, j); k++ {
+		if personHeads[d.toks[k].Lower] {
+			head = k
+			break
+		}
+		if d.toks[k].Capital || d.toks[k].Number {
+			return "", false // "The Trump administration": a name's
+		}
+	}
+	if head < 0 {
+		return "", false
+	}
+	end := head + 1
+	for end < j && personHeads[d.toks[end].Lower] {
+		end++ // "a police spokeswoman"
+	}
+	if end+1 < j && (d.toks[end].Lower == "of" || d.toks[end].Lower == "for") {
+		k := end + 1
+		if k < j && (d.toks[k].Lower == "the" || d.toks[k].Lower == "a") {
+			k++
+		}
+		for k < j && d.toks[k].Capital {
+			k++
+		}
+		if k > end+1 && d.toks[k-1].Capital {
+			end = k
+		}
+	}
+	if end < j && d.gapBefore(end, span.Start) != strings.TrimLeft(d.gapBefore(end, span.Start), ",") {
+		return "", false // "A family friend, Kevin Blacks, said": the name is the subject
+	}
+	return d.toks[i].Lower + string(d.r[d.toks[i].End:d.toks[end-1].End]), true
 }
 
 // firstMention returns the first entity mention of sentence s before
