@@ -180,7 +180,12 @@ func (m *Main) serveDesk(ctx context.Context, store parallax.Store, f *serveFlag
 	if skipped != nil {
 		m.report(skipped)
 	}
-	stories, _ := d.Stories(ctx)
+	// The count the start-up line gives is the store's, as the pages list
+	// them; the desk's list would write every story's sources first.
+	stories, err := store.Stories(ctx, parallax.StoryFilter{})
+	if err != nil {
+		return nil, 0, err
+	}
 	return d, len(stories), nil
 }
 

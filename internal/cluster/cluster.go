@@ -82,8 +82,6 @@ type Clusterer struct {
 	ids     []string // arrival number → article ID
 	inputOf []int    // arrival number → input index
 
-	merged int // stories merged into others still in live
-
 	acc  map[int32]float32 // scratch: candidate weights
 	near []*story          // scratch: small candidate stories scoring at least MergeScore
 }
@@ -168,12 +166,6 @@ func (c *Clusterer) Forget(n int) {
 		c.dd.Forget(n)
 	}
 }
-
-// NumStories returns the number of stories started so far.
-func (c *Clusterer) NumStories() int { return len(c.stories) }
-
-// Live returns the number of live stories.
-func (c *Clusterer) Live() int { return len(c.live) - c.merged }
 
 func (c *Clusterer) add(doc *parallax.Document, index int, p prepared) Assignment {
 	seq := c.seq

@@ -102,7 +102,6 @@ func (c *Clusterer) merge(a, b *story) {
 		c.post(a, t)
 	}
 	b.live, b.into = false, a.id
-	c.merged++
 	b.terms, b.mass, b.posted, b.units, b.values = nil, nil, map[int32]struct{}{}, nil, nil
 }
 
@@ -292,5 +291,4 @@ func (c *Clusterer) expire() {
 		s.terms, s.mass, s.posted, s.units, s.values = nil, nil, map[int32]struct{}{}, nil, nil
 	}
 	c.live = kept
-	c.merged = 0
 }

@@ -307,17 +307,9 @@ func similarity(m *Model, i, j int) (float64, int) {
 	return (dot + overlap) / 2, n
 }
 
-// Overlap returns how much two sentences of the model say the same: the
-// weight of the terms they share over the weight of the terms of the
-// fuller of the two, so that a short sentence made of the story's names
-// does not match every long one that mentions them. Weights are the
-// sentence-level IDF of each distinct term.
-func Overlap(m *Model, i, j int) float64 {
-	_, overlap, _ := compare(m, i, j)
-	return overlap
-}
-
-// compare returns the cosine and the Overlap of sentences i and j, and the
+// compare returns the cosine and the overlap of sentences i and j (the
+// weight of the terms they share over the weight of the terms of the fuller
+// of the two, each term weighted by its sentence-level IDF), and the
 // number of terms they share, in one pass over their vectors.
 func compare(m *Model, i, j int) (dot, overlap float64, n int) {
 	a, b := m.Sents[i].Vec, m.Sents[j].Vec

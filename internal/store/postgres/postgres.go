@@ -160,20 +160,7 @@ func searchTS(ctx context.Context, db *sql.DB, q *search.Node, f parallax.Search
 	query := `SELECT a.seq, ts_rank_cd(` + weights + `, a.search, to_tsquery('english', $1), 1)::float8 AS rank
 		FROM ` + from + ` WHERE ` + strings.Join(where, " AND ") + `
 		ORDER BY rank DESC, a.seq LIMIT ` + limit
-	rows, err := db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []sqlstore.Match
-	for rows.Next() {
-		var m sqlstore.Match
-		if err := rows.Scan(&m.Seq, &m.Rank); err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return sqlstore.Matches(ctx, db, 1, query, args...)
 }
 
 // check verifies what the tables must agree on: each story's count of

@@ -147,19 +147,5 @@ func searchFTS(ctx context.Context, db *sql.DB, q *search.Node, f parallax.Searc
 	}
 	query += ` WHERE ` + strings.Join(where, " AND ") + ` ORDER BY rank LIMIT ?`
 	args = append(args, f.Limit)
-	rows, err := db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []sqlstore.Match
-	for rows.Next() {
-		var m sqlstore.Match
-		if err := rows.Scan(&m.Seq, &m.Rank); err != nil {
-			return nil, err
-		}
-		m.Rank = -m.Rank // bm25 is lower for better matches
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return sqlstore.Matches(ctx, db, -1, query, args...) // bm25 is lower for better matches
 }

@@ -52,6 +52,27 @@ type Match struct {
 	Rank float64
 }
 
+// Matches runs a dialect's search query, whose rows are an article's seq
+// and rank, and returns its matches; sign multiplies each rank so that
+// higher is better (-1 for SQLite's bm25, lower for better matches).
+func Matches(ctx context.Context, db *sql.DB, sign float64, query string, args ...any) ([]Match, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Match
+	for rows.Next() {
+		var m Match
+		if err := rows.Scan(&m.Seq, &m.Rank); err != nil {
+			return nil, err
+		}
+		m.Rank *= sign
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
 // Store is the parallax.Store of a SQL database, shared by the SQLite and
 // PostgreSQL backends; each gives its connection, its name for messages
 // and its dialect.
