@@ -104,6 +104,9 @@ type Report struct {
 	// MaxPages (their item's own content was kept); Stored the articles
 	// handed over and taken.
 	Items, Pages, PageErrors, PagesSkipped, Stored int
+	// Next is when the first of the feeds falls due again, zero when the
+	// store has none.
+	Next time.Time
 }
 
 func (r *Report) add(o Report) {
@@ -115,6 +118,9 @@ func (r *Report) add(o Report) {
 	r.PageErrors += o.PageErrors
 	r.PagesSkipped += o.PagesSkipped
 	r.Stored += o.Stored
+	if r.Next.IsZero() || !o.Next.IsZero() && o.Next.Before(r.Next) {
+		r.Next = o.Next
+	}
 }
 
 // Poll polls the feeds due (every feed when all is true), Workers at a
@@ -128,12 +134,14 @@ func (w *Watcher) Poll(ctx context.Context, all bool) (Report, error) {
 	}
 	now := w.opts.Now()
 	var due []parallax.Feed
+	var rep Report
 	for _, f := range list {
 		if all || !f.NextPoll.After(now) {
 			due = append(due, f)
+		} else {
+			rep.add(Report{Next: f.NextPoll})
 		}
 	}
-	var rep Report
 	var errs []error
 	// The pool runs to the end, so that the feeds begun report what they
 	// stored; once ctx is done, the feeds not begun return at once.
@@ -165,35 +173,19 @@ func (w *Watcher) Run(ctx context.Context, settled func(context.Context, Report)
 		if rep.Stored > 0 && settled != nil && ctx.Err() == nil {
 			settled(ctx, rep)
 		}
-		wait, err := w.untilDue(ctx)
-		if err != nil {
-			return err
+		// The next poll when the first feed falls due: at least a second
+		// from now, at most Every (feeds added meanwhile are seen then).
+		wait := w.opts.Every
+		if !rep.Next.IsZero() {
+			wait = min(wait, rep.Next.Sub(w.opts.Now()))
 		}
+		wait = max(wait, time.Second)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-time.After(wait):
 		}
 	}
-}
-
-// untilDue returns the time until the next feed falls due: at least a
-// second, at most Every (feeds added meanwhile are seen then).
-func (w *Watcher) untilDue(ctx context.Context) (time.Duration, error) {
-	list, err := w.feeds.Feeds(ctx)
-	if err != nil {
-		if ctx.Err() != nil {
-			return 0, ctx.Err()
-		}
-		w.opts.Log.Warn("list feeds", "err", err)
-		return w.opts.Every, nil
-	}
-	wait := w.opts.Every
-	now := w.opts.Now()
-	for _, f := range list {
-		wait = min(wait, f.NextPoll.Sub(now))
-	}
-	return max(wait, time.Second), nil
 }
 
 // feedAccept is the Accept header of a feed's request.
@@ -212,7 +204,9 @@ func (w *Watcher) pollFeed(ctx context.Context, f parallax.Feed) (Report, error)
 	resp, err := w.get.Get(ctx, fetch.Request{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified, Accept: feedAccept})
 	if err == nil && resp.NotModified {
 		rep.Unchanged = 1
-		return rep, w.succeeded(ctx, f)
+		err := w.succeeded(ctx, &f)
+		rep.Next = f.NextPoll
+		return rep, err
 	}
 	var docs []parallax.Document
 	if err == nil {
@@ -242,9 +236,13 @@ func (w *Watcher) pollFeed(ctx context.Context, f parallax.Feed) (Report, error)
 	}
 	if err != nil {
 		rep.Failed = 1
-		return rep, errors.Join(err, w.failed(ctx, f, err))
+		saveErr := w.failed(ctx, &f, err)
+		rep.Next = f.NextPoll
+		return rep, errors.Join(err, saveErr)
 	}
-	return rep, w.succeeded(ctx, f)
+	err = w.succeeded(ctx, &f)
+	rep.Next = f.NextPoll
+	return rep, err
 }
 
 // items hands over the articles of the feed's items not stored yet.
@@ -357,16 +355,16 @@ func mergePage(d *parallax.Document, p parallax.Document) {
 }
 
 // succeeded saves the state of a feed that answered.
-func (w *Watcher) succeeded(ctx context.Context, f parallax.Feed) error {
+func (w *Watcher) succeeded(ctx context.Context, f *parallax.Feed) error {
 	f.LastSuccess, f.LastError, f.Failures = f.LastPoll, "", 0
 	f.NextPoll = f.LastPoll.Add(w.opts.Every)
 	w.opts.Log.Debug("polled feed", "feed", f.URL, "items", f.Items)
-	return w.save(ctx, f)
+	return w.save(ctx, *f)
 }
 
 // failed saves the state of a feed that failed: why, and when to try
 // again.
-func (w *Watcher) failed(ctx context.Context, f parallax.Feed, err error) error {
+func (w *Watcher) failed(ctx context.Context, f *parallax.Feed, err error) error {
 	f.Failures++
 	f.LastError = reason(err, f.URL)
 	f.NextPoll = f.LastPoll.Add(w.backoff(f.Failures))
@@ -374,7 +372,7 @@ func (w *Watcher) failed(ctx context.Context, f parallax.Feed, err error) error 
 		f.NextPoll = at
 	}
 	w.opts.Log.Warn("feed failed", "feed", f.URL, "failures", f.Failures, "next", f.NextPoll, "err", err)
-	return w.save(ctx, f)
+	return w.save(ctx, *f)
 }
 
 // backoff is the wait after n failures in a row: Every doubled n-1 times,
