@@ -74,6 +74,16 @@ type markdown struct {
 
 func (m *markdown) f(format string, args ...any) { fmt.Fprintf(&m.s, format, args...) }
 
+// section writes the heading of a section of n entries and reports whether
+// it has any; a section without entries is left out.
+func (m *markdown) section(title string, n int) bool {
+	if n == 0 {
+		return false
+	}
+	m.f("\n## %s\n\n", title)
+	return true
+}
+
 func (m *markdown) sources() {
 	m.f("## Sources\n\n")
 	for _, src := range m.b.Sources {
@@ -102,10 +112,9 @@ func (m *markdown) statements(head string, sts []parallax.Statement) {
 }
 
 func (m *markdown) conflicts() {
-	if len(m.b.Conflicts) == 0 {
+	if !m.section("Where they differ", len(m.b.Conflicts)) {
 		return
 	}
-	m.f("\n## Where they differ\n\n")
 	for _, c := range m.b.Conflicts {
 		m.f("- **%s** (%s): %s\n", c.About, conflictKind(c), strings.TrimPrefix(c.Explanation, c.About+": "))
 		for _, cl := range c.Claims {
@@ -115,10 +124,9 @@ func (m *markdown) conflicts() {
 }
 
 func (m *markdown) quotes() {
-	if len(m.b.Quotes) == 0 {
+	if !m.section("Who said what", len(m.b.Quotes)) {
 		return
 	}
-	m.f("\n## Who said what\n\n")
 	for _, q := range m.b.Quotes {
 		speaker := q.Speaker
 		if speaker == "" {
@@ -138,20 +146,18 @@ func (m *markdown) quotes() {
 }
 
 func (m *markdown) figures() {
-	if len(m.b.Figures) == 0 {
+	if !m.section("Key figures", len(m.b.Figures)) {
 		return
 	}
-	m.f("\n## Key figures\n\n")
 	for _, f := range m.b.Figures {
 		m.f("- %s: %s %s\n", f.About, f.Text, tags(f.Sources))
 	}
 }
 
 func (m *markdown) entities() {
-	if len(m.b.Entities) == 0 {
+	if !m.section("People, organisations and places", len(m.b.Entities)) {
 		return
 	}
-	m.f("\n## People, organisations and places\n\n")
 	for _, e := range m.b.Entities {
 		m.f("- **%s** (%s)", e.Name, e.Kind)
 		if len(e.Descriptions) > 0 {
@@ -162,10 +168,9 @@ func (m *markdown) entities() {
 }
 
 func (m *markdown) timeline() {
-	if len(m.b.Timeline) == 0 {
+	if !m.section("Timeline", len(m.b.Timeline)) {
 		return
 	}
-	m.f("\n## Timeline\n\n")
 	for _, e := range m.b.Timeline {
 		when := e.Date
 		if e.Time != "" {
@@ -176,10 +181,9 @@ func (m *markdown) timeline() {
 }
 
 func (m *markdown) exclusive() {
-	if len(m.b.Exclusive) == 0 {
+	if !m.section("Only in one source", len(m.b.Exclusive)) {
 		return
 	}
-	m.f("\n## Only in one source\n\n")
 	for _, ex := range m.b.Exclusive {
 		m.f("- **%s**\n", ex.Source)
 		for _, f := range ex.Facts {
@@ -190,10 +194,9 @@ func (m *markdown) exclusive() {
 
 func (m *markdown) coverage() {
 	b := m.b
-	if len(b.Coverage.Facts) == 0 {
+	if !m.section("Coverage: who carries each shared fact", len(b.Coverage.Facts)) {
 		return
 	}
-	m.f("\n## Coverage: who carries each shared fact\n\n")
 	m.f("| fact |")
 	for _, src := range b.Sources {
 		m.f(" %s |", src.ID)
@@ -224,14 +227,12 @@ func (m *markdown) coverage() {
 
 // cuts lists what was left out as off-topic and what cleaning cut.
 func (m *markdown) cuts() {
-	if len(m.b.OffTopic) > 0 {
-		m.f("\n## Left out as off-topic\n\n")
+	if m.section("Left out as off-topic", len(m.b.OffTopic)) {
 		for _, o := range m.b.OffTopic {
 			m.f("- [%s %d–%d] %s\n", o.Source, o.Start, o.End, o.Text)
 		}
 	}
-	if len(m.b.Removed) > 0 {
-		m.f("\n## Cut while cleaning\n\n")
+	if m.section("Cut while cleaning", len(m.b.Removed)) {
 		for _, r := range m.b.Removed {
 			m.f("- [%s %d–%d, %s] %s\n", r.Source, r.Start, r.End, r.Reason, r.Text)
 		}
