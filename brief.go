@@ -90,6 +90,10 @@ const (
 	QuoteDirect   = "direct"
 	QuotePartial  = "partial"
 	QuoteIndirect = "indirect"
+	// QuoteTerm is a word or short phrase set in quotation marks that no
+	// speaker is said to utter (a scare quote, a name, a term): kept apart
+	// from what people said.
+	QuoteTerm = "term"
 )
 
 // Variant is one wording of a quote and the sources that carry it. Kind is
@@ -101,7 +105,8 @@ type Variant struct {
 	Cites   []Cite   `json:"cites"`
 }
 
-// Entity is a person, organisation or place named in the story.
+// Entity is a person, organisation, place, event, law or document, or
+// facility named in the story.
 type Entity struct {
 	Name         string         `json:"name"`
 	Kind         string         `json:"kind"`
@@ -116,6 +121,9 @@ const (
 	EntityPerson       = "person"
 	EntityOrganization = "organization"
 	EntityPlace        = "place"
+	EntityEvent        = "event"    // a war, a summit, an election, a disaster
+	EntityLaw          = "law"      // a law, act, treaty, order or document
+	EntityFacility     = "facility" // a building, prison, airport, office
 )
 
 // Figure is a number a source gives, with its approximation as a range.
