@@ -17,6 +17,10 @@ type Brief struct {
 	Coverage  Coverage        `json:"coverage"`
 	OffTopic  []Excerpt       `json:"off_topic"`
 	Removed   []SourceRemoval `json:"removed"`
+	// Truncated counts, by the JSON name of a list ("quotes",
+	// "coverage.sources"), the entries left out because the list is
+	// bounded: a story of thousands of articles keeps the most reported.
+	Truncated map[string]int `json:"truncated"`
 }
 
 // Source is one article of the brief as the reader sees it.
@@ -173,9 +177,12 @@ type Event struct {
 	Cites   []Cite   `json:"cites"`
 }
 
-// Coverage is the matrix of widely reported facts against sources.
+// Coverage is the matrix of the most widely reported facts against the
+// sources that carry the most of them (its columns, in that order); Omitted
+// lists, for each of those sources, the indexes of the facts it leaves out.
 type Coverage struct {
 	Facts   []CoverageFact   `json:"facts"`
+	Sources []string         `json:"sources"`
 	Omitted map[string][]int `json:"omitted"`
 }
 

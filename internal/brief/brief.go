@@ -76,7 +76,8 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 	// in one is raised again here, in the caller's goroutine, where Try
 	// recovers it.
 	wg := stages{serial: size(arts) < parallelSize}
-	wg.Go(func() { summarize(b, m, opts) })
+	var truth *truths
+	wg.Go(func() { truth = summarize(b, m, opts) })
 	wg.Go(func() {
 		ents := entity.FromDocs(topical)
 		b.Quotes = nonNil(quote.GroupDocs(topical, quote.FromDocs(topical, ents)))
@@ -108,6 +109,7 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 		}
 	}
 	b.Conflicts = nonNil(append(append(clashes, claims...), consistent...))
+	truth.settle(b)
 	for ai, a := range arts {
 		for _, r := range append(a.OffTopic[:len(a.OffTopic):len(a.OffTopic)], offTopic[ai]...) {
 			b.OffTopic = append(b.OffTopic, parallax.Excerpt{Source: a.SourceID, Text: r.Text, Start: r.Start, End: r.End})
@@ -116,6 +118,7 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 			b.Removed = append(b.Removed, parallax.SourceRemoval{Source: a.SourceID, Text: r.Text, Reason: r.Reason, Start: r.Start, End: r.End})
 		}
 	}
+	bounded(b)
 	sanitize(b) // the stages keep NaN and infinities out; this makes sure
 	return b
 }
@@ -138,32 +141,40 @@ func size(arts []*parallax.Article) int {
 
 // summarize writes the parts of the brief that come from the alignment of
 // facts across sources: summary, agreed and exclusive facts, coverage and
-// headline.
-func summarize(b *parallax.Brief, m *align.Model, opts Options) {
+// headline. It returns the statements it made, for the other sections to
+// credit alike.
+func summarize(b *parallax.Brief, m *align.Model, opts Options) *truths {
 	facts := align.Facts(m, opts.Align)
 	c := crediting{m: m, keys: keyNames(m), tau: opts.Align.Threshold}
 	if c.tau == 0 {
 		c.tau = align.DefaultThreshold
 	}
-	factOf := make([]int, len(m.Sents))
-	for fi, f := range facts {
-		for _, s := range f.Members {
-			factOf[s] = fi
-		}
-	}
+	t := newTruths(c)
 	chosen := summary.Select(m, summary.Options{Words: opts.Words})
 	sts := make([]parallax.Statement, len(chosen))
 	for k, i := range chosen {
-		sts[k] = c.statement(facts[factOf[i]], i)
+		sts[k] = t.statement(i)
 	}
 	for _, k := range orderSummary(m, chosen, sts) {
 		b.Summary = append(b.Summary, sts[k])
 	}
 	b.Summary = nonNil(b.Summary)
-	b.Agreed = agreed(c, facts, opts.MaxAgreed)
-	b.Exclusive = exclusive(m, facts, opts.MaxExclusive)
-	b.Coverage = coverage(m, facts, b.Agreed)
+	b.Agreed = agreed(t, facts, chosen, opts.MaxAgreed)
+	b.Exclusive = exclusive(t, facts, opts.MaxExclusive)
+	b.Coverage = coverage(b.Sources, append(shared(b.Summary), b.Agreed...), b.Truncated)
 	b.Title = title(m, b.Summary)
+	return t
+}
+
+// shared returns the statements more than one source is credited with.
+func shared(sts []parallax.Statement) []parallax.Statement {
+	var out []parallax.Statement
+	for _, st := range sts {
+		if len(st.Sources) >= 2 {
+			out = append(out, st)
+		}
+	}
+	return out
 }
 
 // nonNil returns xs, or an empty slice for nil, so that JSON lists are
@@ -182,8 +193,8 @@ func empty() *parallax.Brief {
 		Sources: []parallax.Source{}, Summary: []parallax.Statement{}, Agreed: []parallax.Statement{},
 		Exclusive: []parallax.Exclusive{}, Quotes: []parallax.Quote{}, Figures: []parallax.Figure{},
 		Conflicts: []parallax.Conflict{}, Entities: []parallax.Entity{}, Timeline: []parallax.Event{},
-		Coverage: parallax.Coverage{Facts: []parallax.CoverageFact{}, Omitted: map[string][]int{}},
-		OffTopic: []parallax.Excerpt{}, Removed: []parallax.SourceRemoval{},
+		Coverage: parallax.Coverage{Facts: []parallax.CoverageFact{}, Sources: []string{}, Omitted: map[string][]int{}},
+		OffTopic: []parallax.Excerpt{}, Removed: []parallax.SourceRemoval{}, Truncated: map[string]int{},
 	}
 }
 
@@ -208,88 +219,6 @@ func sources(arts []*parallax.Article) []parallax.Source {
 	return out
 }
 
-// crediting decides which sources say what a sentence says.
-type crediting struct {
-	m    *align.Model
-	keys map[int32]bool // terms of the story's shared names
-	tau  float64
-}
-
-// credits reports whether sentence k says what sentence i says: similar
-// enough, and using enough of i's words that are not the story's names (two
-// sentences about Bukele and Trump at the White House share those names
-// whatever they report).
-func (c crediting) credits(i, k int) bool {
-	if k == i {
-		return true
-	}
-	if align.Similarity(c.m, i, k) < c.tau {
-		return false
-	}
-	return c.coverage(i, k) >= minCoverage
-}
-
-// minCoverage is the least share of a statement's words, beyond the story's
-// names, that a source's sentence must also use to be credited with it: a
-// sentence that reports one of two facts of a statement ("Trump is set to
-// meet Bukele at the White House" for "Bukele said he would not return the
-// man as he met Trump at the White House") shares too few.
-const minCoverage = 0.2
-
-// coverage returns the share of sentence i's terms, leaving out the story's
-// names and weighted by IDF, that sentence k also uses.
-func (c crediting) coverage(i, k int) float64 {
-	a, b := c.m.Sents[i].Vec.IDs, c.m.Sents[k].Vec.IDs
-	var shared, total float64
-	y := 0
-	for _, t := range a {
-		if c.keys[t] {
-			continue
-		}
-		total += c.m.IDF[t]
-		for y < len(b) && b[y] < t {
-			y++
-		}
-		if y < len(b) && b[y] == t {
-			shared += c.m.IDF[t]
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return shared / total
-}
-
-// statement states model sentence i with the sources of its fact whose
-// sentences say what i says: every member of the fact compared with i
-// itself, so that a source joined to the fact through another sentence is
-// not credited with this one.
-func (c crediting) statement(f align.Fact, i int) parallax.Statement {
-	m := c.m
-	st := parallax.Statement{Text: m.Sentence(i).Text}
-	byArticle := map[int]int{}
-	for _, k := range append([]int{i}, f.Members...) {
-		a := m.Sents[k].Article
-		if _, ok := byArticle[a]; ok || !c.credits(i, k) {
-			continue
-		}
-		byArticle[a] = k
-	}
-	// The sentence's own source first, then the others in input order.
-	order := []int{m.Sents[i].Article}
-	for a := range m.Articles {
-		if _, ok := byArticle[a]; ok && a != order[0] {
-			order = append(order, a)
-		}
-	}
-	for _, a := range order {
-		s := m.Sentence(byArticle[a])
-		st.Sources = append(st.Sources, m.Articles[a].SourceID)
-		st.Cites = append(st.Cites, parallax.Cite{Source: m.Articles[a].SourceID, Start: s.Start, End: s.End})
-	}
-	return st
-}
-
 // orderSummary returns the order in which to read the chosen sentences,
 // as indexes into chosen and their statements sts: the statements most
 // sources are credited with first, and among equals the sentence that
@@ -309,14 +238,15 @@ func orderSummary(m *align.Model, chosen []int, sts []parallax.Statement) []int 
 	return order
 }
 
-// agreed lists the facts carried by two or more sources, the most widely
-// carried first, then the most central; a fact that can only be stated by a
-// piece of a quotation is left out.
-func agreed(c crediting, facts []align.Fact, limit int) []parallax.Statement {
-	m := c.m
+// agreed lists the facts carried by two or more sources that the summary
+// does not already state, the most widely carried first, then the most
+// central; a fact that can only be stated by a piece of a quotation is left
+// out.
+func agreed(t *truths, facts []align.Fact, chosen []int, limit int) []parallax.Statement {
+	m := t.c.m
 	var idx []int
 	for fi, f := range facts {
-		if len(f.Articles) >= 2 && len(strings.Fields(m.Sentence(f.Rep).Text)) >= 6 {
+		if len(f.Articles) >= 2 && len(strings.Fields(m.Sentence(f.Rep).Text)) >= 6 && !said(t, f, chosen) {
 			idx = append(idx, fi)
 		}
 	}
@@ -336,12 +266,29 @@ func agreed(c crediting, facts []align.Fact, limit int) []parallax.Statement {
 		if summary.BrokenQuote(m.Sentence(rep).Text) {
 			continue
 		}
-		if st := c.statement(facts[fi], rep); len(st.Sources) >= 2 {
+		if st := t.statement(rep); len(st.Sources) >= 2 {
 			out = append(out, st)
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool { return len(out[a].Sources) > len(out[b].Sources) })
 	return out
+}
+
+// said reports whether the summary, the sentences chosen, already states
+// fact f: one of them is a member of f, or says what f's representative
+// sentence says.
+func said(t *truths, f align.Fact, chosen []int) bool {
+	for _, i := range chosen {
+		for _, k := range f.Members {
+			if k == i {
+				return true
+			}
+		}
+		if align.Similarity(t.c.m, i, f.Rep) >= t.c.tau {
+			return true
+		}
+	}
+	return false
 }
 
 // bestRep picks the member of a fact that reads best as its statement: a
@@ -367,7 +314,8 @@ func bestRep(m *align.Model, f align.Fact) int {
 
 // exclusive lists, per source, the most informative facts no other source
 // carries.
-func exclusive(m *align.Model, facts []align.Fact, limit int) []parallax.Exclusive {
+func exclusive(t *truths, facts []align.Fact, limit int) []parallax.Exclusive {
+	m := t.c.m
 	per := map[int][]int{}
 	for fi, f := range facts {
 		if len(f.Articles) == 1 && len(strings.Fields(m.Sentence(f.Rep).Text)) >= 8 {
@@ -385,10 +333,17 @@ func exclusive(m *align.Model, facts []align.Fact, limit int) []parallax.Exclusi
 			score[fi] = informative(m, facts[fi])
 		}
 		sort.SliceStable(fis, func(x, y int) bool { return score[fis[x]] > score[fis[y]] })
-		if len(fis) > limit {
-			fis = fis[:limit]
+		// What another source is credited with elsewhere is not exclusive.
+		kept := fis[:0:0]
+		for _, fi := range fis {
+			if len(kept) == limit {
+				break
+			}
+			if len(t.statement(facts[fi].Rep).Sources) == 1 {
+				kept = append(kept, fi)
+			}
 		}
-		sort.Ints(fis)
+		fis = kept
 		ex := parallax.Exclusive{Source: a.SourceID}
 		sort.SliceStable(fis, func(x, y int) bool { return facts[fis[x]].Rep < facts[fis[y]].Rep })
 		for _, fi := range fis {
@@ -413,25 +368,4 @@ func informative(m *align.Model, f align.Fact) float64 {
 		}
 	}
 	return score
-}
-
-// coverage is the matrix of the agreed facts against the sources: who
-// carries each, and which each source leaves out.
-func coverage(m *align.Model, facts []align.Fact, agreedFacts []parallax.Statement) parallax.Coverage {
-	c := parallax.Coverage{Facts: []parallax.CoverageFact{}, Omitted: map[string][]int{}}
-	for i, st := range agreedFacts {
-		c.Facts = append(c.Facts, parallax.CoverageFact{Text: st.Text, Sources: st.Sources})
-		for _, a := range m.Articles {
-			found := false
-			for _, s := range st.Sources {
-				if s == a.SourceID {
-					found = true
-				}
-			}
-			if !found {
-				c.Omitted[a.SourceID] = append(c.Omitted[a.SourceID], i)
-			}
-		}
-	}
-	return c
 }

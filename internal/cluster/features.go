@@ -219,7 +219,9 @@ func (e *extractor) scan(s string, zone int, noNames bool) {
 				e.add(numberPrefix+n, w)
 			}
 			if _, ok := year(n); ok {
-				e.slots[slot{unitYear, n}] = struct{}{}
+				if e.opts.LeadYears == 0 || zone != zoneBody {
+					e.slots[slot{unitYear, n}] = struct{}{}
+				}
 			} else if d, ok := number(n, 1, 31); ok && month != 0 && len(n) <= 2 {
 				e.slots[slot{unitDate, dateValue(month, d)}] = struct{}{}
 			}

@@ -123,24 +123,53 @@ func (m *markdown) conflicts() {
 	}
 }
 
+// quotes writes who said what: the utterances with their speakers, then
+// those quoted without a speaker, then the words set in quotation marks as
+// terms.
 func (m *markdown) quotes() {
-	if !m.section("Who said what", len(m.b.Quotes)) {
-		return
-	}
+	var said, unattributed, terms []parallax.Quote
 	for _, q := range m.b.Quotes {
-		speaker := q.Speaker
-		if speaker == "" {
-			speaker = "unattributed"
+		switch {
+		case q.Kind == parallax.QuoteTerm:
+			terms = append(terms, q)
+		case q.Speaker == "":
+			unattributed = append(unattributed, q)
+		default:
+			said = append(said, q)
 		}
-		m.f("- **%s** (%s): “%s” %s\n", speaker, q.Kind, q.Text, tags(q.Sources))
-		for _, v := range q.Variants {
-			switch {
-			case v.Text == q.Text:
-			case v.Kind == parallax.QuoteIndirect:
-				m.f("  - paraphrased: %s %s\n", v.Text, tags(v.Sources))
-			default:
-				m.f("  - also worded: “%s” %s\n", v.Text, tags(v.Sources))
-			}
+	}
+	if m.section("Who said what", len(said)) {
+		for _, q := range said {
+			m.quote(q)
+		}
+	}
+	if m.section("Quoted without a speaker", len(unattributed)) {
+		for _, q := range unattributed {
+			m.quote(q)
+		}
+	}
+	if m.section("Terms in quotation marks", len(terms)) {
+		for _, q := range terms {
+			m.f("- “%s” %s\n", q.Text, tags(q.Sources))
+		}
+	}
+	m.more("quotes", "quotes")
+}
+
+// quote writes one quote and its other wordings.
+func (m *markdown) quote(q parallax.Quote) {
+	if q.Speaker != "" {
+		m.f("- **%s** (%s): “%s” %s\n", q.Speaker, q.Kind, q.Text, tags(q.Sources))
+	} else {
+		m.f("- (%s) “%s” %s\n", q.Kind, q.Text, tags(q.Sources))
+	}
+	for _, v := range q.Variants {
+		switch {
+		case v.Text == q.Text:
+		case v.Kind == parallax.QuoteIndirect:
+			m.f("  - paraphrased: %s %s\n", v.Text, tags(v.Sources))
+		default:
+			m.f("  - also worded: “%s” %s\n", v.Text, tags(v.Sources))
 		}
 	}
 }
@@ -198,11 +227,11 @@ func (m *markdown) coverage() {
 		return
 	}
 	m.f("| fact |")
-	for _, src := range b.Sources {
-		m.f(" %s |", src.ID)
+	for _, id := range b.Coverage.Sources {
+		m.f(" %s |", id)
 	}
 	m.f("\n|---|")
-	for range b.Sources {
+	for range b.Coverage.Sources {
 		m.f(":-:|")
 	}
 	m.f("\n")
@@ -218,10 +247,19 @@ func (m *markdown) coverage() {
 		m.f("\n")
 	}
 	m.f("\n")
-	for _, src := range b.Sources {
-		if idx := b.Coverage.Omitted[src.ID]; len(idx) > 0 {
-			m.f("- **%s** leaves out %d of %d shared facts\n", src.ID, len(idx), len(b.Coverage.Facts))
+	for _, id := range b.Coverage.Sources {
+		if idx := b.Coverage.Omitted[id]; len(idx) > 0 {
+			m.f("- **%s** leaves out %d of %d shared facts\n", id, len(idx), len(b.Coverage.Facts))
 		}
+	}
+	m.more("coverage.facts", "shared facts")
+	m.more("coverage.sources", "sources")
+}
+
+// more says how many entries of the list named key the brief left out.
+func (m *markdown) more(key, what string) {
+	if n := m.b.Truncated[key]; n > 0 {
+		m.f("\n_%d more %s not shown._\n", n, what)
 	}
 }
 
@@ -247,13 +285,13 @@ type coverageRow struct {
 }
 
 // coverageRows lays out the coverage matrix of b in the order of its
-// sources.
+// columns.
 func coverageRows(b *parallax.Brief) []coverageRow {
 	var rows []coverageRow
 	for _, f := range b.Coverage.Facts {
 		row := coverageRow{Text: f.Text}
-		for _, src := range b.Sources {
-			row.Carried = append(row.Carried, slices.Contains(f.Sources, src.ID))
+		for _, id := range b.Coverage.Sources {
+			row.Carried = append(row.Carried, slices.Contains(f.Sources, id))
 		}
 		rows = append(rows, row)
 	}

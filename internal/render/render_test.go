@@ -34,8 +34,11 @@ func TestMarkdown(t *testing.T) {
 		t.Errorf("does not open with the headline: %q", md[:80])
 	}
 	header := "| fact |"
-	for _, src := range b.Sources {
-		header += " " + src.ID + " |"
+	for _, id := range b.Coverage.Sources {
+		header += " " + id + " |"
+	}
+	if len(b.Coverage.Sources) != len(b.Sources) {
+		t.Errorf("coverage has %d columns, want all %d sources of the examples", len(b.Coverage.Sources), len(b.Sources))
 	}
 	if !strings.Contains(md, header) || strings.Count(md, " ✓ |") < 2*len(b.Coverage.Facts) {
 		t.Errorf("coverage matrix missing or thin: want header %q and two ✓ per shared fact", header)

@@ -14,8 +14,6 @@ import (
 // a page of bounded size: the rest is folded or counted.
 const (
 	shownSources   = 30  // articles listed before the rest is folded
-	matrixFacts    = 10  // facts of the coverage matrix
-	matrixOutlets  = 12  // outlets of the coverage matrix
 	shownExclusive = 12  // outlets whose exclusive facts are listed
 	shownCut       = 100 // removed or off-topic parts listed
 	shownVariants  = 6   // wordings listed per quote
@@ -344,29 +342,29 @@ func (c citer) cut(b *parallax.Brief) (removed, offTopic []cutView, more int) {
 	return removed, offTopic, more
 }
 
-// newMatrix bounds the coverage matrix: the first facts (the most widely
-// carried) against the outlets that carry the most of them.
+// newMatrix lays out the coverage matrix as the brief bounds it: its
+// facts (the most widely carried) against its sources (those carrying the
+// most of them), with the counts of those left out.
 func newMatrix(b *parallax.Brief) matrix {
 	facts := b.Coverage.Facts
-	m := matrix{TotalFacts: len(facts), TotalOut: len(b.Sources)}
+	m := matrix{TotalFacts: len(facts) + b.Truncated["coverage.facts"], TotalOut: len(b.Sources),
+		MoreFacts: b.Truncated["coverage.facts"], MoreOuts: b.Truncated["coverage.sources"]}
 	if len(facts) == 0 {
 		return m
 	}
-	shown, more := fold(facts, matrixFacts)
-	m.MoreFacts = len(more)
-	carried := map[string]int{}
-	for _, f := range shown {
-		for _, s := range f.Sources {
-			carried[s]++
-		}
+	byID := map[string]parallax.Source{}
+	for _, s := range b.Sources {
+		byID[s.ID] = s
 	}
-	outs := slices.Clone(b.Sources)
-	slices.SortStableFunc(outs, func(x, y parallax.Source) int { return cmp.Compare(carried[y.ID], carried[x.ID]) })
-	outs, rest := fold(outs, matrixOutlets)
-	m.Outlets, m.MoreOuts = outs, len(rest)
-	for _, f := range shown {
-		row := matrixRow{Text: f.Text, Carried: make([]bool, len(outs))}
-		for k, o := range outs {
+	for _, id := range b.Coverage.Sources {
+		m.Outlets = append(m.Outlets, byID[id])
+	}
+	if len(b.Coverage.Sources) == 0 { // a brief stored before its columns were
+		m.Outlets = b.Sources
+	}
+	for _, f := range facts {
+		row := matrixRow{Text: f.Text, Carried: make([]bool, len(m.Outlets))}
+		for k, o := range m.Outlets {
 			row.Carried[k] = slices.Contains(f.Sources, o.ID)
 		}
 		m.Rows = append(m.Rows, row)
