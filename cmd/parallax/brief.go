@@ -53,6 +53,9 @@ func runBrief(ctx context.Context, m *Main, args []string) error {
 	// The articles as the brief names them, for the HTML page to show
 	// each beside its citations.
 	arts = clean.Settle(arts)
+	if err := brief.Ready(arts); err != nil {
+		return errors.Join(readErr, err)
+	}
 	b, err := brief.Try(arts, brief.Options{Words: *words})
 	if err != nil {
 		return errors.Join(readErr, err)

@@ -277,3 +277,27 @@ func (s *stages) Wait() {
 		panic(s.hit)
 	}
 }
+
+// MinBodyWords is the least number of words, in sentences, of an article
+// with a real body: a story needs one to be briefed (a headline, a one-word
+// file or a feed item's teaser alone is not a story to brief).
+const MinBodyWords = 40
+
+// Ready returns nil when at least one of arts has a real body (MinBodyWords
+// or more words in its sentences), else an EINVALID error naming the
+// articles and the longest one's length.
+func Ready(arts []*parallax.Article) error {
+	longest := 0
+	for _, a := range arts {
+		n := 0
+		for _, s := range a.Sentences {
+			n += len(strings.Fields(s.Text))
+		}
+		if n >= MinBodyWords {
+			return nil
+		}
+		longest = max(longest, n)
+	}
+	return parallax.Errorf(parallax.EINVALID, storyInput(arts),
+		"no article with a body to brief (the longest has %d of the %d words a brief needs)", longest, MinBodyWords)
+}

@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -32,7 +33,17 @@ func markOffTopic(arts []*parallax.Article, m *align.Model) (map[align.Ref]bool,
 	skip := map[align.Ref]bool{}
 	offTopic := make([][]parallax.Removal, len(arts))
 	keys := keyNames(m)
+	away := strayArticles(m)
 	for ai, a := range arts {
+		if away[ai] {
+			for _, blk := range a.Blocks {
+				offTopic[ai] = append(offTopic[ai], parallax.Removal{Span: blk.Span, Text: blk.Text, Reason: parallax.ReasonOffTopic})
+			}
+			for si := range a.Sentences {
+				skip[align.Ref{Article: ai, Sentence: si}] = true
+			}
+			continue
+		}
 		units := unitsOf(ai, a, m)
 		if len(units) < 3 {
 			continue
@@ -104,6 +115,71 @@ func markOffTopic(arts []*parallax.Article, m *align.Model) (map[align.Ref]bool,
 	}
 	return skip, offTopic
 }
+
+// strayArticles finds the articles of another story: in a story of three
+// articles or more, an article whose words the others hardly use (its
+// cosine with the sum of the other articles below strayCosine, and below a
+// quarter of the median article's). A feed item of two sentences about a
+// typhoon among reports of a budget vote is one; an article is judged
+// whole, however short.
+func strayArticles(m *align.Model) map[int]bool {
+	if len(m.Articles) < 3 {
+		return nil
+	}
+	sims := straySims(m)
+	med := median(sims)
+	away := map[int]bool{}
+	for a, s := range sims {
+		if s >= 0 && s < strayCosine && s < med/4 {
+			away[a] = true
+		}
+	}
+	return away
+}
+
+// straySims returns the cosine of each article with the sum of the others
+// (-1 for an article without sentences in the model).
+func straySims(m *align.Model) []float64 {
+	n := len(m.Articles)
+	vecs := make([]map[int32]float64, n)
+	total := map[int32]float64{}
+	for i := range m.Sents {
+		s := &m.Sents[i]
+		if vecs[s.Article] == nil {
+			vecs[s.Article] = map[int32]float64{}
+		}
+		for x, id := range s.Vec.IDs {
+			vecs[s.Article][id] += float64(s.Vec.W[x])
+			total[id] += float64(s.Vec.W[x])
+		}
+	}
+	var tt float64 // |total|²
+	for _, w := range total {
+		tt += w * w
+	}
+	sims := make([]float64, n)
+	for a, v := range vecs {
+		if v == nil {
+			sims[a] = -1
+			continue
+		}
+		// The rest is total − v: v·rest = v·total − |v|², and
+		// |rest|² = |total|² − 2 v·total + |v|².
+		var vt, vv float64
+		for id, w := range v {
+			vt += w * total[id]
+			vv += w * w
+		}
+		if rr := tt - 2*vt + vv; vv > 0 && rr > 1e-12 {
+			sims[a] = (vt - vv) / math.Sqrt(vv*rr)
+		}
+	}
+	return sims
+}
+
+// strayCosine is the cosine with the rest of the story below which an
+// article may be of another story.
+const strayCosine = 0.12
 
 // keyNames returns the terms of the story's shared names: capitalised
 // words, not function words, that at least two articles and two fifths of
