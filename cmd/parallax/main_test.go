@@ -119,7 +119,7 @@ func TestExitStatus(t *testing.T) {
 		{"one input missing", []string{"brief", "../../examples", "nope.txt"}, 1, "parallax: nope.txt: no such file or directory", "## Summary"},
 		{"broken input", []string{"brief", "../../internal/ingest/testdata/latin1.txt", "../../examples/003_f56425b79f3ec3ce.txt"}, 1, "latin1.txt: invalid UTF-8 at byte 11", "## Summary"},
 		{"nothing readable", []string{"brief", "../../internal/ingest/testdata/empty.txt"}, 1, "empty article", ""},
-		{"no body", []string{"brief", "testdata/one-word.txt"}, 1, "testdata/one-word.txt: no article with a body to brief (the longest has 1 of the 40 words", ""},
+		{"no body", []string{"brief", "testdata/one-word.txt"}, 1, "testdata/one-word.txt: no article with a body to brief (the longest has 1 of the 20 words", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

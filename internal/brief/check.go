@@ -280,8 +280,9 @@ func (s *stages) Wait() {
 
 // MinBodyWords is the least number of words, in sentences, of an article
 // with a real body: a story needs one to be briefed (a headline, a one-word
-// file or a feed item's teaser alone is not a story to brief).
-const MinBodyWords = 40
+// file or a headline alone is not a story to brief; one full sentence of
+// news is).
+const MinBodyWords = 20
 
 // Ready returns nil when at least one of arts has a real body (MinBodyWords
 // or more words in its sentences), else an EINVALID error naming the

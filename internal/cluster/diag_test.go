@@ -25,6 +25,8 @@ func diagOptions(t *testing.T) cluster.Options {
 	return opts
 }
 
+var diagSynth = flag.Bool("diag-synth", false, "diagnose the synthetic sister events instead of the dev set")
+
 var diag = flag.Bool("diag", false, "print the stories that mix gold events and the events split over stories, on the dev set in the input order and five shuffled orders")
 
 // TestDiagnose is the error report behind the tuning, skipped unless -diag:
@@ -36,6 +38,9 @@ func TestDiagnose(t *testing.T) {
 		t.Skip("no -diag")
 	}
 	docs := readDev(t)
+	if *diagSynth {
+		docs = synthSisters(docs)
+	}
 	opts := diagOptions(t)
 	for run := -1; run < 5; run++ {
 		ds := docs
@@ -95,6 +100,9 @@ func TestDiagnoseJoins(t *testing.T) {
 		t.Skip("no -diag")
 	}
 	docs := readDev(t)
+	if *diagSynth {
+		docs = synthSisters(docs)
+	}
 	for run := -1; run < 5; run++ {
 		ds := docs
 		if run >= 0 {
