@@ -77,7 +77,7 @@ func TestDigest(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"md", []string{"# Digest: 1 stories", "(story 1, 5 articles)", "\n---\n\n# Bukele says won't return Abrego Garcia", "## Summary"}},
+		{"md", []string{"# Digest: 1 stories", "(story 1, 5 articles)", "\n---\n\n# El Salvador's President Nayib Bukele assured Donald Trump", "## Summary"}},
 		{"json", []string{`"story":1`, `"articles":[`, `"brief":{`, `"summary":[`}},
 		{"html", []string{"<!doctype html>", `<article id="story-0">`}},
 	}

@@ -23,7 +23,7 @@ var sisters = flag.String("sisters", "", "JSON list of option overrides: score t
 // invented one, as another event of the same kind with another main
 // participant.
 func synthSisters(docs []parallax.Document) []parallax.Document {
-	run := regexp.MustCompile(`\b([A-Z][a-z]+) ([A-Z][a-z]+)\b`)
+	run := regexp.MustCompile(`\b([A-Z][a-z]+) ([A-Z][A-Za-z]+)\b`)
 	byLabel := map[string][]parallax.Document{}
 	var labels []string
 	for _, d := range docs {
