@@ -1,6 +1,9 @@
 package figure
 
-import "math"
+import (
+	"math"
+	"strconv"
+)
 
 // maxAge is the oldest age a person is read as having.
 const maxAge = 125
@@ -28,8 +31,18 @@ func (s *sentence) bound(f found) found {
 	}
 	// No sign is read: what a figure counts or measures is never negative.
 	e.low = max(e.low, 0)
-	e.low, e.high = min(e.low, e.value), max(e.high, e.value)
+	e.low, e.high = min(tidy(e.low), e.value), max(tidy(e.high), e.value)
 	return f
+}
+
+// tidy rounds a bound to 12 significant digits: 88.41 widened by a tenth is
+// 97.251, not 97.25099999999999.
+func tidy(v float64) float64 {
+	t, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if err != nil || !finite(t) {
+		return v
+	}
+	return t
 }
 
 // percentChange reports whether a percentage measures a change ("rose

@@ -503,6 +503,11 @@ func explain(articles []*parallax.Article, groups []*figureGroup, members []int,
 		return parallax.Conflict{}, false
 	}
 	c := parallax.Conflict{Kind: parallax.ConflictFigure, About: topicAbout(groups, members)}
+	if c.About == "" {
+		// No figure of the topic says what it counts ("reached 120",
+		// "more than 100"): nothing shows that the numbers count one thing.
+		return parallax.Conflict{}, false
+	}
 	for _, i := range members {
 		c.Claims = append(c.Claims, toClaim(articles, groups[i]))
 	}
