@@ -35,6 +35,7 @@ type want struct {
 	verb      string
 	about     string // substring of About
 	noAbout   bool   // About must be "": the sentence names nothing counted
+	aboutIs   string // About exactly
 	head      string // Head[0]
 	increment bool
 	parts     []float64
@@ -132,7 +133,7 @@ func TestExtract(t *testing.T) {
 		{
 			name:     "capacity",
 			sentence: "The prison, with a capacity of 40,000, was constructed for gang members in a country once plagued by high murder rates, which have recently declined.",
-			want:     []want{{text: "40,000", unit: UnitCount, value: 40000, low: 40000, high: 40000, head: "capac"}},
+			want:     []want{{text: "40,000", unit: UnitCount, value: 40000, low: 40000, high: 40000, head: "capac", about: "prison capacity"}},
 		},
 		{
 			name:     "duration in words",
@@ -167,6 +168,16 @@ func TestExtract(t *testing.T) {
 			want:     []want{{text: "Nearly 15", unit: UnitPeople, value: 15, low: 14, high: 15, verb: "injure", about: "people hurt"}},
 		},
 		// What is counted.
+		{
+			name:     "what a measure is of",
+			sentence: "The port city, with a population of about 300,000, was hit hardest.",
+			want:     []want{{text: "about 300,000", unit: UnitCount, value: 300000, low: 270000, high: 330000, head: "popul", about: "city population"}},
+		},
+		{
+			name:     "a measure of what the sentence does not say",
+			sentence: "Qeshm is Iran's largest island in the Persian Gulf, with a population of 120, 000.",
+			want:     []want{{text: "120, 000", unit: UnitCount, value: 120000, low: 120000, high: 120000, aboutIs: "population"}},
+		},
 		{
 			name:     "people of a verb",
 			sentence: "Human rights groups say that thousands have been arbitrarily arrested during his anti-gang drive.",
@@ -278,12 +289,15 @@ func TestExtract(t *testing.T) {
 				}
 				got := want{text: m.Text, unit: m.Unit, value: m.Value, low: m.Low, high: m.High, verb: m.Verb, increment: m.Increment, parts: m.Parts}
 				exp := w
-				exp.about, exp.head, exp.noAbout = "", "", false
+				exp.about, exp.head, exp.noAbout, exp.aboutIs = "", "", false, ""
 				if w.verb == "" {
 					got.verb = ""
 				}
 				if diff := cmp.Diff(exp, got, cmp.AllowUnexported(want{}), cmp.Comparer(approxEqual)); diff != "" {
 					t.Errorf("mention %q (-want +got):\n%s", w.text, diff)
+				}
+				if w.aboutIs != "" && m.About != w.aboutIs {
+					t.Errorf("mention %q: About = %q, want %q", w.text, m.About, w.aboutIs)
 				}
 				if w.noAbout && m.About != "" {
 					t.Errorf("mention %q: About = %q, want none", w.text, m.About)

@@ -114,7 +114,12 @@ func (s *sentence) about(f found) string {
 		}
 	}
 	if np != "" && f.npStart < f.e.start {
-		// The noun came before the number: "capacity of 40,000".
+		// The noun came before the number: "capacity of 40,000", and
+		// what it is of: "The prison, with a capacity of 40,000" is the
+		// prison capacity.
+		if owner := s.ownerBefore(f.npStart); owner != "" {
+			return owner + " " + np
+		}
 		return np
 	}
 	verb := s.verbOf(f)
@@ -151,6 +156,28 @@ func (s *sentence) about(f found) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// ownerBefore returns the noun that a measure noun at token k belongs to in
+// "The prison, with a capacity of…", "the city, with a population of…", or
+// "" when the sentence does not say it so.
+func (s *sentence) ownerBefore(k int) string {
+	if k < 3 || (s.lower(k-1) != "a" && s.lower(k-1) != "an") || s.lower(k-2) != "with" || strings.TrimSpace(s.gap(k-2)) != "," {
+		return ""
+	}
+	t := s.toks[k-3]
+	if t.Stop || t.Number || !isWord(t.Text) {
+		return ""
+	}
+	// The owner is the sentence's subject, "The port city", not the end of
+	// a phrase that qualifies it ("Iran's largest island in the Persian
+	// Gulf, with a population of…").
+	for j := 0; j < k-3; j++ {
+		if !s.toks[j].Stop && !isWord(s.toks[j].Text) || prepositions[s.lower(j)] || j >= 2 {
+			return ""
+		}
+	}
+	return t.Text
 }
 
 // verbOf returns the verb of a figure's event as the about of a figure
