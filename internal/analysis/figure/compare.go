@@ -40,13 +40,20 @@ func Compare(articles []*parallax.Article, mentions [][]Mention) ([]parallax.Fig
 	return figs, compareGroups(articles, groups)
 }
 
-// listed reports whether a figure is worth listing: not a date, not a minor
-// count, and saying what it counts.
+// listed reports whether a figure is worth listing among the key figures:
+// not a date, not a minor count, not a part of a sum (the sum is listed,
+// and says both parts), and saying what it counts. A vague quantity
+// ("thousands", "scores of killers") is listed only with the event it
+// counts ("thousands of people jailed"): alone it tells an editor nothing
+// to check.
 func listed(m Mention) bool {
-	if m.Unit == UnitDate || m.Minor {
+	if m.Unit == UnitDate || m.Minor || m.Part || m.About == "" {
 		return false
 	}
-	if m.Unit == UnitCount && len(m.Head) > 0 && m.Head[0] == "" && m.Verb == "" {
+	if m.Approx == Vague && m.Verb == "" || headOf(m) == "age" && m.Subject == "" {
+		return false // "thousands", "At 43": of what, of whom?
+	}
+	if m.Unit == UnitCount && headOf(m) == "" && m.Verb == "" {
 		return false
 	}
 	return true
@@ -80,7 +87,7 @@ func mergeFigures(articles []*parallax.Article, mentions [][]Mention) []*figureG
 			// the others join the first figure of their number, range and
 			// unit (and part and minor flags, which sameFigure asks to be
 			// equal) that may be the same.
-			k := figureKey{m.Unit, m.Value, m.Low, m.High, m.Increment, m.Part, m.Minor}
+			k := keyOf(m)
 			var into *figureGroup
 			if m.Unit != UnitDate {
 				for _, g := range index[k][:min(len(index[k]), maxSameKey)] {
@@ -101,7 +108,60 @@ func mergeFigures(articles []*parallax.Article, mentions [][]Mention) []*figureG
 			into.arts = append(into.arts, ai)
 		}
 	}
+	for _, g := range groups {
+		g.best()
+	}
 	return groups
+}
+
+// keyOf returns the key of the figures a mention may join: its unit, its
+// number and the range its wording allows, except that an exact number and
+// the same number hedged ("$6 million", "approximately $6 million") may be
+// one figure.
+func keyOf(m Mention) figureKey {
+	lo, hi := m.Low, m.High
+	if m.Approx == Exact || m.Approx == About {
+		lo, hi = m.Value, m.Value
+	}
+	return figureKey{m.Unit, m.Value, lo, hi, m.Increment, m.Part, m.Minor}
+}
+
+// best puts first the mention that says the figure best, which the figure
+// then shows: the one that says what it counts, exactly, with its event,
+// its head noun, its person, in the most words; the first in reading order
+// among equals.
+func (g *figureGroup) best() {
+	score := func(m Mention) int {
+		n := 0
+		if m.About != "" {
+			n += 64
+		}
+		if m.Approx == Exact {
+			n += 32
+		}
+		if m.Verb != "" {
+			n += 16
+		}
+		if headOf(m) != "" {
+			n += 16
+		}
+		if m.Subject != "" {
+			n += 16
+		}
+		return n + min(len(strings.Fields(m.About)), 8)
+	}
+	top := 0
+	for i := range g.ms {
+		if score(g.ms[i]) > score(g.ms[top]) {
+			top = i
+		}
+	}
+	if top > 0 {
+		m, a := g.ms[top], g.arts[top]
+		copy(g.ms[1:top+1], g.ms[:top])
+		copy(g.arts[1:top+1], g.arts[:top])
+		g.ms[0], g.arts[0] = m, a
+	}
 }
 
 // sameFigure reports whether two mentions of the same number can be one
@@ -112,11 +172,9 @@ func sameFigure(a, b Mention) bool {
 	}
 	ha, hb := headOf(a), headOf(b)
 	if ha == "age" || hb == "age" {
-		if ha != hb {
-			return false
-		}
-		sa, sb := a.Head[1:], b.Head[1:]
-		return len(sa) == 0 || len(sb) == 0 || overlap(sa, sb) > 0
+		// The same age of an unnamed person ("At 43, his popularity…") and
+		// of a named one ("43-year-old Bukele") is one figure.
+		return ha == hb && (a.Subject == "" || b.Subject == "" || overlap(a.Head[1:], b.Head[1:]) > 0)
 	}
 	if a.Verb != "" && b.Verb != "" && a.Verb != b.Verb {
 		return false
@@ -142,7 +200,8 @@ func sameThing(a, b Mention) bool {
 	ca, cb := contextOf(a), contextOf(b)
 	switch {
 	case ha == "age" || hb == "age":
-		return ha == hb && len(ca) > 0 && len(cb) > 0 && overlap(ca, cb) > 0
+		// Ages are compared only of the same named person.
+		return ha == hb && a.Subject != "" && b.Subject != "" && overlap(ca, cb) > 0
 	case a.Unit == UnitPeople:
 		return a.Verb != "" && a.Verb == b.Verb && nationsAgree(a, b) && overlap(ca, cb) >= 1
 	case durationUnits[a.Unit]:
@@ -206,12 +265,23 @@ func toFigure(articles []*parallax.Article, g *figureGroup) parallax.Figure {
 		Text: m.PhraseText, Value: m.Value, Low: m.Low, High: m.High, Unit: m.Unit, About: m.About,
 		Sources: []string{}, Cites: []parallax.Cite{},
 	}
+	f.Sources = g.sources(articles)
 	for i, x := range g.ms {
-		id := articles[g.arts[i]].SourceID
-		f.Sources = addSource(f.Sources, id)
-		f.Cites = append(f.Cites, parallax.Cite{Source: id, Start: x.Phrase.Start, End: x.Phrase.End})
+		f.Cites = append(f.Cites, parallax.Cite{Source: articles[g.arts[i]].SourceID, Start: x.Phrase.Start, End: x.Phrase.End})
 	}
 	return f
+}
+
+// sources lists the outlets of a figure in the order of their articles
+// (its cites put the mention that says it best first).
+func (g *figureGroup) sources(articles []*parallax.Article) []string {
+	order := append([]int(nil), g.arts...)
+	sort.Ints(order)
+	list := []string{}
+	for _, a := range order {
+		list = addSource(list, articles[a].SourceID)
+	}
+	return list
 }
 
 func addSource(list []string, id string) []string {
@@ -433,6 +503,11 @@ func explain(articles []*parallax.Article, groups []*figureGroup, members []int,
 		return parallax.Conflict{}, false
 	}
 	c := parallax.Conflict{Kind: parallax.ConflictFigure, About: topicAbout(groups, members)}
+	if c.About == "" {
+		// No figure of the topic says what it counts ("reached 120",
+		// "more than 100"): nothing shows that the numbers count one thing.
+		return parallax.Conflict{}, false
+	}
 	for _, i := range members {
 		c.Claims = append(c.Claims, toClaim(articles, groups[i]))
 	}
@@ -443,8 +518,8 @@ func explain(articles []*parallax.Article, groups []*figureGroup, members []int,
 	if len(clashes) == 0 {
 		c.Consistent = true
 		b.WriteString(": consistent")
-		if lo, hi, ok := common(groups, members); ok {
-			fmt.Fprintf(&b, " (the wordings meet at %s)", span(lo, hi, groups[members[0]].first().Unit))
+		if why := agreement(groups, members); why != "" {
+			fmt.Fprintf(&b, " (%s)", why)
 		}
 	} else {
 		b.WriteString(": conflict: ")
@@ -453,7 +528,7 @@ func explain(articles []*parallax.Article, groups []*figureGroup, members []int,
 				b.WriteString("; ")
 			}
 			x, y := groups[cl.a].first(), groups[cl.b].first()
-			fmt.Fprintf(&b, "%s %s and %s %s cannot both hold", quoteOf(x), rangeOf(x), quoteOf(y), rangeOf(y))
+			fmt.Fprintf(&b, "%s and %s cannot both hold", said(x, readingOf(x, y)), said(y, readingOf(y, x)))
 		}
 	}
 	c.Explanation = b.String()
@@ -541,67 +616,140 @@ func crossSource(articles []*parallax.Article, a, b *figureGroup) bool {
 	return false
 }
 
-// alternatives returns the ranges a mention allows: its own, and for a sum
-// each of its parts as well (an outlet counting only the Venezuelans agrees
-// with the part that counts them).
-func alternatives(m Mention) [][2]float64 {
-	out := [][2]float64{{m.Low, m.High}}
-	for _, p := range m.Parts {
-		out = append(out, [2]float64{p, p})
-	}
-	return out
+// reading is what a figure says when it is set against another: its own
+// range, or, for a sum set against a figure that counts what one of its
+// parts counts, the range of that part.
+type reading struct {
+	low, high float64
+	part      int // index into Parts, -1 for the figure itself
 }
 
-// compatible reports whether the ranges of two mentions meet.
+// readingOf returns what m says against other. A sum is set against a
+// figure that names what some of its parts count ("over 200 Venezuelan
+// immigrants" against "238 Venezuelans and 23 Salvadorans") through the
+// first of those parts whose range meets the figure's; against a figure
+// that names none of them, or all ("around 250 alleged gang members"),
+// through its total. Like is compared with like: the Venezuelans with the
+// Venezuelans, everyone with everyone.
+func readingOf(m, other Mention) reading {
+	whole := reading{m.Low, m.High, -1}
+	if len(m.Parts) == 0 || len(m.PartKeys) != len(m.Parts) || other.Parts != nil {
+		return whole
+	}
+	var match []int
+	for k, key := range m.PartKeys {
+		if key != "" && (key == headOf(other) || overlap([]string{key}, other.Nations) > 0) {
+			match = append(match, k)
+		}
+	}
+	cands := make([]reading, 0, len(match)+1)
+	for _, k := range match {
+		cands = append(cands, reading{m.Parts[k], m.Parts[k], k})
+	}
+	if len(match) == 0 || len(match) == len(m.Parts) {
+		cands = append(cands, whole) // all the parts, or none, are what other counts
+	}
+	for _, r := range cands {
+		if r.low <= other.High && other.Low <= r.high {
+			return r
+		}
+	}
+	return cands[0]
+}
+
+// compatible reports whether the ranges of two mentions meet, each read
+// as it is against the other.
 func compatible(a, b Mention) bool {
-	for _, x := range alternatives(a) {
-		for _, y := range alternatives(b) {
-			if x[0] <= y[1] && y[0] <= x[1] {
-				return true
+	x, y := readingOf(a, b), readingOf(b, a)
+	return x.low <= y.high && y.low <= x.high
+}
+
+// common returns the range all figures of a topic fit.
+func common(groups []*figureGroup, members []int) (float64, float64, bool) {
+	lo, hi := math.Inf(-1), math.Inf(1)
+	for _, i := range members {
+		m := groups[i].first()
+		lo, hi = max(lo, m.Low), min(hi, m.High)
+	}
+	return lo, hi, lo <= hi
+}
+
+// agreement says why the figures of a consistent topic agree. Without a
+// sum, it gives the range all wordings allow: "the wordings meet at
+// 225–250". With one, each reading of the sum is named with the wordings
+// that are compared with it ("238 Venezuelans fits 'hundreds' and 'over
+// 200'; 261 in all fits 'around 250'"), so that the explanation never gives
+// a range its own numbers fall outside.
+func agreement(groups []*figureGroup, members []int) string {
+	var sums, plain []int
+	for _, i := range members {
+		if groups[i].first().Parts != nil {
+			sums = append(sums, i)
+		} else {
+			plain = append(plain, i)
+		}
+	}
+	unit := groups[members[0]].first().Unit
+	if len(sums) == 0 {
+		if lo, hi, ok := common(groups, members); ok {
+			return "the wordings meet at " + span(lo, hi, unit)
+		}
+		return ""
+	}
+	var says []string
+	for _, i := range sums {
+		m := groups[i].first()
+		// The wordings compared with each reading of the sum.
+		type with struct {
+			quotes []string
+			within bool // the reading lies within every wording's range
+		}
+		by := map[int]*with{}
+		for _, j := range plain {
+			o := groups[j].first()
+			r := readingOf(m, o)
+			w := by[r.part]
+			if w == nil {
+				w = &with{within: true}
+				by[r.part] = w
 			}
+			if q := "'" + o.Text + "'"; !contains(w.quotes, q) {
+				w.quotes = append(w.quotes, q)
+			}
+			w.within = w.within && o.Low <= r.low && r.high <= o.High
+		}
+		for k := range len(m.Parts) + 1 {
+			part := k // the parts first, then the whole
+			if k == len(m.Parts) {
+				part = -1
+			}
+			w := by[part]
+			if w == nil {
+				continue
+			}
+			what := number(m.Value, m.Unit) + " in all"
+			if part >= 0 {
+				what = m.PartTexts[part]
+			}
+			verb := " fits "
+			if !w.within {
+				verb = " meets "
+			}
+			if say := what + verb + strings.Join(w.quotes, " and "); !contains(says, say) {
+				says = append(says, say)
+			}
+		}
+	}
+	return strings.Join(says, "; ")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
 		}
 	}
 	return false
-}
-
-// common returns the range all figures of a topic fit, choosing for each sum
-// the reading that fits the others best.
-func common(groups []*figureGroup, members []int) (float64, float64, bool) {
-	lo, hi := math.Inf(-1), math.Inf(1)
-	sums := false
-	for _, i := range members {
-		m := groups[i].first()
-		if m.Parts != nil {
-			sums = true
-			continue
-		}
-		lo, hi = max(lo, m.Low), min(hi, m.High)
-	}
-	if sums && lo <= hi && !math.IsInf(lo, 0) && !math.IsInf(hi, 0) {
-		return lo, hi, true
-	}
-	lo, hi = math.Inf(-1), math.Inf(1)
-	for _, i := range members {
-		m := groups[i].first()
-		best, bestN := [2]float64{m.Low, m.High}, -1
-		for _, alt := range alternatives(m) {
-			n := 0
-			for _, j := range members {
-				if j == i {
-					continue
-				}
-				o := groups[j].first()
-				if alt[0] <= o.High && o.Low <= alt[1] {
-					n++
-				}
-			}
-			if n > bestN {
-				best, bestN = alt, n
-			}
-		}
-		lo, hi = max(lo, best[0]), min(hi, best[1])
-	}
-	return lo, hi, lo <= hi
 }
 
 // topicAbout names what a topic counts: the description of its sum when it
@@ -684,12 +832,14 @@ func quoteOf(m Mention) string {
 	return q
 }
 
-// rangeOf writes the range a mention allows, or its value when exact.
-func rangeOf(m Mention) string {
-	if m.Low == m.High {
-		return "(" + number(m.Value, m.Unit) + ")"
+// said quotes a mention as it is read against another, with the range it
+// allows: "'over 200' (200–250)", "'238 Venezuelans' (238)" for the part of
+// a sum that is compared.
+func said(m Mention, r reading) string {
+	if r.part >= 0 {
+		return "'" + m.PartTexts[r.part] + "' (" + span(r.low, r.high, m.Unit) + ")"
 	}
-	return "(" + span(m.Low, m.High, m.Unit) + ")"
+	return quoteOf(m) + " (" + span(m.Low, m.High, m.Unit) + ")"
 }
 
 func span(lo, hi float64, unit string) string {
@@ -747,10 +897,9 @@ func trim(v float64) string {
 
 // toClaim is one side of a figure conflict: one figure and its sources.
 func toClaim(articles []*parallax.Article, g *figureGroup) parallax.Claim {
-	c := parallax.Claim{Text: g.first().PhraseText, Sources: []string{}, Cites: []parallax.Cite{}}
+	c := parallax.Claim{Text: g.first().PhraseText, Sources: g.sources(articles), Cites: []parallax.Cite{}}
 	for k, m := range g.ms {
 		id := articles[g.arts[k]].SourceID
-		c.Sources = addSource(c.Sources, id)
 		c.Cites = append(c.Cites, parallax.Cite{Source: id, Start: m.Phrase.Start, End: m.Phrase.End})
 	}
 	return c

@@ -271,6 +271,9 @@ func (s *sentence) ageSubjectAfter(f *found) {
 	k := f.e.end
 	j := k
 	for j < len(s.toks) && j-k < 3 && s.tight(j) && !s.toks[j].Stop && isWord(s.toks[j].Text) {
+		if t := s.toks[j]; !t.Capital && (verbLike(t) || j > k && !personLike(t)) {
+			break // "the 26-year-old fired", "36-year-old Duncan Rait died"
+		}
 		j++
 		if !s.toks[j-1].Capital {
 			break
@@ -283,6 +286,21 @@ func (s *sentence) ageSubjectAfter(f *found) {
 		f.subjFrom, f.subjTo = k, j
 		f.phraseTo = s.toks[j-1].End
 	}
+}
+
+// personLike reports whether a lower-case word may name a person: a
+// person noun, or a word with the ending of an agent noun ("climber",
+// "resident", "tourist", "guardsman").
+func personLike(t text.Token) bool {
+	if personNouns[t.Stem] {
+		return true
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "man", "woman"} {
+		if strings.HasSuffix(t.Lower, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // ageAppositive reads ages given after a name or in an age clause: "Kilmar

@@ -93,6 +93,16 @@ type Mention struct {
 	// Parts holds the addends of a sum ("238 Venezuelans and 23
 	// Salvadorans" has Parts 238 and 23 and Value 261).
 	Parts []float64 `json:"parts,omitempty"`
+	// PartKeys tell what each part counts: the stem of its nationality
+	// word, else of its head noun ("venezuelan", "salvadoran"); PartTexts
+	// are the parts as written ("238 Venezuelans"). A figure that counts
+	// one part is compared with that part, not with the sum.
+	PartKeys  []string `json:"part_keys,omitempty"`
+	PartTexts []string `json:"part_texts,omitempty"`
+	// Subject is the person whose age the figure is ("Bukele"), "" for
+	// other figures and for an age whose person the sentence does not name
+	// ("At 43, his popularity…").
+	Subject string `json:"subject,omitempty"`
 	// Word is true for a number spelled out ("ten", "two dozen").
 	Word bool `json:"word,omitempty"`
 	// Part is true for an addend of a sum mention of the same sentence;
@@ -224,7 +234,7 @@ func extractSentence(s *sentence) []Mention {
 			i = max(e.end, i+1) // too large to be a figure, and no other one
 			continue
 		}
-		fs = append(fs, s.describe(e))
+		fs = append(fs, s.bound(s.describe(e)))
 		i = max(e.end, i+1)
 		if f := fs[len(fs)-1]; f.npEnd > i && f.unit != UnitDate {
 			i = f.npEnd

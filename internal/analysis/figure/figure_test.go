@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -33,6 +34,8 @@ type want struct {
 	low, high float64
 	verb      string
 	about     string // substring of About
+	noAbout   bool   // About must be "": the sentence names nothing counted
+	aboutIs   string // About exactly
 	head      string // Head[0]
 	increment bool
 	parts     []float64
@@ -84,7 +87,7 @@ func TestExtract(t *testing.T) {
 		{
 			name:     "approximately in a quote",
 			sentence: "\"It was approximately $6 million to El Salvador for the detention of these foreign terrorists,\" press secretary Karoline Leavitt said at one of her recent briefings.",
-			want:     []want{{text: "approximately $6 million", unit: UnitUSD, value: 6e6, low: 5.4e6, high: 6.6e6}},
+			want:     []want{{text: "approximately $6 million", unit: UnitUSD, value: 6e6, low: 5.4e6, high: 6.6e6, noAbout: true}},
 		},
 		{
 			name:     "share of votes",
@@ -95,7 +98,7 @@ func TestExtract(t *testing.T) {
 		{
 			name:     "share before the number",
 			sentence: "Some polls have put his support in El Salvador at over 90%.",
-			want:     []want{{text: "over 90%", unit: UnitPercent, value: 90, low: 90, high: 112.5, head: "support"}},
+			want:     []want{{text: "over 90%", unit: UnitPercent, value: 90, low: 90, high: 100, head: "support"}},
 		},
 		{
 			name:     "age adjective",
@@ -115,12 +118,12 @@ func TestExtract(t *testing.T) {
 		{
 			name:     "increment before",
 			sentence: "Bukele’s visit follows the recent deportation of an additional 10 individuals to El Salvador.",
-			want:     []want{{text: "10", unit: UnitPeople, value: 10, low: 10, high: 10, verb: "deport", increment: true, head: "individu"}},
+			want:     []want{{text: "10", unit: UnitPeople, value: 10, low: 10, high: 10, verb: "deport", increment: true, head: "individu", about: "more individuals deported to El Salvador"}},
 		},
 		{
 			name:     "some two dozen",
 			sentence: "The list included names of some two dozen alleged gang members that Bukele's country has taken in.",
-			want:     []want{{text: "some two dozen", unit: UnitPeople, value: 24, low: 21.6, high: 26.4, head: "member"}},
+			want:     []want{{text: "some two dozen", unit: UnitPeople, value: 24, low: 22, high: 26, head: "member"}},
 		},
 		{
 			name:     "estimated",
@@ -130,13 +133,82 @@ func TestExtract(t *testing.T) {
 		{
 			name:     "capacity",
 			sentence: "The prison, with a capacity of 40,000, was constructed for gang members in a country once plagued by high murder rates, which have recently declined.",
-			want:     []want{{text: "40,000", unit: UnitCount, value: 40000, low: 40000, high: 40000, head: "capac"}},
+			want:     []want{{text: "40,000", unit: UnitCount, value: 40000, low: 40000, high: 40000, head: "capac", about: "prison capacity"}},
 		},
 		{
 			name:     "duration in words",
 			sentence: "\"The United States will pay a very low fee for them, but a high one for us,\" wrote Bukele, who has for three years used harsh tactics to imprison and punish alleged criminals, including those associated with Salvadoran gang MS-13.",
-			want:     []want{{text: "three", unit: UnitYears, value: 3, low: 3, high: 3, head: "year"}},
+			want:     []want{{text: "three", unit: UnitYears, value: 3, low: 3, high: 3, head: "year", about: "years of harsh tactics"}},
 			absent:   []string{"13", "one"},
+		},
+		// Ranges within what the unit allows.
+		{
+			name:     "a share stays within 100%",
+			sentence: "More than 95% of the island's voters backed the measure, officials said.",
+			want:     []want{{text: "More than 95%", unit: UnitPercent, value: 95, low: 95, high: 100, head: "voter"}},
+		},
+		{
+			name:     "at least a share",
+			sentence: "At least 90% of the buildings in the old town were damaged.",
+			want:     []want{{text: "At least 90%", unit: UnitPercent, value: 90, low: 90, high: 100}},
+		},
+		{
+			name:     "a change may pass 100%",
+			sentence: "Applications for asylum rose more than 150% in the first quarter.",
+			want:     []want{{text: "more than 150%", unit: UnitPercent, value: 150, low: 150, high: 187.5}},
+		},
+		{
+			name:     "a change after the number",
+			sentence: "The ministry announced a 90% increase in fees for foreign students.",
+			want:     []want{{text: "90%", unit: UnitPercent, value: 90, low: 90, high: 90}},
+		},
+		{
+			name:     "people are whole",
+			sentence: "Nearly 15 people were hurt when the roof of the market collapsed.",
+			want:     []want{{text: "Nearly 15", unit: UnitPeople, value: 15, low: 14, high: 15, verb: "injure", about: "people hurt"}},
+		},
+		// What is counted.
+		{
+			name:     "what a measure is of",
+			sentence: "The port city, with a population of about 300,000, was hit hardest.",
+			want:     []want{{text: "about 300,000", unit: UnitCount, value: 300000, low: 270000, high: 330000, head: "popul", about: "city population"}},
+		},
+		{
+			name:     "a measure of what the sentence does not say",
+			sentence: "Qeshm is Iran's largest island in the Persian Gulf, with a population of 120, 000.",
+			want:     []want{{text: "120, 000", unit: UnitCount, value: 120000, low: 120000, high: 120000, aboutIs: "population"}},
+		},
+		{
+			name:     "people of a verb",
+			sentence: "Human rights groups say that thousands have been arbitrarily arrested during his anti-gang drive.",
+			want:     []want{{text: "thousands", unit: UnitPeople, value: 2000, low: 2000, high: 100000, verb: "detain", about: "people arrested"}},
+		},
+		{
+			name:     "object of an -ing verb",
+			sentence: "The small Central American country has been under much media attention since the US began sending hundreds of Venezuelan migrants to its notorious mega-prison known as Cecot.",
+			want:     []want{{text: "hundreds", unit: UnitPeople, value: 200, low: 200, high: 10000, verb: "deport", about: "Venezuelan migrants sent"}},
+		},
+		{
+			name:     "a verb alone names nothing counted",
+			sentence: "Officials said hundreds of thousands and even millions entered the country.",
+			want:     []want{{text: "millions", unit: UnitCount, value: 2e6, low: 2e6, high: 1e8, noAbout: true}},
+		},
+		{
+			name:     "a unit alone names nothing counted",
+			sentence: "The strike lasted 30 days.",
+			want:     []want{{text: "30", unit: UnitDays, value: 30, low: 30, high: 30, noAbout: true}},
+		},
+		// ECB+ (Cybulska & Vossen 2014), CC BY 3.0.
+		{
+			name:     "age with spaced hyphens as scraped",
+			sentence: "Hostility has been mounting this week in East Flatbush, Brooklyn, after two plainclothes police officers fatally shot 16 - year - old Kimani Gray after he allegedly pointed a revolver at them on Saturday night.",
+			want:     []want{{text: "16 - year - old", unit: UnitYears, value: 16, low: 16, high: 16, head: "age", about: "age of Kimani Gray"}},
+			absent:   []string{"16"},
+		},
+		{
+			name:     "the age's person ends before a verb",
+			sentence: "Friends said 36 - year - old Duncan Raite died on the descent.",
+			want:     []want{{text: "36 - year - old", unit: UnitYears, value: 36, low: 36, high: 36, head: "age", about: "age of Duncan Raite"}},
 		},
 		{
 			name:     "clock times are not figures",
@@ -217,12 +289,18 @@ func TestExtract(t *testing.T) {
 				}
 				got := want{text: m.Text, unit: m.Unit, value: m.Value, low: m.Low, high: m.High, verb: m.Verb, increment: m.Increment, parts: m.Parts}
 				exp := w
-				exp.about, exp.head = "", ""
+				exp.about, exp.head, exp.noAbout, exp.aboutIs = "", "", false, ""
 				if w.verb == "" {
 					got.verb = ""
 				}
 				if diff := cmp.Diff(exp, got, cmp.AllowUnexported(want{}), cmp.Comparer(approxEqual)); diff != "" {
 					t.Errorf("mention %q (-want +got):\n%s", w.text, diff)
+				}
+				if w.aboutIs != "" && m.About != w.aboutIs {
+					t.Errorf("mention %q: About = %q, want %q", w.text, m.About, w.aboutIs)
+				}
+				if w.noAbout && m.About != "" {
+					t.Errorf("mention %q: About = %q, want none", w.text, m.About)
 				}
 				if w.about != "" && !strings.Contains(m.About, w.about) {
 					t.Errorf("mention %q: About = %q, want it to contain %q", w.text, m.About, w.about)
@@ -362,6 +440,108 @@ func TestCompareExamples(t *testing.T) {
 		t.Errorf("the 10 people deported on Saturday are not one figure of two outlets: %+v", figs)
 	}
 	checkCites(t, arts, figs)
+}
+
+// TestKeyFigures checks the figures of the examples an editor reads in the
+// brief: each once, each saying what it counts, each within its unit.
+func TestKeyFigures(t *testing.T) {
+	arts := parallaxtest.Load(t, "../../../examples")
+	figs, cs := Compare(arts, ExtractAll(arts))
+	seen := map[string]bool{}
+	for _, f := range figs {
+		key := f.About + "|" + f.Unit + "|" + strconv.FormatFloat(f.Value, 'g', -1, 64)
+		if seen[key] {
+			t.Errorf("figure listed twice: %s: %s", f.About, f.Text)
+		}
+		seen[key] = true
+		if f.About == "" {
+			t.Errorf("figure %q does not say what it counts", f.Text)
+		}
+		if f.Unit == UnitPercent && f.High > 100 {
+			t.Errorf("share %q reaches %g%%", f.Text, f.High)
+		}
+	}
+	byAbout := map[string]parallax.Figure{}
+	for _, f := range figs {
+		byAbout[f.About] = f
+	}
+	// The age of Bukele is one figure of the two outlets that give it.
+	if f, ok := byAbout["age of Bukele"]; !ok || len(f.Sources) != 2 || f.Sources[0] != "bbc" || f.Sources[1] != "afp" || len(f.Cites) != 2 {
+		t.Errorf("age of Bukele: %+v", f)
+	}
+	if _, ok := byAbout["age"]; ok {
+		t.Errorf("an age of no one is listed: %+v", byAbout["age"])
+	}
+	// Labels that say nothing of what is counted are not listed; nor the
+	// parts of a sum, which the sum lists.
+	for _, about := range []string{"to El Salvador", "years", "entered", "liberated", "violent illegal immigrant killers", "individuals to El Salvador", "Venezuelans deported", "Salvadorans deported to Cecot"} {
+		if f, ok := byAbout[about]; ok {
+			t.Errorf("figure about %q listed: %+v", about, f)
+		}
+	}
+	for about, text := range map[string]string{
+		"people jailed":                            "thousands of people",
+		"Venezuelan migrants sent":                 "hundreds of Venezuelan migrants",
+		"more individuals deported to El Salvador": "10 individuals",
+		"years of harsh tactics":                   "three years",
+		"fee for keeping deportees":                "$6 million fee",
+	} {
+		if f, ok := byAbout[about]; !ok || f.Text != text {
+			t.Errorf("figure about %q: %+v, want text %q", about, f, text)
+		}
+	}
+	// The fee is given twice, exactly and hedged: one figure, both cited.
+	if f := byAbout["fee for keeping deportees"]; len(f.Cites) != 2 {
+		t.Errorf("fee cites %+v, want the heading and the quote", f.Cites)
+	}
+	// The sum of Venezuelans and Salvadorans is set against the counts of
+	// Venezuelans through its Venezuelans, against the count of all through
+	// its total, and the explanation says so.
+	c, _ := findConflict(cs, "238 Venezuelans and 23 Salvadorans")
+	for _, s := range []string{"238 Venezuelans fits 'hundreds' and 'over 200'", "261 in all fits 'around 250'"} {
+		if !strings.Contains(c.Explanation, s) {
+			t.Errorf("deportee explanation lacks %q: %s", s, c.Explanation)
+		}
+	}
+	if strings.Contains(c.Explanation, "meet at") {
+		t.Errorf("deportee explanation gives one range for counts of different people: %s", c.Explanation)
+	}
+}
+
+// TestReadingOf checks that a sum is compared like with like: through the
+// part that counts what the other figure counts, or through its total.
+func TestReadingOf(t *testing.T) {
+	one := func(sentence, text string) Mention {
+		for _, m := range Extract(sentenceArticle(sentence)) {
+			if m.Text == text {
+				return m
+			}
+		}
+		t.Fatalf("no mention %q in %q", text, sentence)
+		return Mention{}
+	}
+	sum := one("García was among 238 Venezuelans and 23 Salvadorans deported to Cecot under a bilateral agreement.", "238 Venezuelans and 23 Salvadorans")
+	tests := []struct {
+		name     string
+		other    Mention
+		part     int
+		low, hig float64
+	}{
+		{"Venezuelans", one("Since March, El Salvador has accepted over 200 Venezuelan immigrants from the U.S.", "over 200"), 0, 238, 238},
+		{"Salvadorans", one("The US also deported some 20 Salvadorans to the prison.", "some 20"), 1, 23, 23},
+		{"everyone", one("The Trump administration deported around 250 alleged Tren de Aragua members to El Salvador.", "around 250"), -1, 261, 261},
+	}
+	for _, tt := range tests {
+		r := readingOf(sum, tt.other)
+		if r.part != tt.part || r.low != tt.low || r.high != tt.hig {
+			t.Errorf("%s: reading %+v, want part %d (%g–%g)", tt.name, r, tt.part, tt.low, tt.hig)
+		}
+	}
+	// Against "over 200 Venezuelans" (200–250) the 261 in all would clash;
+	// the 238 Venezuelans do not.
+	if !compatible(sum, tests[0].other) {
+		t.Errorf("238 Venezuelans and over 200 Venezuelans found incompatible")
+	}
 }
 
 // checkCites checks that every cite of every figure points at words that

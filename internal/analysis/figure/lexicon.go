@@ -229,3 +229,71 @@ var prepositions = text.Prepositions(text.PrepositionEndsPhrase)
 // mostly introduces the make-up of a group ("hundreds of people, mostly
 // Venezuelans").
 var mostly = map[string]bool{"mostly": true, "mainly": true, "largely": true, "chiefly": true, "predominantly": true, "primarily": true}
+
+// participle returns the past participle of a verb form ("sending" is
+// "sent", "deport" "deported", "arrested" itself) or, for the event noun of
+// a verb class ("the deportation of 10"), the participle of that class. It
+// returns "" when it cannot tell, and for the words of no verb class
+// (verbClasses) that are not participles already.
+func participle(w, class string) string {
+	switch {
+	case irregularParticiple[w] || strings.HasSuffix(w, "ed"):
+		return w
+	case class == "":
+		return "" // "morning", "following": not every -ing word is a verb of a figure
+	case irregularPast[w] != "":
+		return irregularPast[w]
+	case strings.HasSuffix(w, "ing") && len(w) > 5:
+		return regularPast(strings.TrimSuffix(w, "ing"))
+	case strings.HasSuffix(w, "tion") || strings.HasSuffix(w, "sion") || strings.HasSuffix(w, "ment") || strings.HasSuffix(w, "al") || strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ure"):
+		return classParticiple[class]
+	}
+	return regularPast(w) // a base form: "deport 250 people"
+}
+
+// regularPast adds the regular past ending to a verb's base ("deport",
+// "releas" of "releasing", "carry").
+func regularPast(base string) string {
+	switch n := len(base); {
+	case n == 0:
+		return ""
+	case base[n-1] == 'e':
+		return base + "d"
+	case n > 1 && base[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(base[n-2])):
+		return base[:n-1] + "ied"
+	}
+	return base + "ed"
+}
+
+// irregularPast are the irregular verb forms a figure's verb may take,
+// with their past participle: each group lists forms, then ":" and the
+// participle.
+var irregularPast = func() map[string]string {
+	m := map[string]string{}
+	for _, group := range strings.Split(`send sends sending:sent; hold holds holding:held; take takes taking:taken;
+		fly flies flying:flown; pay pays paying:paid; spend spends spending:spent; lose loses losing:lost;
+		sell sells selling:sold; buy buys buying:bought; win wins winning:won; bring brings bringing:brought;
+		keep keeps keeping:kept; build builds building:built; shoot shoots shooting:shot; hit hits hitting:hit;
+		put puts putting:put; cut cuts cutting:cut; set sets setting:set; find finds finding:found;
+		give gives giving:given; get gets getting:got; make makes making:made; leave leaves leaving:left;
+		lead leads leading:led; run runs running:run; see sees seeing:seen; tell tells telling:told;
+		beat beats beating:beaten; draw draws drawing:drawn; throw throws throwing:thrown; lay lays laying:laid;
+		flee flees fleeing:fled; free frees freeing:freed; die dies dying:died; cost costs costing:cost;
+		hurt hurts hurting:hurt; dead:dead`, ";") {
+		forms, p, _ := strings.Cut(group, ":")
+		for _, f := range strings.Fields(forms) {
+			m[f] = p
+		}
+	}
+	return m
+}()
+
+// classParticiple names the event of a verb class as a participle, for
+// the event nouns of the class ("the deportation of 10 individuals" counts
+// individuals deported).
+var classParticiple = map[string]string{
+	"deport": "deported", "detain": "detained", "kill": "killed", "injure": "injured", "evacuate": "evacuated",
+	"rescue": "rescued", "free": "freed", "pay": "paid", "export": "exported", "import": "imported",
+	"enter": "entered", "sentence": "sentenced", "employ": "employed", "fire": "fired", "sell": "sold",
+	"buy": "bought", "raise": "raised",
+}

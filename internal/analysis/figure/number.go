@@ -102,6 +102,9 @@ func (s *sentence) parseAt(i int) (expr, bool) {
 		if !s.digits(&e) {
 			return e, false
 		}
+		if s.spacedAge(&e) {
+			return e, true
+		}
 	case strings.IndexByte(t.Lower, '-') > 0 && hyphenated.MatchString(t.Lower):
 		m := hyphenated.FindStringSubmatch(t.Lower)
 		v, ok := numberWord(m[1])
@@ -143,6 +146,22 @@ func (s *sentence) parseAt(i int) (expr, bool) {
 	s.approximate(&e)
 	s.rangeAfter(&e)
 	return e, true
+}
+
+// spacedAge reads the age of "16 - year - old" as scraped, the hyphens of
+// "16-year-old" spaced out.
+func (s *sentence) spacedAge(e *expr) bool {
+	j := e.end
+	if e.unit != "" || e.scale != 1 || e.value != math.Trunc(e.value) || j+1 >= len(s.toks) {
+		return false
+	}
+	dash := func(k int) bool { g := strings.TrimSpace(s.gap(k)); return g == "-" || g == "–" }
+	if (s.lower(j) != "year" && s.lower(j) != "years") || s.lower(j+1) != "old" || !dash(j) || !dash(j+1) {
+		return false
+	}
+	e.end, e.to = j+2, s.toks[j+1].End
+	e.age, e.year = true, false
+	return true
 }
 
 // digits reads a number written in digits with its currency, scale and
