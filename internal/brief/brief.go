@@ -145,7 +145,7 @@ func size(arts []*parallax.Article) int {
 // credit alike.
 func summarize(b *parallax.Brief, m *align.Model, opts Options) *truths {
 	facts := align.Facts(m, opts.Align)
-	c := crediting{m: m, keys: keyNames(m), tau: opts.Align.Threshold}
+	c := crediting{m: m, keys: keyNames(m), tau: opts.Align.Threshold, read: map[int]sentenceTerms{}}
 	if c.tau == 0 {
 		c.tau = align.DefaultThreshold
 	}

@@ -42,7 +42,7 @@ func (c crediting) claimScore(i, k int) float64 {
 //   - whether both give numbers and none is the same.
 func (c crediting) claimFeatures(i, k int) [9]float64 {
 	m := c.m
-	a, b := claimTerms(m, i), claimTerms(m, k)
+	a, b := c.terms(i), c.terms(k)
 	inB := map[int32]bool{}
 	for _, t := range b.terms {
 		inB[t.id] = true

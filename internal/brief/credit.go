@@ -64,7 +64,7 @@ func (t *truths) statement(i int) parallax.Statement {
 	}
 	arts := []int{m.Sents[i].Article}
 	for a, k := range best {
-		if t.c.credits(i, k) {
+		if sim[a] >= minCreditSimilarity && t.c.credits(i, k) {
 			arts = append(arts, a)
 		}
 	}
@@ -79,6 +79,12 @@ func (t *truths) statement(i int) parallax.Statement {
 	t.memo[i] = st
 	return st
 }
+
+// minCreditSimilarity is the least similarity of a sentence to a statement
+// for its source to be credited with it: the labelled pairs crediting is
+// measured on were drawn above it, and below it a sentence shares too
+// little to state the same claim.
+const minCreditSimilarity = 0.12
 
 // candidates returns the sentences sharing with sentence i a term that is
 // not too common, each once.
@@ -176,6 +182,22 @@ type crediting struct {
 	m    *align.Model
 	keys map[int32]bool // terms of the story's shared names
 	tau  float64
+	// read keeps the words of the sentences read so far (see terms); nil
+	// reads them every time.
+	read map[int]sentenceTerms
+}
+
+// terms returns the words of model sentence i as claimFeatures reads them,
+// read once when c keeps them.
+func (c crediting) terms(i int) sentenceTerms {
+	if st, ok := c.read[i]; ok {
+		return st
+	}
+	st := claimTerms(c.m, i)
+	if c.read != nil {
+		c.read[i] = st
+	}
+	return st
 }
 
 // credits reports whether sentence k states the main claim of sentence i,

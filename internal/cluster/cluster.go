@@ -86,7 +86,8 @@ type Clusterer struct {
 	acc                  map[int32]float32 // scratch: candidate weights
 	heads                []weighted        // scratch: the main names of the article being added
 	lastMissA, lastMissS int               // diagnostics
-	near                 []*story          // scratch: small candidate stories scoring at least MergeScore
+	debug                func(s *story, msg string)
+	near                 []*story // scratch: small candidate stories scoring at least MergeScore
 }
 
 // New returns a Clusterer. It fails with EINVALID for options out of range.

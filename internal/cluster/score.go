@@ -167,6 +167,9 @@ func (c *Clusterer) score(slots []slotKey, s *story, at time.Time) float64 {
 		c.lastMissA, c.lastMissS = missA, missS
 		if missA > 0 && missS > 0 {
 			sim *= math.Exp(-c.opts.MainWeight)
+			if c.debug != nil {
+				c.debug(s, c.mainDebug(s))
+			}
 		}
 	}
 	if !at.IsZero() && !s.last.IsZero() {
@@ -382,4 +385,29 @@ func (c *Clusterer) nameEvidence(s *story) (missA, missS int) {
 		}
 	}
 	return missA, missS
+}
+
+func (c *Clusterer) mainDebug(s *story) string {
+	var b strings.Builder
+	b.WriteString("A:")
+	for _, h := range c.heads {
+		b.WriteString(" " + c.keys[h.term])
+		found := false
+		for _, t := range s.terms {
+			found = found || t == h.term
+		}
+		if !found {
+			b.WriteString("(-)")
+		}
+	}
+	b.WriteString(" S:")
+	for t, n := range s.heads {
+		if 2*int(n) >= s.size {
+			b.WriteString(" " + c.keys[t])
+			if c.terms[t].dense == 0 {
+				b.WriteString("(-)")
+			}
+		}
+	}
+	return b.String()
 }
