@@ -338,28 +338,58 @@ func dateWord(t text.Token) bool {
 	return t.Number || text.IsCalendarWord(l) || dateWords[l]
 }
 
-var dateWords = set("today yesterday tomorrow tonight week month year morning afternoon evening night ago weekend last next")
+var dateWords = set("today yesterday tomorrow tonight week month year morning afternoon evening night ago weekend last next am pm gmt bst est edt pst pdt utc ist")
 
 // mainDate returns the date of a sentence's main clause among the dates
 // found in it, and the token where it starts: the first date outside every
 // subordinate part. A "since 2019" inside a clause dates the start of a
 // state ("a work permit since 2019", "the first time since 2005"), not an
 // event: only a clause that opens on it ("Since March, El Salvador has
-// accepted …") is dated by it. ok is false when the main clause has no
-// date.
+// accepted …") is dated by it. A date in a noun phrase dates its noun
+// ("sentenced Nichols for the March 11, 2005, incident"). ok is false
+// when the main clause has no date.
 func (c *clauses) mainDate(ms []match) (m match, tok int, ok bool) {
 	for _, x := range ms {
 		k := c.tokenAt(x.from)
 		if k < 0 || c.sub[k] {
 			continue
 		}
-		if k > 0 && c.toks[k-1].Lower == "since" && k-1 > 0 && !c.starts[k-1] {
+		if c.sinceInClause(k) || c.attributive(k) {
 			continue
 		}
 		return x, k, true
 	}
 	return match{}, 0, false
 }
+
+// sinceInClause reports whether the date at token k is the object of a
+// "since" inside its clause: "since" comes before it in its segment, not
+// at the segment's start, with no verb between ("the worst violence since
+// riots in 2008", "since his April 2006 victory").
+func (c *clauses) sinceInClause(k int) bool {
+	for j := k - 1; j > 0; j-- {
+		if c.toks[j].Lower == "since" {
+			return !c.starts[j]
+		}
+		if c.starts[j] || c.clauseVerb(j) {
+			return false
+		}
+	}
+	return false
+}
+
+// attributive reports whether the date at token k modifies a noun: a
+// determiner or a possessive comes before it ("the March 2005 rampage",
+// "Trump's March 15 order").
+func (c *clauses) attributive(k int) bool {
+	if k == 0 {
+		return false
+	}
+	p := c.toks[k-1].Lower
+	return determiners[p] || strings.HasSuffix(p, "'s") && !dateWord(c.toks[k-1])
+}
+
+var determiners = set("a an the his her its their our my your whose")
 
 // tokenAt returns the token starting at rune offset r, or -1.
 func (c *clauses) tokenAt(r int) int {

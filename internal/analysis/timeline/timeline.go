@@ -353,13 +353,21 @@ func dateSentence(d *text.Doc, si int, ref, story time.Time) *dated {
 			ref = day0(t)
 		}
 	}
-	ms := findDates(g, ref)
+	// Without a reference date the relative dates are read against any
+	// day, so that a main clause dated "on Saturday" is known to be dated,
+	// though not when: it is no entry, rather than one under the date of
+	// a clause inside it.
+	read := ref
+	if read.IsZero() {
+		read = anyDay
+	}
+	ms := findDates(g, read)
 	if len(ms) == 0 {
 		return nil
 	}
 	c := readClauses(g.Tokens, g.Runes)
 	md, tok, ok := c.mainDate(ms)
-	if !ok {
+	if !ok || ref.IsZero() && !absolute(g, md) {
 		return nil
 	}
 	r := g.Runes
@@ -374,24 +382,50 @@ func dateSentence(d *text.Doc, si int, ref, story time.Time) *dated {
 	return &dated{date: md.d.String(), text: string(r[from:to]), cite: parallax.Cite{Source: a.SourceID, Start: start, End: start + to - from}}
 }
 
+// anyDay is the reference date relative dates are read against when an
+// article has none, only to find them.
+var anyDay = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// absolute reports whether date m of a sentence is one findDates finds
+// without a reference date.
+func absolute(g *text.Seg, m match) bool {
+	for _, x := range findDates(g, time.Time{}) {
+		if x.from == m.from {
+			return true
+		}
+	}
+	return false
+}
+
 // statement reports whether a sentence can be an entry: a heading (a
 // live blog's post title, a section title) or a question reports no
-// event, nor does a fragment of fewer than three words beyond function
-// words and dates (a dateline: "Published on Friday 27 September 2013").
+// event, nor does a line that introduces what follows ("… as follows:"),
+// a piece cut from a sentence (it ends on a comma or a function word, or
+// closes a bracket it never opened) or a dateline: fewer than three words beyond function words and dates, or
+// none of them in lower case ("Published on Friday 27 September 2013",
+// "County Sheriff's Deputy Jerry Ortiz in June, 2005.").
 func statement(a *parallax.Article, s parallax.Sentence, g *text.Seg) bool {
 	if s.Block >= 0 && s.Block < len(a.Blocks) && a.Blocks[s.Block].Heading {
 		return false
 	}
-	if strings.HasSuffix(strings.TrimRight(g.Text, " ”\"’'»)"), "?") {
+	end := strings.TrimRight(g.Text, " ”\"’'»)")
+	if strings.HasSuffix(end, "?") || strings.HasSuffix(end, ":") || strings.HasSuffix(end, ",") || strings.HasSuffix(end, ";") {
 		return false
 	}
-	n := 0
+	if n := len(g.Tokens); n > 0 && g.Tokens[n-1].Stop && !strings.HasSuffix(end, ".") {
+		return false // cut on a function word ("… on Monday morning that")
+	}
+	if c, o := strings.IndexAny(g.Text, ")]"), strings.IndexAny(g.Text, "(["); c >= 0 && (o < 0 || c < o) {
+		return false
+	}
+	n, lower := 0, false
 	for _, t := range g.Tokens {
 		if !t.Stop && !dateWord(t) {
 			n++
+			lower = lower || !t.Capital
 		}
 	}
-	return n >= 3
+	return n >= 3 && lower
 }
 
 func containsString(list []string, s string) bool {
