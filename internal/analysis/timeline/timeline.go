@@ -157,7 +157,7 @@ func newEntry(m *align.Model, ds []*dated, g []int) entry {
 	sort.SliceStable(rest, func(x, y int) bool { return m.Sents[rest[x]].Article < m.Sents[rest[y]].Article })
 	for _, k := range rest {
 		id := m.Articles[m.Sents[k].Article].SourceID
-		if containsString(ev.Sources, id) {
+		if slices.Contains(ev.Sources, id) {
 			continue
 		}
 		s := m.Sentence(k)
@@ -169,8 +169,8 @@ func newEntry(m *align.Model, ds []*dated, g []int) entry {
 
 // order bounds the entries to maxEntries (the most reported, then the
 // most central) and orders them by date, then by where their sentence
-// stands (article, then sentence); a sentence repeated word for word in
-// one article (a live blog's summary and its post) gives one entry.
+// stands (article, then sentence); a sentence repeated word for word (a
+// live blog's summary and its post) gives one entry.
 func order(entries []entry) []parallax.Event {
 	if len(entries) > maxEntries {
 		sort.SliceStable(entries, func(x, y int) bool {
@@ -198,7 +198,7 @@ func order(entries []entry) []parallax.Event {
 		key := [2]string{e.ev.Date, e.ev.Text}
 		if at, ok := seen[key]; ok {
 			for i, s := range e.ev.Sources {
-				if !containsString(out[at].Sources, s) {
+				if !slices.Contains(out[at].Sources, s) {
 					out[at].Sources = append(out[at].Sources, s)
 					out[at].Cites = append(out[at].Cites, e.ev.Cites[i])
 				}
@@ -382,6 +382,9 @@ func dateSentence(d *text.Doc, si int, ref, story time.Time) *dated {
 	return &dated{date: md.d.String(), text: string(r[from:to]), cite: parallax.Cite{Source: a.SourceID, Start: start, End: start + to - from}}
 }
 
+// dangling are the words a sentence cut short ends on.
+var dangling = set("that and or but the a an of to for with by on in at from as if which who whose whom than")
+
 // anyDay is the reference date relative dates are read against when an
 // article has none, only to find them.
 var anyDay = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -412,7 +415,7 @@ func statement(a *parallax.Article, s parallax.Sentence, g *text.Seg) bool {
 	if strings.HasSuffix(end, "?") || strings.HasSuffix(end, ":") || strings.HasSuffix(end, ",") || strings.HasSuffix(end, ";") {
 		return false
 	}
-	if n := len(g.Tokens); n > 0 && g.Tokens[n-1].Stop && !strings.HasSuffix(end, ".") {
+	if n := len(g.Tokens); n > 0 && dangling[g.Tokens[n-1].Lower] && !strings.HasSuffix(end, ".") {
 		return false // cut on a function word ("… on Monday morning that")
 	}
 	if c, o := strings.IndexAny(g.Text, ")]"), strings.IndexAny(g.Text, "(["); c >= 0 && (o < 0 || c < o) {
@@ -426,15 +429,6 @@ func statement(a *parallax.Article, s parallax.Sentence, g *text.Seg) bool {
 		}
 	}
 	return n >= 3 && lower
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // storyDate returns the most common publication day of the articles (the

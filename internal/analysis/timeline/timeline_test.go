@@ -263,7 +263,7 @@ func checkEvents(t *testing.T, arts []*parallax.Article, evs []parallax.Event) {
 			seen[parallax.Cite{Source: c.Source, Start: c.Start}] = true
 		}
 		words := strings.Fields(e.Text)
-		if last := strings.ToLower(strings.Trim(words[len(words)-1], ",;:")); text.IsStop(last) || strings.HasSuffix(e.Text, ",") {
+		if last := strings.ToLower(strings.Trim(words[len(words)-1], ",;:")); dangling[last] || strings.HasSuffix(e.Text, ",") {
 			t.Errorf("entry ends on a dangling word: %q", e.Text)
 		}
 		if strings.HasSuffix(strings.TrimRight(e.Text, "\"”’ "), "?") {
