@@ -344,9 +344,6 @@ func forTerms(m *align.Model, i int, f func(t text.Token, id int32)) {
 func dateSentence(d *text.Doc, si int, ref, story time.Time) *dated {
 	a := d.Article
 	s, g := a.Sentences[si], &d.Sents[si]
-	if !statement(a, s, g) {
-		return nil
-	}
 	// A live-blog post's time stamp dates the words of its sentences.
 	if s.Block >= 0 && s.Block < len(a.Blocks) && !a.Blocks[s.Block].Time.IsZero() {
 		if t := withYear(a.Blocks[s.Block].Time, story); !t.IsZero() {
@@ -362,7 +359,7 @@ func dateSentence(d *text.Doc, si int, ref, story time.Time) *dated {
 		read = anyDay
 	}
 	ms := findDates(g, read)
-	if len(ms) == 0 {
+	if len(ms) == 0 || !statement(a, s, g) {
 		return nil
 	}
 	c := readClauses(g.Tokens, g.Runes)
