@@ -17,9 +17,9 @@ type match struct {
 
 var (
 	// yearPreps make a lone year a date of an event ("in 2019").
-	yearPreps = map[string]bool{"in": true, "since": true, "from": true, "during": true, "until": true, "by": true, "before": true, "after": true, "early": true, "late": true, "mid": true, "through": true, "of": false}
+	yearPreps = map[string]bool{"in": true, "between": true, "since": true, "from": true, "during": true, "until": true, "by": true, "before": true, "after": true, "early": true, "late": true, "mid": true, "through": true, "of": false}
 	// monthPreps make a lone month name a date ("in March", "since March").
-	monthPreps = map[string]bool{"in": true, "since": true, "from": true, "during": true, "until": true, "by": true, "early": true, "late": true, "mid": true, "last": true, "this": true, "next": true, "through": true, "before": true, "after": true, "of": true}
+	monthPreps = map[string]bool{"in": true, "between": true, "since": true, "from": true, "during": true, "until": true, "by": true, "early": true, "late": true, "mid": true, "last": true, "this": true, "next": true, "through": true, "before": true, "after": true, "of": true}
 	// future words turn a weekday forward ("will meet on Monday").
 	future = map[string]bool{"will": true, "'ll": true, "scheduled": true, "upcoming": true, "expected": true, "plans": true, "planned": true, "set": true, "shall": true}
 	dayNum = regexp.MustCompile(`^(\d{1,2})(st|nd|rd|th)?$`)
@@ -176,6 +176,9 @@ func (sc *dateScan) weekday(i int) bool {
 	}
 	if _, ok := text.Month(sc.lower(i + 1)); ok && sc.tight(i+1) {
 		return true // "Sunday, February 22, 2009": the date says it
+	}
+	if _, ok := text.Month(sc.lower(i + 2)); ok && dayNum.MatchString(sc.lower(i+1)) && sc.tight(i+1) {
+		return true // "Tuesday 28 April 2009"
 	}
 	from := i
 	var d time.Time

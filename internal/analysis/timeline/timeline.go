@@ -1,22 +1,33 @@
-// Package timeline builds the dated events of a story from its articles:
-// absolute dates ("March 15th", "February 2024", "in 2019"), dates relative
-// to the article's date ("on Saturday", "last month", "last year's
-// elections", "yesterday") and the time stamps of live-blog posts, ordered by
-// date and merged across outlets when two articles date the same event.
+// Package timeline builds the dated events of a story from its articles,
+// a timeline an editor can publish: each entry a sentence (or its main
+// clause, less a trailing relative clause, for a long one) dated by the
+// event its main clause reports (see clause.go: a date in a relative
+// clause, a parenthesis, an apposition, a quotation or an adverbial clause
+// dates that part only), each sentence once, under one date; headings and
+// questions are no events. The sentences of several sources that report
+// one event (one fact of the story's alignment, as the rest of the brief
+// groups them) make one entry citing them all. A timeline holds at most
+// maxEntries entries, the most reported kept.
 //
-// Relative dates are resolved against the article's publication date; an
-// article without one borrows the date of its live-blog posts, or else the
-// most common publication date of the story (the articles of one story are
-// written within days of each other). Expressions that cannot be dated
-// ("shortly after Trump's inauguration") are skipped.
+// Dates are absolute ("March 15th", "February 2024", "in 2019") or
+// relative to the article's date ("on Saturday", "last month", "last
+// year's elections", "yesterday"). Relative dates are resolved against the
+// article's publication date, or within a live-blog post against the
+// post's time stamp; an article without one borrows the date of its
+// live-blog posts, or else the most common publication date of the story
+// (the articles of one story are written within days of each other).
+// Expressions that cannot be dated ("shortly after Trump's inauguration")
+// are skipped.
 package timeline
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/analysis/align"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -46,21 +57,30 @@ func (d date) String() string {
 	return d.t.Format("2006-01-02")
 }
 
-// event is an event before merging.
-type event struct {
-	date   string
-	clock  string
-	text   string
-	terms  []string
-	source string
-	cite   parallax.Cite
-	art    int
-	order  int
+// dated is a sentence dated by its main clause: the entry it gives.
+type dated struct {
+	date string
+	text string
+	cite parallax.Cite
+	// terms are the model's term IDs of the entry's words, less names and
+	// the words of dates: what a source must also say to be credited.
+	terms []int32
 }
 
-// Build returns the dated events of the articles, ordered by date, then
-// time, then first appearance, with the events several articles date alike
-// merged into one that cites them all. It never fails; articles with no
+// maxEntries bounds a timeline: a story of a thousand articles dates
+// thousands of sentences, and an editor reads a few dozen. The entries
+// the most sources report are kept, the most central first among equals.
+const maxEntries = 50
+
+// minCoverage is the least share of an entry's words (names and dates
+// aside, weighted by IDF) that a source's sentence must also use to be
+// credited with it: "Trump is set to meet Bukele at the White House"
+// shares Bukele's refusal's names, not its news.
+const minCoverage = 0.2
+
+// Build returns the timeline of a story's articles: one entry per event,
+// a sentence dated by its main clause, credited to every source whose
+// sentence reports it, ordered by date. It never fails; articles with no
 // date at all contribute only their absolute dates.
 func Build(articles []*parallax.Article) []parallax.Event {
 	return FromDocs(text.Analyse(articles))
@@ -69,16 +89,343 @@ func Build(articles []*parallax.Article) []parallax.Event {
 // FromDocs is Build over the analysed articles of a story (see
 // text.Analyse): docs[i] is article i.
 func FromDocs(docs []*text.Doc) []parallax.Event {
-	story := storyDate(text.Articles(docs))
-	var evs []event
-	for ai, d := range docs {
+	m := align.FromDocs(docs, nil)
+	return FromModel(m, align.Facts(m, align.Options{}), align.DefaultThreshold)
+}
+
+// FromModel is Build over a story's alignment model and its facts (see
+// align.Facts), tau the threshold they were grouped with: the sentences
+// that report one event are sought among the sentences of one fact, as
+// the rest of a brief seeks them.
+//
+// Each dated sentence of a fact starts an entry or joins one: the entry of
+// the same date (a month and a day of it are one date, the day's) whose
+// sentence it reports. The sentences are taken most precise date first,
+// the fact's own sentence then the most central first among equals. Each
+// undated sentence of the fact is credited to the entry it reports best.
+// A sentence reports an entry when the model finds them similar (tau) and
+// it uses minCoverage of the entry's words.
+func FromModel(m *align.Model, facts []align.Fact, tau float64) []parallax.Event {
+	if tau == 0 {
+		tau = align.DefaultThreshold
+	}
+	ds := dateSentences(m)
+	reports := func(e, k int) bool {
+		return e == k || align.Similarity(m, e, k) >= tau && coverage(m, ds[e].terms, k) >= minCoverage
+	}
+	var entries []entry
+	for _, f := range facts {
+		groups := dateGroups(f, ds, m, reports)
+		if len(groups) == 0 {
+			continue
+		}
+		for _, k := range f.Members {
+			if ds[k] != nil {
+				continue
+			}
+			best, bestSim := -1, 0.0
+			for gi, g := range groups {
+				if s := align.Similarity(m, g[0], k); reports(g[0], k) && s > bestSim {
+					best, bestSim = gi, s
+				}
+			}
+			if best >= 0 {
+				groups[best] = append(groups[best], k)
+			}
+		}
+		for _, g := range groups {
+			entries = append(entries, newEntry(m, ds, g))
+		}
+	}
+	return order(entries)
+}
+
+// entry is a timeline entry with what orders and bounds the timeline.
+type entry struct {
+	ev      parallax.Event
+	rep     int // the model sentence it states
+	central float64
+}
+
+// newEntry states the entry of model sentences g, g[0] the one it states:
+// its sources that sentence's then the others in input order, each cited
+// once.
+func newEntry(m *align.Model, ds []*dated, g []int) entry {
+	rep := g[0]
+	ev := parallax.Event{Date: ds[rep].date, Text: ds[rep].text, Sources: []string{ds[rep].cite.Source}, Cites: []parallax.Cite{ds[rep].cite}}
+	rest := append([]int(nil), g[1:]...)
+	sort.SliceStable(rest, func(x, y int) bool { return m.Sents[rest[x]].Article < m.Sents[rest[y]].Article })
+	for _, k := range rest {
+		id := m.Articles[m.Sents[k].Article].SourceID
+		if slices.Contains(ev.Sources, id) {
+			continue
+		}
+		s := m.Sentence(k)
+		ev.Sources = append(ev.Sources, id)
+		ev.Cites = append(ev.Cites, parallax.Cite{Source: id, Start: s.Start, End: s.End})
+	}
+	return entry{ev: ev, rep: rep, central: m.Sents[rep].Central}
+}
+
+// order bounds the entries to maxEntries (the most reported, then the
+// most central) and orders them by date, then by where their sentence
+// stands (article, then sentence); a sentence repeated word for word (a
+// live blog's summary and its post) gives one entry.
+func order(entries []entry) []parallax.Event {
+	if len(entries) > maxEntries {
+		sort.SliceStable(entries, func(x, y int) bool {
+			a, b := entries[x], entries[y]
+			if len(a.ev.Sources) != len(b.ev.Sources) {
+				return len(a.ev.Sources) > len(b.ev.Sources)
+			}
+			if a.central != b.central {
+				return a.central > b.central
+			}
+			return a.rep < b.rep
+		})
+		entries = entries[:maxEntries]
+	}
+	sort.SliceStable(entries, func(x, y int) bool {
+		a, b := entries[x], entries[y]
+		if a.ev.Date != b.ev.Date {
+			return a.ev.Date < b.ev.Date
+		}
+		return a.rep < b.rep
+	})
+	out := make([]parallax.Event, 0, len(entries))
+	seen := map[[2]string]int{}
+	for _, e := range entries {
+		key := [2]string{e.ev.Date, e.ev.Text}
+		if at, ok := seen[key]; ok {
+			for i, s := range e.ev.Sources {
+				if !slices.Contains(out[at].Sources, s) {
+					out[at].Sources = append(out[at].Sources, s)
+					out[at].Cites = append(out[at].Cites, e.ev.Cites[i])
+				}
+			}
+			continue
+		}
+		seen[key] = len(out)
+		out = append(out, e.ev)
+	}
+	return out
+}
+
+// dateGroups returns the entries the dated sentences of a fact give, each
+// a group of model sentences, the one it states first.
+func dateGroups(f align.Fact, ds []*dated, m *align.Model, reports func(e, k int) bool) [][]int {
+	var dd []int
+	for _, k := range f.Members {
+		if ds[k] != nil {
+			dd = append(dd, k)
+		}
+	}
+	sort.SliceStable(dd, func(x, y int) bool {
+		a, b := dd[x], dd[y]
+		if len(ds[a].date) != len(ds[b].date) {
+			return len(ds[a].date) > len(ds[b].date)
+		}
+		if (a == f.Rep) != (b == f.Rep) {
+			return a == f.Rep
+		}
+		if m.Sents[a].Central != m.Sents[b].Central {
+			return m.Sents[a].Central > m.Sents[b].Central
+		}
+		return a < b
+	})
+	var groups [][]int
+	for _, k := range dd {
+		joined := false
+		for gi, g := range groups {
+			if strings.HasPrefix(ds[g[0]].date, ds[k].date) && reports(g[0], k) {
+				groups[gi] = append(groups[gi], k)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			groups = append(groups, []int{k})
+		}
+	}
+	return groups
+}
+
+// coverage returns the share of terms, weighted by IDF, that model
+// sentence k also uses.
+func coverage(m *align.Model, terms []int32, k int) float64 {
+	ids := m.Sents[k].Vec.IDs
+	var shared, total float64
+	for _, t := range terms {
+		total += m.IDF[t]
+		if _, ok := slices.BinarySearch(ids, t); ok {
+			shared += m.IDF[t]
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return shared / total
+}
+
+// dateSentences returns, for each sentence of the model, the entry it
+// gives, or nil: a statement (not a heading nor a question) whose main
+// clause carries a date.
+func dateSentences(m *align.Model) []*dated {
+	out := make([]*dated, len(m.Sents))
+	story := storyDate(m.Articles)
+	refs := map[int]time.Time{}
+	var names map[int32]bool
+	for i, st := range m.Sents {
+		d := m.Docs[st.Article]
 		if d == nil {
 			continue
 		}
-		ref := referenceDate(d, story)
-		evs = append(evs, articleEvents(d, ai, ref, story)...)
+		ref, ok := refs[st.Article]
+		if !ok {
+			ref = referenceDate(d, story)
+			refs[st.Article] = ref
+		}
+		if e := dateSentence(d, st.Sentence, ref, story); e != nil {
+			if names == nil {
+				names = storyNames(m)
+			}
+			e.terms = entryTerms(m, i, e.cite.End-m.Sentence(i).Start, names)
+			out[i] = e
+		}
 	}
-	return merge(evs)
+	return out
+}
+
+// entryTerms returns the term IDs of the words of model sentence i before
+// code point end of the sentence, less the story's names and the words of
+// dates.
+func entryTerms(m *align.Model, i, end int, names map[int32]bool) []int32 {
+	var out []int32
+	forTerms(m, i, func(t text.Token, id int32) {
+		if t.End <= end && !t.Capital && !names[id] && !dateWord(t) && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	})
+	return out
+}
+
+// storyNames returns the terms some sentence of the story writes
+// capitalised after its first word ("President", "Secretary of State"):
+// words that name, shared by sentences that report different things.
+func storyNames(m *align.Model) map[int32]bool {
+	names := map[int32]bool{}
+	for i := range m.Sents {
+		forTerms(m, i, func(t text.Token, id int32) {
+			if t.Capital && t.Start > 0 && !text.IsCalendarWord(t.Lower) {
+				names[id] = true
+			}
+		})
+	}
+	return names
+}
+
+// forTerms calls f with each content word of model sentence i and its
+// term ID.
+func forTerms(m *align.Model, i int, f func(t text.Token, id int32)) {
+	terms := m.Sents[i].Terms
+	k := 0
+	for _, t := range m.Tokens[i] {
+		if t.Stop || len(t.Lower) < 2 {
+			continue
+		}
+		if k < len(terms) {
+			f(t, terms[k])
+		}
+		k++
+	}
+}
+
+// dateSentence returns the entry sentence si of an article gives, or nil.
+func dateSentence(d *text.Doc, si int, ref, story time.Time) *dated {
+	a := d.Article
+	s, g := a.Sentences[si], &d.Sents[si]
+	// A live-blog post's time stamp dates the words of its sentences.
+	if s.Block >= 0 && s.Block < len(a.Blocks) && !a.Blocks[s.Block].Time.IsZero() {
+		if t := withYear(a.Blocks[s.Block].Time, story); !t.IsZero() {
+			ref = day0(t)
+		}
+	}
+	// Without a reference date the relative dates are read against any
+	// day, so that a main clause dated "on Saturday" is known to be dated,
+	// though not when: it is no entry, rather than one under the date of
+	// a clause inside it.
+	read := ref
+	if read.IsZero() {
+		read = anyDay
+	}
+	ms := findDates(g, read)
+	if len(ms) == 0 || !statement(a, s, g) {
+		return nil
+	}
+	c := readClauses(g.Tokens, g.Runes)
+	md, tok, ok := c.mainDate(ms)
+	if !ok || ref.IsZero() && !absolute(g, md) {
+		return nil
+	}
+	r := g.Runes
+	from, to := 0, c.trim(tok)
+	for from < to && r[from] == ' ' {
+		from++
+	}
+	for to > from && r[to-1] == ' ' {
+		to--
+	}
+	start := s.Start + from
+	return &dated{date: md.d.String(), text: string(r[from:to]), cite: parallax.Cite{Source: a.SourceID, Start: start, End: start + to - from}}
+}
+
+// dangling are the words a sentence cut short ends on.
+var dangling = set("that and or but the a an of to for with by on in at from as if which who whose whom than")
+
+// anyDay is the reference date relative dates are read against when an
+// article has none, only to find them.
+var anyDay = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// absolute reports whether date m of a sentence is one findDates finds
+// without a reference date.
+func absolute(g *text.Seg, m match) bool {
+	for _, x := range findDates(g, time.Time{}) {
+		if x.from == m.from {
+			return true
+		}
+	}
+	return false
+}
+
+// statement reports whether a sentence can be an entry: a heading (a
+// live blog's post title, a section title) or a question reports no
+// event, nor does a line that introduces what follows ("… as follows:"),
+// a piece cut from a sentence (it ends on a comma or a function word, or
+// closes a bracket it never opened) or a dateline: fewer than three words beyond function words and dates, or
+// none of them in lower case ("Published on Friday 27 September 2013",
+// "County Sheriff's Deputy Jerry Ortiz in June, 2005.").
+func statement(a *parallax.Article, s parallax.Sentence, g *text.Seg) bool {
+	if s.Block >= 0 && s.Block < len(a.Blocks) && a.Blocks[s.Block].Heading {
+		return false
+	}
+	end := strings.TrimRight(g.Text, " ”\"’'»)")
+	if strings.HasSuffix(end, "?") || strings.HasSuffix(end, ":") || strings.HasSuffix(end, ",") || strings.HasSuffix(end, ";") {
+		return false
+	}
+	if n := len(g.Tokens); n > 0 && dangling[g.Tokens[n-1].Lower] && !strings.HasSuffix(end, ".") {
+		return false // cut on a function word ("… on Monday morning that")
+	}
+	if c, o := strings.IndexAny(g.Text, ")]"), strings.IndexAny(g.Text, "(["); c >= 0 && (o < 0 || c < o) {
+		return false
+	}
+	n, lower := 0, false
+	for _, t := range g.Tokens {
+		if !t.Stop && !dateWord(t) {
+			n++
+			lower = lower || !t.Capital
+		}
+	}
+	return n >= 3 && lower
 }
 
 // storyDate returns the most common publication day of the articles (the
@@ -148,205 +495,3 @@ func withYear(t, story time.Time) time.Time {
 func day0(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
-
-// articleEvents returns the events of one article: one per live-blog post
-// and one per sentence carrying a date.
-func articleEvents(d *text.Doc, ai int, ref, story time.Time) []event {
-	a := d.Article
-	var out []event
-	posts := map[int]bool{}
-	for bi, b := range a.Blocks {
-		if b.Post == 0 || b.Time.IsZero() || posts[b.Post] {
-			continue
-		}
-		t := withYear(b.Time, story)
-		if t.IsZero() {
-			continue
-		}
-		posts[b.Post] = true
-		// The post's heading, or its first sentence.
-		sp, txt, toks := b.Span, strings.TrimSpace(b.Text), []text.Token(nil)
-		if !b.Heading {
-			for si, s := range a.Sentences {
-				if s.Block == bi {
-					sp, txt, toks = s.Span, s.Text, d.Sents[si].Tokens
-					break
-				}
-			}
-		}
-		if toks == nil {
-			toks = d.Seg(b.Start, b.End, b.Text).Tokens
-		}
-		out = append(out, event{
-			date: t.Format("2006-01-02"), clock: t.Format("15:04"), text: txt, terms: text.TermsOf(toks),
-			source: a.SourceID, cite: parallax.Cite{Source: a.SourceID, Start: sp.Start, End: sp.End}, art: ai, order: sp.Start,
-		})
-	}
-	for si, s := range a.Sentences {
-		g := &d.Sents[si]
-		sref := ref
-		if s.Block >= 0 && s.Block < len(a.Blocks) && !a.Blocks[s.Block].Time.IsZero() {
-			b := a.Blocks[s.Block]
-			if t := withYear(b.Time, story); !t.IsZero() {
-				sref = day0(t)
-			}
-		}
-		for _, m := range findDates(g, sref) {
-			r := g.Runes
-			from, to := clause(r, m.from, m.to)
-			txt := strings.TrimSpace(string(r[from:to]))
-			// Trim the span to the trimmed text.
-			lead := 0
-			for from+lead < to && r[from+lead] == ' ' {
-				lead++
-			}
-			start := s.Start + from + lead
-			toks, ok := text.Within(g.Tokens, from, to)
-			if !ok { // the clause cuts a word ("238,000")
-				toks = text.Tokens(txt)
-			}
-			terms := text.TermsOf(toks)
-			out = append(out, event{
-				date: m.d.String(), text: txt, terms: terms, source: a.SourceID,
-				cite: parallax.Cite{Source: a.SourceID, Start: start, End: start + text.RuneLen(txt)}, art: ai, order: start,
-			})
-		}
-	}
-	return out
-}
-
-// clause returns the part of a sentence that carries a date found at
-// [from, to): the whole sentence when it is short, else the clause between
-// the nearest semicolons, dashes or commas around it, widened to at least
-// eight words.
-func clause(r []rune, from, to int) (int, int) {
-	if len(r) <= 220 {
-		return 0, len(r)
-	}
-	isBreak := func(c rune) bool { return c == ';' || c == '—' || c == '–' || c == ',' || c == ':' }
-	lo, hi := from, to
-	for {
-		for lo > 0 && !isBreak(r[lo-1]) {
-			lo--
-		}
-		for hi < len(r) && !isBreak(r[hi]) {
-			hi++
-		}
-		if len(strings.Fields(string(r[lo:hi]))) >= 8 || lo == 0 && hi == len(r) {
-			break
-		}
-		if lo > 0 {
-			lo--
-		}
-		if hi < len(r) {
-			hi++
-		}
-	}
-	// Take in the short pieces before the clause: the subject and its
-	// apposition ("Stephen Miller, a deputy chief of staff, told …").
-	for lo > 0 {
-		k := lo - 1
-		for k > 0 && !isBreak(r[k-1]) {
-			k--
-		}
-		if len(strings.Fields(string(r[k:lo]))) > 6 {
-			break
-		}
-		lo = k
-	}
-	for hi > lo && (isBreak(r[hi-1]) || r[hi-1] == ' ') {
-		hi--
-	}
-	for lo < hi && (r[lo] == ' ' || isBreak(r[lo])) {
-		lo++
-	}
-	return lo, hi
-}
-
-// merge joins events of the same date and close content across articles,
-// and orders them.
-func merge(evs []event) []parallax.Event {
-	sort.SliceStable(evs, func(i, j int) bool {
-		if evs[i].date != evs[j].date {
-			return evs[i].date < evs[j].date
-		}
-		if evs[i].clock != evs[j].clock {
-			return evs[i].clock < evs[j].clock
-		}
-		if evs[i].art != evs[j].art {
-			return evs[i].art < evs[j].art
-		}
-		return evs[i].order < evs[j].order
-	})
-	var out []parallax.Event
-	var reps []map[string]bool // terms of each output event
-	for _, e := range evs {
-		terms := uniq(e.terms)
-		joined := false
-		for k := len(out) - 1; k >= 0 && out[k].Date == e.date; k-- {
-			if out[k].Time != e.clock || !same(reps[k], terms) {
-				continue
-			}
-			dup := false
-			for _, c := range out[k].Cites {
-				dup = dup || c == e.cite
-			}
-			if !dup {
-				out[k].Cites = append(out[k].Cites, e.cite)
-			}
-			if !containsString(out[k].Sources, e.source) {
-				out[k].Sources = append(out[k].Sources, e.source)
-			}
-			joined = true
-			break
-		}
-		if joined {
-			continue
-		}
-		out = append(out, parallax.Event{Date: e.date, Time: e.clock, Text: e.text, Sources: []string{e.source}, Cites: []parallax.Cite{e.cite}})
-		reps = append(reps, terms)
-	}
-	return out
-}
-
-// same reports whether two events tell the same thing: at least three
-// content words in common, making up at least 40% of the shorter.
-func same(a, b map[string]bool) bool {
-	n := 0
-	for t := range b {
-		if a[t] {
-			n++
-		}
-	}
-	short := min(len(a), len(b))
-	return n >= 3 && float64(n) >= 0.4*float64(short)
-}
-
-func uniq(ts []string) map[string]bool {
-	m := map[string]bool{}
-	for _, t := range ts {
-		if !dateWords[t] {
-			m[t] = true
-		}
-	}
-	return m
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// dateWords are the stems of the words of dates, left out when comparing
-// events.
-var dateWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december last month year week today yesterday tomorrow morning afternoon evening night earlier") {
-		m[text.Stem(w)] = true
-	}
-	return m
-}()
