@@ -95,7 +95,6 @@ func Build(arts []*parallax.Article, opts Options) *parallax.Brief {
 		b.Figures = nonNil(b.Figures)
 	})
 	wg.Go(func() { claims = conflict.FromDocs(topical) })
-	wg.Go(func() { b.Timeline = nonNil(timeline.FromDocs(topical)) })
 	wg.Wait()
 
 	// Real clashes first, then the claims in dispute, then the figures that
@@ -140,8 +139,8 @@ func size(arts []*parallax.Article) int {
 }
 
 // summarize writes the parts of the brief that come from the alignment of
-// facts across sources: summary, agreed and exclusive facts, coverage and
-// headline. It returns the statements it made, for the other sections to
+// facts across sources: summary, agreed and exclusive facts, coverage,
+// headline and timeline. It returns the statements it made, for the other sections to
 // credit alike.
 func summarize(b *parallax.Brief, m *align.Model, opts Options) *truths {
 	facts := align.Facts(m, opts.Align)
@@ -163,6 +162,9 @@ func summarize(b *parallax.Brief, m *align.Model, opts Options) *truths {
 	b.Exclusive = exclusive(t, facts, opts.MaxExclusive)
 	b.Coverage = coverage(b.Sources, append(shared(b.Summary), b.Agreed...), b.Truncated)
 	b.Title = title(m, b.Summary)
+	// The timeline groups the sentences that report one dated event by the
+	// rule sources are credited by.
+	b.Timeline = nonNil(timeline.FromModel(m, facts, c.credits))
 	return t
 }
 

@@ -90,28 +90,28 @@ func Build(articles []*parallax.Article) []parallax.Event {
 // text.Analyse): docs[i] is article i.
 func FromDocs(docs []*text.Doc) []parallax.Event {
 	m := align.FromDocs(docs, nil)
-	return FromModel(m, align.Facts(m, align.Options{}), align.DefaultThreshold)
+	return FromModel(m, align.Facts(m, align.Options{}), nil)
 }
 
 // FromModel is Build over a story's alignment model and its facts (see
-// align.Facts), tau the threshold they were grouped with: the sentences
-// that report one event are sought among the sentences of one fact, as
-// the rest of a brief seeks them.
+// align.Facts): the sentences that report one event are sought among the
+// sentences of one fact, as the rest of a brief seeks them. reports(e, k)
+// tells whether model sentence k reports what sentence e does (a brief
+// passes the rule it credits sources by); nil means the rule below.
 //
 // Each dated sentence of a fact starts an entry or joins one: the entry of
 // the same date (a month and a day of it are one date, the day's) whose
 // sentence it reports. The sentences are taken most precise date first,
 // the fact's own sentence then the most central first among equals. Each
 // undated sentence of the fact is credited to the entry it reports best.
-// A sentence reports an entry when the model finds them similar (tau) and
-// it uses minCoverage of the entry's words.
-func FromModel(m *align.Model, facts []align.Fact, tau float64) []parallax.Event {
-	if tau == 0 {
-		tau = align.DefaultThreshold
-	}
+// By default a sentence reports an entry when the model finds them similar
+// (align.DefaultThreshold) and it uses minCoverage of the entry's words.
+func FromModel(m *align.Model, facts []align.Fact, reports func(e, k int) bool) []parallax.Event {
 	ds := dateSentences(m)
-	reports := func(e, k int) bool {
-		return e == k || align.Similarity(m, e, k) >= tau && coverage(m, ds[e].terms, k) >= minCoverage
+	if reports == nil {
+		reports = func(e, k int) bool {
+			return e == k || align.Similarity(m, e, k) >= align.DefaultThreshold && coverage(m, ds[e].terms, k) >= minCoverage
+		}
 	}
 	var entries []entry
 	for _, f := range facts {
