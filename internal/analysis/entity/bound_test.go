@@ -1,12 +1,9 @@
 package entity
 
 import (
-	"context"
 	"testing"
 
-	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/internal/clean"
-	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/parallaxtest"
 )
 
 // TestBound checks that a large story lists only the MaxListed entities
@@ -16,18 +13,7 @@ func TestBound(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the 535 ECB+ articles")
 	}
-	docs, err := ingest.Read(context.Background(), []string{"../../../testdata/ecbplus-dev.jsonl"}, ingest.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := clean.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	arts := make([]*parallax.Article, 0, len(docs))
-	for _, d := range docs {
-		arts = append(arts, c.Clean(d))
-	}
+	arts := parallaxtest.Load(t, "../../../testdata/ecbplus-dev.jsonl")
 	ix := Extract(arts)
 	ents := ix.Entities()
 	if len(ix.ents) <= MaxListed {
