@@ -1,15 +1,21 @@
-// Package entity finds the people, organisations and places a story's
-// articles name, by rule: runs of capitalised words, split and typed by
-// titles ("Mr", "President", "Secretary of State"), organisation cues
-// ("White House", "Supreme Court", names ending in "Act", "Party",
-// "Association"), a small gazetteer of countries, US states and large
-// cities, the cue "in X" and demonyms.
+// Package entity finds the people, organisations, places, laws, events and
+// facilities a story's articles name, by rule: runs of capitalised words,
+// split and typed by titles ("Mr", "President", "Secretary of State"),
+// organisation cues ("White House", "Supreme Court", names ending in
+// "Party", "Association"), head nouns ("Alien Enemies Act", "World War
+// II", "Oval Office"), common nouns said of a name ("the Cecot prison"),
+// how the text uses it (it speaks; "in X"), a small gazetteer of
+// countries, US states and large cities, and demonyms.
 //
 // Mentions are merged across spellings and aliases: diacritics are folded
 // ("Abrego García" = "Abrego Garcia"), titles and possessives are dropped
 // ("Mr Abrego Garcia's"), and a surname or partial name resolves to the full
 // name seen in the same article, or else in the story ("Garcia" → "Kilmar
-// Abrego Garcia"). Each entity keeps the descriptions outlets give it
+// Abrego Garcia"). Variants of one name are one entity: the word order
+// around "of" or "for" ("Centre for Terrorism Confinement" = "Terrorism
+// Confinement Centre"), British spellings and plurals, an acronym ("DHS",
+// "CECOT") and a name the text gives as another's ("X (Y)", "X, known as
+// Y"). Each entity keeps the descriptions outlets give it
 // (pre-modifiers such as "El Salvador's president" or "43-year-old" and
 // appositives such as "29" or "a deputy chief of staff") and its mention
 // counts per source.
@@ -36,7 +42,7 @@ type Mention struct {
 	Text string
 	// Name is the canonical name of the entity mentioned.
 	Name string
-	// Kind is parallax.EntityPerson, EntityOrganization or EntityPlace.
+	// Kind is one of the parallax.Entity kinds (EntityPerson, …).
 	Kind string
 	// Title is the title or honorific written before the name ("Mr",
 	// "President"), or "".
@@ -87,17 +93,23 @@ func FromDocs(docs []*text.Doc) *Index {
 	for i, d := range docs {
 		raws = append(raws, x.candidates(i, d, sents[i])...)
 	}
-	return build(text.Articles(docs), raws)
+	return build(text.Articles(docs), raws, x.links)
 }
 
-// Entities returns the entities, ordered by total mentions (descending),
-// then by name.
+// MaxListed bounds the entities Entities lists: a story of a thousand
+// articles names thousands of things, most of them once, and a brief lists
+// the ones mentioned most. Lookup, Resolve and Mentions know them all.
+const MaxListed = 50
+
+// Entities returns the MaxListed entities mentioned most, ordered by total
+// mentions (descending), then by name.
 func (ix *Index) Entities() []parallax.Entity {
 	if ix == nil {
 		return nil
 	}
-	out := make([]parallax.Entity, 0, len(ix.ents))
-	for _, e := range ix.ents {
+	n := min(len(ix.ents), MaxListed)
+	out := make([]parallax.Entity, 0, n)
+	for _, e := range ix.ents[:n] {
 		out = append(out, e.Entity)
 	}
 	return out

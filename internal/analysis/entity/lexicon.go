@@ -3,6 +3,7 @@ package entity
 import (
 	"strings"
 
+	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -54,10 +55,12 @@ var titles = set(
 // Salvadoran leader", "a Western diplomat").
 var personHeads = text.PersonNouns(text.PersonDescribed)
 
-// orgSuffixes end the names of organisations ("Supreme Court", "Alien
-// Enemies Act", "Democratic Party").
+// orgSuffixes end the names of organisations ("Supreme Court",
+// "Democratic Party"). The heads shared with facilities (sharedHeads:
+// "office", "centre", "house", "hospital") are here too: an organisation
+// unless the text uses the name as a place.
 var orgSuffixes = set(
-	"house", "court", "party", "act", "association", "department", "ministry", "agency", "committee", "council",
+	"house", "court", "party", "association", "department", "ministry", "agency", "committee", "council",
 	"commission", "university", "college", "school", "hospital", "institute", "institution", "center", "centre",
 	"foundation", "bank", "corp", "corporation", "inc", "ltd", "llc", "plc", "company", "co", "group", "union",
 	"organization", "organisation", "police", "army", "navy", "force", "forces", "guard", "service", "services",
@@ -67,7 +70,7 @@ var orgSuffixes = set(
 	"international", "airlines", "airways", "motors", "entertainment", "studios", "pictures", "records",
 	"cartel", "gang", "brigade", "brigades", "network", "fund", "trust", "reserve", "exchange", "securities",
 	"program", "programme", "project", "initiative", "campaign", "caucus", "cabinet", "government", "tribunal",
-	"prison", "jail", "penitentiary", "magazine", "channel", "radio", "tv", "television", "broadcasting",
+	"magazine", "channel", "radio", "tv", "television", "broadcasting",
 )
 
 // orgPrefixes begin the names of organisations ("Department of Justice").
@@ -163,6 +166,12 @@ var places = func() map[string]string {
 	add("Myanmar", "Burma")
 	add("Ivory Coast", "Côte d'Ivoire")
 	add("Washington", "Washington DC", "Washington D.C.", "DC", "D.C.")
+	// The AP abbreviations of states that are no other word.
+	for state, abbr := range map[string]string{"California": "Calif.", "Colorado": "Colo.", "Connecticut": "Conn.",
+		"Florida": "Fla.", "Arizona": "Ariz.", "Tennessee": "Tenn.", "Oklahoma": "Okla.", "Minnesota": "Minn.",
+		"Michigan": "Mich.", "Nevada": "Nev.", "Nebraska": "Neb.", "Wisconsin": "Wis.", "Wyoming": "Wyo."} {
+		add(state, abbr)
+	}
 	for _, s := range []string{
 		"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
 		"Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
@@ -232,3 +241,95 @@ var demonyms = func() map[string]string {
 
 // isTitle reports whether folded words, joined by spaces, make a title.
 func isTitle(s string) bool { return titles[strings.TrimSuffix(s, ".")] }
+
+// The head nouns of names by the kind of thing they name. A name's head is
+// the word before its first "of" or "for" ("Treaty of Versailles", "Centre
+// for Terrorism Confinement"), else its last word without a numeral
+// ("Alien Enemies Act", "World War II"). The head decides the kind unless
+// the text plainly uses the name for a person (a title or an age, never
+// "the"); a head alone ("the Act", "the Summit") is no name.
+var (
+	// lawHeads make a law, act, treaty, order or document.
+	lawHeads = set("act", "acts", "law", "bill", "treaty", "accord", "accords", "convention", "conventions",
+		"order", "amendment", "constitution", "report", "charter", "pact", "protocol", "agreement",
+		"declaration", "statute", "directive", "resolution")
+	// eventHeads make an event: a war, a summit, a contest, an election, a
+	// disaster, a show.
+	eventHeads = set("war", "wars", "summit", "games", "olympics", "paralympics", "cup", "championship",
+		"championships", "election", "elections", "earthquake", "quake", "hurricane", "typhoon", "cyclone",
+		"storm", "tsunami", "flood", "floods", "festival", "conference", "show", "expo", "exposition", "battle",
+		"revolution", "uprising", "rebellion", "invasion", "siege", "crisis", "massacre", "genocide",
+		"tournament", "marathon", "awards", "prix", "bowl", "series", "fair", "referendum", "primaries",
+		"ceremony", "parade", "trial", "trials", "affair", "scandal")
+	// eventPrefixes begin the names of events ("Hurricane Katrina",
+	// "Operation Desert Storm").
+	eventPrefixes = set("hurricane", "typhoon", "cyclone", "storm", "operation")
+	// eventNames are events named by one word.
+	eventNames = set("olympics", "paralympics", "holocaust", "oscars", "emmys", "grammys")
+	// facilityHeads make a facility: a building or a built place.
+	facilityHeads = set("prison", "jail", "penitentiary", "airport", "stadium", "arena", "bridge", "tower",
+		"towers", "palace", "building", "station", "base", "consulate", "cathedral", "mosque", "temple",
+		"synagogue", "hotel", "theatre", "theater", "plant", "dam", "mall", "terminal", "monument", "memorial",
+		"courthouse", "barracks", "castle", "abbey", "chapel", "tunnel", "camp",
+		// sharedHeads below.
+		"office", "centre", "center", "house", "hospital", "hall", "embassy", "museum", "library", "clinic")
+	// sharedHeads are facility heads that also name the institution housed
+	// there ("the Foreign Office said", "Pew Research Center"): such a name
+	// is a facility only when the text uses it as a place more than as a
+	// speaker ("in the Oval Office", "sent to the Terrorism Confinement
+	// Centre"). "House" is one: the White House is an organisation, as it
+	// speaks for the administration far more often than it is visited.
+	sharedHeads = set("office", "centre", "center", "house", "hospital", "hall", "embassy", "museum", "library",
+		"clinic")
+)
+
+// surnameHeads are head nouns that are also common surnames ("Cynthia
+// Hall", "Jude Law"): they do not keep a title from splitting off the name
+// before them ("Deputy Cynthia Hall").
+var surnameHeads = set("hall", "law", "tower", "bridge", "castle", "temple", "chapel", "camp", "bill", "fair")
+
+// kindNouns are common nouns that, said of a name, give its kind: "the
+// notorious Cecot prison", "a mega-prison known as Cecot", "the gang
+// prison, Cecot,", "the Centre for Terrorism Confinement is a
+// maximum-security facility".
+var kindNouns = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range []string{"prison", "prisons", "jail", "mega-prison", "megaprison", "penitentiary", "facility",
+		"building", "airport", "hospital", "stadium", "arena", "camp", "compound", "complex", "hotel", "palace",
+		"tower", "station", "museum", "clinic", "bridge", "embassy", "consulate"} {
+		m[w] = parallax.EntityFacility
+	}
+	for _, w := range []string{"law", "act", "statute", "treaty", "legislation", "bill", "order", "agreement",
+		"accord", "pact", "decree", "amendment"} {
+		m[w] = parallax.EntityLaw
+	}
+	for _, w := range []string{"war", "summit", "election", "earthquake", "quake", "hurricane", "storm",
+		"festival", "conference", "tournament", "championship", "ceremony", "battle", "massacre"} {
+		m[w] = parallax.EntityEvent
+	}
+	return m
+}()
+
+// attributive are the facility nouns that, right after a determined name,
+// make it the facility's name ("the Cecot prison", "the Carlton hotel");
+// other nouns there are too often a company's or a town's ("the Kraft
+// plant").
+var attributive = set("prison", "jail", "mega-prison", "megaprison", "penitentiary", "stadium", "airport", "hotel")
+
+// namingWords link a common noun to the name it is given ("a prison known
+// as Cecot", "a facility called X").
+var namingWords = set("called", "dubbed", "named", "nicknamed")
+
+// locatives are prepositions that use a name as a place ("in the Oval
+// Office", "sent to Cecot").
+var locatives = set("in", "at", "inside", "into", "to", "from", "outside", "near", "toward", "towards", "within")
+
+// memberNouns, after a name, make it an institution with people speaking
+// for it ("White House officials", "a Home Office spokesman").
+var memberNouns = text.PersonNouns(text.PersonSpeaker)
+
+// spellings are the British spellings of name words folded to the American
+// ones when variants of a name are compared ("Betty Ford Centre" = "Betty
+// Ford Center").
+var spellings = map[string]string{"centre": "center", "theatre": "theater", "organisation": "organization",
+	"defence": "defense", "programme": "program", "labour": "labor", "harbour": "harbor"}

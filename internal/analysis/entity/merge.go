@@ -16,19 +16,27 @@ type form struct {
 	raws  []*raw
 	kind  string
 	subOf []*form
+	// head, shared and numeral are those of the form's words (headOf).
+	head            string
+	shared, numeral bool
+	// guess is true when the kind is a person for want of any cue.
+	guess bool
+	// alts are the words of the variants merged into the form (see
+	// linkVariants), its own first.
+	alts [][]string
 }
 
 // build merges the candidates into entities and indexes their mentions:
 // candidates written alike make a form, partial names join the full names
 // that contain them, every candidate is assigned to an entity, the entities
 // are counted and named, and the mentions are indexed.
-func build(arts []*parallax.Article, raws []*raw) *Index {
+func build(arts []*parallax.Article, raws []*raw, pairs [][2]*raw) *Index {
 	ix := &Index{arts: arts, byName: map[string]*entry{}, mentions: make([][]Mention, len(arts))}
 	ix.forms = make([]map[string]*entry, len(arts)+1)
 	for i := range ix.forms {
 		ix.forms[i] = map[string]*entry{}
 	}
-	order := groupForms(raws)
+	order := linkVariants(groupForms(raws), pairs)
 	joinPartials(order)
 	ents, all := assign(order)
 	tally(all, parallax.SourceIDs(arts))
@@ -62,7 +70,8 @@ func groupForms(raws []*raw) []*form {
 		}
 		f := forms[key]
 		if f == nil {
-			f = &form{key: key, words: r.words}
+			f = &form{key: key, words: r.words, head: r.head, shared: r.shared, numeral: r.numeral}
+			f.alts = [][]string{f.words}
 			forms[key] = f
 			order = append(order, f)
 		}
@@ -82,7 +91,7 @@ func groupForms(raws []*raw) []*form {
 func joinPartials(order []*form) {
 	var full []*form
 	for _, f := range order {
-		if f.kind == parallax.EntityPerson && len(f.words) >= 2 || f.kind == parallax.EntityOrganization && len(f.words) >= 2 {
+		if f.kind != "" && f.kind != parallax.EntityPlace && len(f.words) >= 2 {
 			full = append(full, f)
 		}
 	}
@@ -92,8 +101,10 @@ func joinPartials(order []*form) {
 		for _, w := range g.words {
 			holding[w] = append(holding[w], k)
 		}
-		if a := acronym(g.words); a != "" {
-			holding[a] = append(holding[a], k)
+		for _, w := range g.alts {
+			if a := acronym(w); a != "" {
+				holding[a] = append(holding[a], k)
+			}
 		}
 	}
 	byLen := append([]*form(nil), order...)
@@ -270,11 +281,17 @@ func (ix *Index) index(all []assigned) {
 }
 
 // kindOf decides the kind of a form from the evidence of its candidates:
-// titles and ages make a person, organisation cues an organisation, the
-// gazetteer and "in X" a place; a name of two to four words with no cue is
-// taken for a person. It returns "" when nothing tells.
+// titles and ages make a person, the head noun a law, an event or a
+// facility (kindByHead), organisation cues an organisation, the gazetteer
+// and "in X" a place, a common noun said of it ("the Cecot prison") the
+// kind of that noun; a name of two to four words with no cue is taken for
+// a person. It returns "" when nothing tells.
 func kindOf(f *form) string {
+	f.guess = false
 	var person, org, placeCue, sayer, definite, common int
+	var known bool
+	var cues [3]int // facility, law, event
+	cueKinds := [3]string{parallax.EntityFacility, parallax.EntityLaw, parallax.EntityEvent}
 	place := ""
 	for _, r := range f.raws {
 		person += r.person
@@ -290,8 +307,30 @@ func kindOf(f *form) string {
 		if r.place != "" {
 			place = r.place
 		}
+		known = known || r.known
+		for i, k := range cueKinds {
+			if r.cue == k {
+				cues[i]++
+			}
+		}
 	}
 	n := len(f.raws)
+	if !known && place == "" {
+		if kind, ok := kindByHead(f, person, definite); ok {
+			return kind
+		}
+		// No head: a common noun said of the name more often than a title
+		// or an age ("the notorious Cecot prison", "known as CECOT").
+		best, bestN := "", 0
+		for i, k := range cueKinds {
+			if cues[i] > bestN {
+				best, bestN = k, cues[i]
+			}
+		}
+		if best != "" && bestN > person && org == 0 && !nameEnd(f.words[len(f.words)-1]) {
+			return best
+		}
+	}
 	switch {
 	case org > 0 && org >= person:
 		return parallax.EntityOrganization
@@ -308,6 +347,7 @@ func kindOf(f *form) string {
 	}
 	words := len(f.words)
 	if words >= 2 && words <= 4 && common < n*(words-1)+1 {
+		f.guess = true
 		return parallax.EntityPerson
 	}
 	if words == 1 && sayer > 0 && common == 0 {
@@ -319,26 +359,101 @@ func kindOf(f *form) string {
 	return ""
 }
 
+// kindByHead decides the kind of a form whose head noun gives one (see
+// lawHeads): a law or an event by the head alone; a facility unless the
+// name speaks more than it is used as a place ("Buckingham Palace said"
+// is the institution), or, for a head shared with institutions ("Office",
+// "Centre", "House"), only when it is used as a place more than as a
+// speaker ("in the Oval Office"). A name never written with "the" that has
+// a title or an age is a person ("Jude Law", "Mr Hall"), and a head alone
+// ("the Act") is no name; a name mostly in quotation marks is a work's
+// title ("‘The Hunger Games’"). It returns false when the head does not
+// decide.
+func kindByHead(f *form, person, definite int) (string, bool) {
+	if f.head == "" {
+		return "", false
+	}
+	quoted := 0
+	for _, r := range f.raws {
+		if r.quoted {
+			quoted++
+		}
+	}
+	if definite == 0 && person >= 2 && !f.numeral || 2*quoted > len(f.raws) {
+		return "", false
+	}
+	if len(f.words) == 1 && !eventNames[f.words[0]] {
+		if f.shared {
+			return "", false // "House", "Office": as before, by the other cues
+		}
+		return "", true
+	}
+	if f.head != parallax.EntityFacility {
+		return f.head, true
+	}
+	place, speaks := 0, 0
+	for _, r := range f.raws {
+		if r.locative {
+			place++
+		}
+		if r.cue == parallax.EntityFacility {
+			place += 2
+		}
+		if r.speaks || r.sayer {
+			speaks++
+		}
+	}
+	if f.shared {
+		// "Office of Management and Budget", "House of Commons": the
+		// institution.
+		institution := false
+		for c := 1; c < len(f.words)-1; c++ {
+			if f.words[c] == "of" || f.words[c] == "for" {
+				institution = orgPrefixes[f.words[c-1]]
+				break
+			}
+		}
+		if !institution && 2*place >= len(f.raws) && place > 2*speaks {
+			return parallax.EntityFacility, true
+		}
+		// Else the institution when it reads as one ("the Hall of Fame",
+		// "City Hall of Naoussa"), or as the other cues tell ("Cynthia
+		// Hall").
+		if institution || slices.Contains(f.words, "of") || slices.Contains(f.words, "for") || 2*definite >= len(f.raws) {
+			return parallax.EntityOrganization, true
+		}
+		return "", false
+	}
+	if speaks > place {
+		return parallax.EntityOrganization, true
+	}
+	return parallax.EntityFacility, true
+}
+
 // compatible reports whether form f may be a partial name of form g: a run
-// of its words, the first and last of a person's name, or an acronym of an
-// organisation.
+// of its words, the first and last of a person's name, or an acronym of a
+// name that is no person's (of any of its variants).
 func compatible(f, g *form) bool {
 	// A person's name without a middle name or initial: "Mark Heller" for
 	// "Mark Jay Heller".
-	if g.kind == parallax.EntityPerson && f.kind != parallax.EntityOrganization && f.kind != parallax.EntityPlace &&
+	if g.kind == parallax.EntityPerson && (f.kind == "" || f.kind == parallax.EntityPerson) &&
 		len(f.words) == 2 && len(g.words) >= 3 && f.words[0] == g.words[0] && f.words[1] == g.words[len(g.words)-1] {
 		return true
 	}
 	if !text.ContainsRun(g.words, f.words) {
 		// An acronym of an organisation: "DHS".
-		if g.kind == parallax.EntityOrganization && len(f.words) == 1 && acronym(g.words) == f.words[0] && len(f.words[0]) >= 2 {
-			return true
+		if g.kind != parallax.EntityPerson && len(f.words) == 1 && len(f.words[0]) >= 2 {
+			for _, w := range g.alts {
+				if acronym(w) == f.words[0] {
+					return true
+				}
+			}
 		}
 		return false
 	}
 	switch g.kind {
 	case parallax.EntityPerson:
-		if f.kind == parallax.EntityOrganization || f.kind == parallax.EntityPlace {
+		if f.kind != "" && f.kind != parallax.EntityPerson {
 			return false
 		}
 		// A single word must be a surname or a first name.
@@ -346,14 +461,14 @@ func compatible(f, g *form) bool {
 			return f.words[0] == g.words[len(g.words)-1] || f.words[0] == g.words[0]
 		}
 		return true
-	case parallax.EntityOrganization:
-		if f.kind == parallax.EntityPerson {
+	default:
+		if f.kind == parallax.EntityPerson || f.kind == parallax.EntityPlace {
 			return false
 		}
-		// "Supreme Court" ends "US Supreme Court".
+		// "Supreme Court" ends "US Supreme Court", "Beaumont Hospital"
+		// "Royal Oak Beaumont Hospital".
 		return hasSuffix(g.words, f.words) && len(f.words) >= 2
 	}
-	return false
 }
 
 func hasSuffix(long, short []string) bool {

@@ -12,6 +12,7 @@ import (
 // extractor finds name candidates. It is used by one Extract call only.
 type extractor struct {
 	lower map[string]bool // folded words seen written in lower case
+	links [][2]*raw       // names the text gives as one (see links)
 }
 
 // doc is an article read for names.
@@ -45,6 +46,14 @@ type raw struct {
 	common     int    // words also written in lower case
 	gender     string
 	descs      []string
+	head       string // the kind the name's head noun gives (headOf)
+	shared     bool   // the head also names an institution ("Office")
+	numeral    bool   // a numeral follows the head ("World War II")
+	known      bool   // a known organisation (knownOrgs)
+	cue        string // the kind a common noun said of the name gives (kindCue)
+	locative   bool   // used as a place: "in the Oval Office", "sent to Cecot"
+	speaks     bool   // used as a speaking institution: "according to X", "X officials"
+	quoted     bool   // in quotation marks, a work's title: "‘The Hunger Games’"
 }
 
 // tokenize reads the article's sentences (its lines when it has none) with
@@ -112,6 +121,7 @@ func (x *extractor) candidates(i int, ad *text.Doc, sents []sentence) []*raw {
 	for n, r := range out {
 		r.order = n
 	}
+	x.links = append(x.links, links(d.runes, out)...)
 	return out
 }
 
@@ -127,7 +137,7 @@ func joinsOf(conn string, t text.Token) bool {
 		return true
 	}
 	w := stripPossessive(fold(t.Text))
-	return orgSuffixes[w] || orgPrefixes[w] || titleWord[w] || placeSuffixes[w]
+	return nameEnd(w) || orgPrefixes[w] || titleWord[w]
 }
 
 func isCap(t text.Token) bool {
@@ -244,9 +254,10 @@ func (x *extractor) run(art int, d *doc, s *sentence, k, j int) []*raw {
 	if isTitle(foldRun(toks, k, j)) {
 		return nil // a title alone: "the President"
 	}
-	// A title with no name after it: "the US President".
+	// A title with no name after it: "the US President"; not a title's
+	// word after "of" ("Department of Justice").
 	for m := k + 1; m < j; m++ {
-		if isTitle(foldRun(toks, m, j)) {
+		if isTitle(foldRun(toks, m, j)) && !connectors[toks[m-1].Lower] {
 			j = m
 			break
 		}
@@ -278,7 +289,7 @@ func (x *extractor) run(art int, d *doc, s *sentence, k, j int) []*raw {
 			pos += n
 			continue
 		}
-		if isDemonym(toks[pos].Text) && pos+1 < j && !orgSuffixes[stripPossessive(fold(toks[j-1].Text))] {
+		if isDemonym(toks[pos].Text) && pos+1 < j && !nameEnd(stripPossessive(fold(toks[j-1].Text))) {
 			pos++
 			continue
 		}
@@ -356,7 +367,7 @@ func titleAt(toks []text.Token, k, j int) int {
 			if rest < 2 && !toks[k].Capital {
 				continue
 			}
-			if rest == 1 && (orgSuffixes[fold(toks[j-1].Text)] || placeSuffixes[fold(toks[j-1].Text)]) {
+			if rest == 1 && nameEnd(fold(toks[j-1].Text)) {
 				continue
 			}
 		}
@@ -375,13 +386,12 @@ func suffixWord(toks []text.Token, k, j int) bool {
 		return false
 	}
 	last := fold(toks[j-1].Text)
-	last = stripPossessive(last)
-	return orgSuffixes[last] || placeSuffixes[last]
+	return nameEnd(stripPossessive(last))
 }
 
 // placeSuffixes end the names of places.
 var placeSuffixes = set("county", "city", "province", "island", "islands", "valley", "river", "lake", "mountains",
-	"street", "avenue", "road", "square", "park", "beach", "bay", "coast", "district", "region", "airport", "bridge",
+	"street", "avenue", "road", "square", "park", "beach", "bay", "coast", "district", "region",
 	"highway", "state", "border", "canal", "strait", "gulf", "sea", "ocean", "peninsula", "desert", "heights", "hills")
 
 // knownAt returns the number of tokens of the longest known place or
@@ -429,13 +439,21 @@ func (x *extractor) name(art int, d *doc, s *sentence, k, j, ts, te int) *raw {
 			r.common++
 		}
 	}
+	r.head, r.shared, r.numeral = headOf(r.words)
 	r.words = splitHyphens(r.words)
 	key := strings.Join(r.words, " ")
 	if p, ok := places[key]; ok {
 		r.place = p
 	}
-	if knownOrgs[key] || orgSuffixes[r.words[len(r.words)-1]] || orgPrefixes[r.words[0]] && len(r.words) > 2 {
+	r.known = knownOrgs[key]
+	if r.known || orgSuffixes[r.words[len(r.words)-1]] || orgPrefixes[r.words[0]] && len(r.words) > 2 {
 		r.org += 2
+	}
+	if r.place == "" {
+		r.quoted = quotedName(d.runes, toks, k, j)
+		r.cue = kindCue(d, toks, k, j)
+		r.locative = locative(d, toks, k)
+		r.speaks = speaksFor(d, toks, k, j)
 	}
 	if placeSuffixes[r.words[len(r.words)-1]] && len(r.words) > 1 {
 		r.placeCue += 2
@@ -484,7 +502,7 @@ func (x *extractor) name(art int, d *doc, s *sentence, k, j, ts, te int) *raw {
 			r.person++
 		}
 	}
-	if !possessive(last) && r.place == "" && r.org == 0 {
+	if !possessive(last) && r.place == "" && r.org == 0 && r.head == "" {
 		if desc, age := appositive(d, s, j); desc != "" {
 			r.descs = append(r.descs, desc)
 			r.person++
