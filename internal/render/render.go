@@ -183,17 +183,47 @@ func (m *markdown) figures() {
 	}
 }
 
+// entities lists the names of the story, each with its kind, the other
+// forms the sources write it in and what they say it is.
 func (m *markdown) entities() {
-	if !m.section("People, organisations and places", len(m.b.Entities)) {
+	if !m.section("Names: people, organisations, places and more", len(m.b.Entities)) {
 		return
 	}
 	for _, e := range m.b.Entities {
 		m.f("- **%s** (%s)", e.Name, e.Kind)
+		if aliases := otherForms(e); len(aliases) > 0 {
+			m.f(", also %s", strings.Join(aliases, ", "))
+		}
 		if len(e.Descriptions) > 0 {
 			m.f(": %s", strings.Join(e.Descriptions, "; "))
 		}
 		m.f(" %s\n", tags(e.Sources))
 	}
+	m.more("entities", "names")
+}
+
+// otherForms returns at most three of an entity's other names, leaving out
+// those that differ from another only in case, and the forms of a person's
+// name that share a word with it ("Mr Bukele" for Nayib Bukele).
+func otherForms(e parallax.Entity) []string {
+	var out []string
+	seen := map[string]bool{strings.ToLower(e.Name): true}
+	name := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(e.Name)) {
+		name[w] = true
+	}
+	for _, a := range e.Aliases {
+		k := strings.ToLower(a)
+		if seen[k] || (e.Kind == parallax.EntityPerson && sharesWord(k, name)) {
+			continue
+		}
+		seen[k] = true
+		out = append(out, a)
+		if len(out) == 3 {
+			break
+		}
+	}
+	return out
 }
 
 func (m *markdown) timeline() {
@@ -275,6 +305,16 @@ func (m *markdown) cuts() {
 			m.f("- [%s %d–%d, %s] %s\n", r.Source, r.Start, r.End, r.Reason, r.Text)
 		}
 	}
+}
+
+// sharesWord reports whether s has a word of words.
+func sharesWord(s string, words map[string]bool) bool {
+	for _, w := range strings.Fields(s) {
+		if words[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // coverageRow is one fact of the coverage matrix: whether each source of
