@@ -54,37 +54,48 @@ func links(runes []rune, cs []*raw) [][2]*raw {
 // "Supreme Court" and "Court of Appeals"). The merged form takes the words
 // of its longest name and a kind decided from all its candidates.
 func linkVariants(order []*form, pairs [][2]*raw) []*form {
-	parent := make([]int, len(order))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(i, j int) { parent[find(i)] = find(j) }
-	formOf := map[*raw]int{}
-	for i, f := range order {
-		for _, r := range f.raws {
-			formOf[r] = i
-		}
-	}
-	named := func(f *form) bool {
-		return (f.kind != parallax.EntityPerson || f.guess) && f.kind != parallax.EntityPlace && !strings.HasPrefix(f.key, "place:")
-	}
+	uf := newUnionFind(len(order))
+	linkWordOrders(uf, order)
+	linkBrackets(uf, order, pairs)
+	linkAcronyms(uf, order)
+	return mergeLinked(uf, order)
+}
 
-	bracketable := func(f *form) bool { return named(f) && f.kind != parallax.EntityPerson }
+// unionFind groups the indexes of forms linked as one thing.
+type unionFind struct{ parent []int }
 
-	// Word-order and spelling variants; two names taken for people only
-	// for want of cues stay apart ("Chris Evans", "Chris Evan").
+func newUnionFind(n int) *unionFind {
+	uf := &unionFind{parent: make([]int, n)}
+	for i := range uf.parent {
+		uf.parent[i] = i
+	}
+	return uf
+}
+
+func (uf *unionFind) find(i int) int {
+	for uf.parent[i] != i {
+		uf.parent[i] = uf.parent[uf.parent[i]]
+		i = uf.parent[i]
+	}
+	return i
+}
+
+func (uf *unionFind) union(i, j int) { uf.parent[uf.find(i)] = uf.find(j) }
+
+// variantNamed reports whether a form may be linked to its variants: not
+// a known person nor a place.
+func variantNamed(f *form) bool {
+	return (f.kind != parallax.EntityPerson || f.guess) && f.kind != parallax.EntityPlace && !strings.HasPrefix(f.key, "place:")
+}
+
+// linkWordOrders links word-order and spelling variants; two names taken
+// for people only for want of cues stay apart ("Chris Evans", "Chris
+// Evan").
+func linkWordOrders(uf *unionFind, order []*form) {
 	byKey := map[string][]int{}
 	var keys []string
 	for i, f := range order {
-		if !named(f) || len(f.words) < 2 {
+		if !variantNamed(f) || len(f.words) < 2 {
 			continue
 		}
 		k := variantKey(f.words)
@@ -99,22 +110,35 @@ func linkVariants(order []*form, pairs [][2]*raw) []*form {
 			continue
 		}
 		for _, i := range is[1:] {
-			union(i, is[0])
+			uf.union(i, is[0])
 		}
 	}
+}
 
+// linkBrackets links the names the text sets side by side ("X (Y)", "X,
+// known as Y"), but not after a person's name, where brackets hold a role,
+// a party or a film ("Kristen Stewart (Bella)").
+func linkBrackets(uf *unionFind, order []*form, pairs [][2]*raw) {
+	formOf := map[*raw]int{}
+	for i, f := range order {
+		for _, r := range f.raws {
+			formOf[r] = i
+		}
+	}
+	bracketable := func(f *form) bool { return variantNamed(f) && f.kind != parallax.EntityPerson }
 	for _, p := range pairs {
 		i, ok1 := formOf[p[0]]
 		j, ok2 := formOf[p[1]]
-		// Not after a person's name, where brackets hold a role, a party or
-		// a film ("Kristen Stewart (Bella)").
 		if ok1 && ok2 && i != j && bracketable(order[i]) && (bracketable(order[j]) || capitals(order[j])) {
-			union(i, j)
+			uf.union(i, j)
 		}
 	}
+}
 
-	// Acronyms: one-word names never written in lower case, and the
-	// names they may abbreviate, by the first letter of their word orders.
+// linkAcronyms links one-word names never written in lower case to the
+// one name of the story they abbreviate, by the first letters of its word
+// orders.
+func linkAcronyms(uf *unionFind, order []*form) {
 	var acronyms []int
 	for i, a := range order {
 		if len(a.words) != 1 || len(a.words[0]) < 2 || strings.HasPrefix(a.key, "place:") || a.kind == parallax.EntityPlace {
@@ -125,9 +149,12 @@ func linkVariants(order []*form, pairs [][2]*raw) []*form {
 		}
 		acronyms = append(acronyms, i)
 	}
+	if len(acronyms) == 0 {
+		return
+	}
 	byLetter := map[byte][]int{}
 	for i, f := range order {
-		if len(acronyms) == 0 || !named(f) || len(content(f.words)) < 2 {
+		if !variantNamed(f) || len(content(f.words)) < 2 {
 			continue
 		}
 		for _, o := range wordOrders(f.words) {
@@ -145,65 +172,74 @@ func linkVariants(order []*form, pairs [][2]*raw) []*form {
 			if order[j].kind == parallax.EntityPerson && len(w) < 3 || !abbreviates(w, order[j].words, caps) {
 				continue
 			}
-			if root >= 0 && find(j) != root {
+			if root >= 0 && uf.find(j) != root {
 				root = -2 // two names: none here (joinPartials picks per mention)
 				break
 			}
-			root = find(j)
+			root = uf.find(j)
 		}
 		if root >= 0 {
-			union(i, root)
+			uf.union(i, root)
 		}
 	}
+}
 
+// mergeLinked returns the forms with each group of linked forms made one,
+// at the place of its first form: named by its longest form (the most
+// mentioned among equals), the others its alternatives, their mentions in
+// text order.
+func mergeLinked(uf *unionFind, order []*form) []*form {
+	groups := map[int][]*form{}
 	merged := false
-	for i := range parent {
-		merged = merged || find(i) != i
+	for i, f := range order {
+		r := uf.find(i)
+		merged = merged || r != i
+		groups[r] = append(groups[r], f)
 	}
 	if !merged {
 		return order
 	}
-	groups := map[int][]*form{}
-	for i, f := range order {
-		r := find(i)
-		groups[r] = append(groups[r], f)
-	}
 	out := order[:0:0]
 	for i, f := range order {
-		g := groups[find(i)]
+		g := groups[uf.find(i)]
 		if len(g) == 1 {
 			out = append(out, f)
 			continue
 		}
-		rep := g[0]
-		for _, h := range g[1:] {
-			if len(h.words) > len(rep.words) || len(h.words) == len(rep.words) && len(h.raws) > len(rep.raws) {
-				rep = h
-			}
-		}
 		if f != g[0] {
 			continue // the group is merged at its first form
 		}
-		var raws []*raw
-		alts := [][]string{rep.words}
-		for _, h := range g {
-			raws = append(raws, h.raws...)
-			if h != rep {
-				alts = append(alts, h.words)
-			}
-		}
-		rep.alts = alts
-		slices.SortFunc(raws, func(a, b *raw) int {
-			if a.art != b.art {
-				return a.art - b.art
-			}
-			return a.order - b.order
-		})
-		rep.raws = raws
-		rep.kind = kindOf(rep)
-		out = append(out, rep)
+		out = append(out, mergeForms(g))
 	}
 	return out
+}
+
+// mergeForms makes one form of a group of linked forms.
+func mergeForms(g []*form) *form {
+	rep := g[0]
+	for _, h := range g[1:] {
+		if len(h.words) > len(rep.words) || len(h.words) == len(rep.words) && len(h.raws) > len(rep.raws) {
+			rep = h
+		}
+	}
+	var raws []*raw
+	alts := [][]string{rep.words}
+	for _, h := range g {
+		raws = append(raws, h.raws...)
+		if h != rep {
+			alts = append(alts, h.words)
+		}
+	}
+	rep.alts = alts
+	slices.SortFunc(raws, func(a, b *raw) int {
+		if a.art != b.art {
+			return a.art - b.art
+		}
+		return a.order - b.order
+	})
+	rep.raws = raws
+	rep.kind = kindOf(rep)
+	return rep
 }
 
 // variantKey returns the words of a name in the order of its English
