@@ -53,7 +53,6 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -83,11 +82,8 @@ type Clusterer struct {
 	ids     []string // arrival number → article ID
 	inputOf []int    // arrival number → input index
 
-	acc                  map[int32]float32 // scratch: candidate weights
-	heads                []weighted        // scratch: the main names of the article being added
-	lastMissA, lastMissS int               // diagnostics
-	debug                func(s *story, msg string)
-	near                 []*story // scratch: small candidate stories scoring at least MergeScore
+	acc  map[int32]float32 // scratch: candidate weights
+	near []*story          // scratch: small candidate stories scoring at least MergeScore
 }
 
 // New returns a Clusterer. It fails with EINVALID for options out of range.
@@ -155,7 +151,7 @@ func (c *Clusterer) count(f feature) int32 {
 		t = int32(len(c.keys))
 		c.vocab[f.hash] = t
 		c.keys = append(c.keys, f.key)
-		c.terms = append(c.terms, termInfo{name: strings.HasPrefix(f.key, namePrefix)})
+		c.terms = append(c.terms, termInfo{})
 	}
 	c.terms[t].df++
 	c.terms[t].idfAt = 0
@@ -194,10 +190,7 @@ func (c *Clusterer) add(doc *parallax.Document, index int, p prepared) Assignmen
 	vec := c.vectorize(p.feats)
 	query := strongest(vec, c.opts.QueryTerms)
 	slots := hashSlots(p.slots)
-	c.setHeads(p.feats, vec)
 	r := c.rank(query, slots, doc.Published)
-	heads := c.headTerms()
-	c.clearHeads()
 	why := c.explain(r, slots)
 	target := r.best
 	a.Score = r.bestScore
@@ -209,7 +202,7 @@ func (c *Clusterer) add(doc *parallax.Document, index int, p prepared) Assignmen
 		why.Decision = "joined"
 	}
 	size := target.size
-	c.join(target, vec, query, slots, heads)
+	c.join(target, vec, query, slots)
 	if target == r.best {
 		// The article joined an established story and also scores high
 		// with smaller ones: they are the same story, split earlier when

@@ -115,23 +115,6 @@ func (e *extractor) extract(title, body string) ([]feature, []slot) {
 		}
 		feats = append(feats, feature{key: k, hash: hash64(k), tf: float32(tf)})
 	}
-	if e.opts.LeadYears > 0 {
-		// The year of the event is the year the article names most,
-		// the title and lead weighing more; the later on a tie.
-		main, best := "", float32(0)
-		for _, f := range feats {
-			if y, ok := strings.CutPrefix(f.key, numberPrefix); ok {
-				if _, isYear := year(y); isYear && (f.tf > best || f.tf == best && y > main) {
-					main, best = y, f.tf
-				}
-			}
-		}
-		for s := range e.slots {
-			if s.unit == unitYear && s.value != main {
-				delete(e.slots, s)
-			}
-		}
-	}
 	slots := make([]slot, 0, len(e.slots))
 	for s := range e.slots {
 		slots = append(slots, s)

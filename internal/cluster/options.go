@@ -25,11 +25,6 @@ type Options struct {
 	// reports of one event mostly agree on these; two events of one kind
 	// (two earthquakes in one region) mostly do not.
 	SlotWeight float64
-	// MainWeight, MainTF, MainNames: prototype.
-	MainWeight float64
-	MainTF     float64
-	MainNames  int
-	LeadYears  int
 	// TitleWeight and LeadWeight multiply the counts of the words of the
 	// title and of the lead (the body up to the end of the first sentence
 	// that ends after 15 words); body words count 1.
@@ -97,8 +92,6 @@ func DefaultOptions() Options {
 		SettleScore:    0.22,
 		SettleSize:     3,
 		SlotWeight:     0.3,
-		MainNames:      3,
-		MainTF:         4.5,
 		TitleWeight:    2,
 		LeadWeight:     2,
 		NameWeight:     2,

@@ -16,8 +16,6 @@ type termInfo struct {
 	idf   float64 // cached IDF
 	dense float32 // weight in the article being added, else 0
 	pos   int32   // scratch: position+1 in a centroid, else 0
-	name  bool    // the term is a name
-	head  bool    // scratch: one of the main names of the article being added
 	// postings are the stories indexed under the term, most recently
 	// posted last.
 	postings []int32
@@ -161,16 +159,6 @@ func (c *Clusterer) score(slots []slotKey, s *story, at time.Time) float64 {
 	if c.opts.SlotWeight > 0 {
 		agree, conflict := slotEvidence(slots, s)
 		sim *= math.Exp(c.opts.SlotWeight * float64(agree-conflict))
-	}
-	if c.opts.MainWeight > 0 {
-		missA, missS := c.nameEvidence(s)
-		c.lastMissA, c.lastMissS = missA, missS
-		if missA > 0 && missS > 0 {
-			sim *= math.Exp(-c.opts.MainWeight)
-			if c.debug != nil {
-				c.debug(s, c.mainDebug(s))
-			}
-		}
 	}
 	if !at.IsZero() && !s.last.IsZero() {
 		gap := at.Sub(s.last)
@@ -330,84 +318,4 @@ func hash64(s string) uint64 {
 		h *= 1099511628211
 	}
 	return h
-}
-
-// setHeads marks the article's main names: its names of feature weight tf
-// at least Options.MainTF, at most Options.MainNames of them, heaviest
-// first. feats and vec are the article's features and vector, term for
-// term.
-func (c *Clusterer) setHeads(feats []feature, vec []weighted) {
-	c.heads = c.heads[:0]
-	if c.opts.MainWeight == 0 {
-		return
-	}
-	for i, f := range feats {
-		if t := vec[i].term; c.terms[t].name && float64(f.tf) >= c.opts.MainTF {
-			c.heads = append(c.heads, weighted{term: t, w: f.tf})
-		}
-	}
-	c.markHeads()
-}
-
-// markHeads keeps the Options.MainNames heaviest of c.heads and flags them.
-func (c *Clusterer) markHeads() {
-	if len(c.heads) > c.opts.MainNames {
-		before := func(x, y weighted) bool { return x.w > y.w || x.w == y.w && x.term < y.term }
-		selectTop(c.heads, c.opts.MainNames, before)
-		c.heads = c.heads[:c.opts.MainNames]
-	}
-	for _, h := range c.heads {
-		c.terms[h.term].head = true
-	}
-}
-
-func (c *Clusterer) clearHeads() {
-	for _, h := range c.heads {
-		c.terms[h.term].head = false
-	}
-	c.heads = c.heads[:0]
-}
-
-// nameEvidence counts the article's main names the story does not name
-// (missA) and the story's main names, those main in at least half its
-// articles, that the article does not name (missS).
-func (c *Clusterer) nameEvidence(s *story) (missA, missS int) {
-	found := 0
-	for _, t := range s.terms {
-		if c.terms[t].head {
-			found++
-		}
-	}
-	missA = len(c.heads) - found
-	for t, n := range s.heads {
-		if 2*int(n) >= s.size && c.terms[t].dense == 0 {
-			missS++
-		}
-	}
-	return missA, missS
-}
-
-func (c *Clusterer) mainDebug(s *story) string {
-	var b strings.Builder
-	b.WriteString("A:")
-	for _, h := range c.heads {
-		b.WriteString(" " + c.keys[h.term])
-		found := false
-		for _, t := range s.terms {
-			found = found || t == h.term
-		}
-		if !found {
-			b.WriteString("(-)")
-		}
-	}
-	b.WriteString(" S:")
-	for t, n := range s.heads {
-		if 2*int(n) >= s.size {
-			b.WriteString(" " + c.keys[t])
-			if c.terms[t].dense == 0 {
-				b.WriteString("(-)")
-			}
-		}
-	}
-	return b.String()
 }

@@ -25,8 +25,6 @@ type story struct {
 	// hash of the unit, values by hash of unit and value.
 	units  map[uint64]int32
 	values map[slotPair]int32
-	// heads counts, for each name, the articles it is a main name of.
-	heads map[int32]int32
 	// into is the story this one was merged into, 0 when none.
 	into int32
 }
@@ -37,14 +35,8 @@ type slotPair struct{ unit, value uint64 }
 // join adds the article to the story: the centroid takes its vector and is
 // truncated to TopK terms, and the story is indexed under the article's
 // strongest features.
-func (c *Clusterer) join(s *story, vec, query []weighted, slots []slotKey, heads []int32) {
+func (c *Clusterer) join(s *story, vec, query []weighted, slots []slotKey) {
 	s.size++
-	if len(heads) > 0 && s.heads == nil {
-		s.heads = map[int32]int32{}
-	}
-	for _, t := range heads {
-		s.heads[t]++
-	}
 	c.touch(s)
 	for i, k := range slots {
 		if i == 0 || k.unit != slots[i-1].unit {
@@ -82,12 +74,6 @@ func (c *Clusterer) merge(a, b *story) {
 	for v, n := range b.values {
 		a.values[v] += n
 	}
-	if len(b.heads) > 0 && a.heads == nil {
-		a.heads = map[int32]int32{}
-	}
-	for t, n := range b.heads {
-		a.heads[t] += n
-	}
 	for i, t := range a.terms {
 		c.terms[t].pos = int32(i + 1)
 	}
@@ -116,7 +102,7 @@ func (c *Clusterer) merge(a, b *story) {
 		c.post(a, t)
 	}
 	b.live, b.into = false, a.id
-	b.terms, b.mass, b.posted, b.units, b.values, b.heads = nil, nil, map[int32]struct{}{}, nil, nil, nil
+	b.terms, b.mass, b.posted, b.units, b.values = nil, nil, map[int32]struct{}{}, nil, nil
 }
 
 // Root returns the story that story id was merged into, following merges,
@@ -234,9 +220,7 @@ func (c *Clusterer) settle(s *story) bool {
 		vec[i].w = float32(float64(vec[i].w) / norm)
 		c.terms[vec[i].term].dense = vec[i].w
 	}
-	c.storyHeads(s)
 	defer func() {
-		c.clearHeads()
 		for _, v := range vec {
 			c.terms[v.term].dense = 0
 		}
@@ -304,34 +288,7 @@ func (c *Clusterer) expire() {
 				c.terms[t].postings = nil
 			}
 		}
-		s.terms, s.mass, s.posted, s.units, s.values, s.heads = nil, nil, map[int32]struct{}{}, nil, nil, nil
+		s.terms, s.mass, s.posted, s.units, s.values = nil, nil, map[int32]struct{}{}, nil, nil
 	}
 	c.live = kept
-}
-
-// storyHeads marks the main names of story s, as those of an article: the
-// names main in at least half its articles.
-func (c *Clusterer) storyHeads(s *story) {
-	c.heads = c.heads[:0]
-	if c.opts.MainWeight == 0 {
-		return
-	}
-	for t, n := range s.heads {
-		if 2*int(n) >= s.size {
-			c.heads = append(c.heads, weighted{term: t, w: float32(n)})
-		}
-	}
-	c.markHeads()
-}
-
-// headTerms returns the terms of the article's main names.
-func (c *Clusterer) headTerms() []int32 {
-	if len(c.heads) == 0 {
-		return nil
-	}
-	out := make([]int32, len(c.heads))
-	for i, h := range c.heads {
-		out[i] = h.term
-	}
-	return out
 }

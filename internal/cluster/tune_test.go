@@ -14,8 +14,6 @@ import (
 	"github.com/parallax-news/parallax/internal/eval"
 )
 
-var tuneRuns = flag.Int("tune-runs", 5, "shuffled orders per option set for -tune")
-
 var tune = flag.String("tune", "", "JSON list of option overrides to evaluate on the dev set, e.g. '[{\"Threshold\":0.2}]'")
 
 // topic returns the ECB+ topic of a gold label ("12_ecbplus" → 12).
@@ -66,7 +64,7 @@ func TestTune(t *testing.T) {
 					sub = append(sub, d)
 				}
 			}
-			rep, err := eval.EvaluateOrders(sub, *tuneRuns, run)
+			rep, err := eval.EvaluateOrders(sub, 5, run)
 			if err != nil {
 				t.Fatal(err)
 			}
