@@ -21,6 +21,7 @@ func (d *doc) findDirect() {
 		q.kind = d.kindOf(qi, lo, before)
 		if q.kind == "" {
 			q.skip = true
+			q.term = len(d.wordsBetween(s.start, s.end)) > 0
 			continue
 		}
 		if s.contNext {
@@ -35,6 +36,8 @@ func (d *doc) findDirect() {
 			q.who = w
 		} else if w := d.beforeCue(qi, lo, s.open); w.ok {
 			q.who = w
+		} else if w := d.verbAfter(s, hi); w.ok && len(before) == 0 {
+			q.who = w
 		} else if d.colonBefore(s.open) && len(before) > 0 {
 			// “In typical fashion, she released a response: “…”.
 			q.who = d.participleSubject(qi, before[len(before)-1]+1)
@@ -48,6 +51,19 @@ func (d *doc) findDirect() {
 			continue
 		}
 		s := d.spans[qi]
+		if s.contNext {
+			// A paragraph of a quotation attributed after its last
+			// paragraph: that attribution, not the sentence before.
+			j := qi
+			for j+1 < len(d.spans) && d.spans[j].contNext {
+				j++
+			}
+			if w := d.quotes[j].who; w.ok && w.cue != "" && j > qi {
+				q.who = w
+				q.who.cue = ""
+				continue
+			}
+		}
 		lo, _ := d.contextBounds(qi)
 		if len(d.wordsBetween(lo, s.open)) > 0 && !s.cont {
 			continue
@@ -61,10 +77,14 @@ func (d *doc) findDirect() {
 			d.quotes[qi].who.cue = ""
 		}
 	}
+	d.markTerms()
 	for qi, s := range d.spans {
 		q := d.quotes[qi]
-		if q.skip {
+		if q.skip && !q.term {
 			continue
+		}
+		if q.term {
+			q.kind, q.who = parallax.QuoteTerm, who{}
 		}
 		m := Mention{Start: s.start, End: s.end, Kind: q.kind, SpeakerStart: -1, SpeakerEnd: -1}
 		if q.who.ok {
@@ -356,6 +376,43 @@ func (d *doc) afterCue(lo, hi int) who {
 		return w
 	}
 	return who{}
+}
+
+// verbAfter finds the attribution of a quotation that ends with a comma,
+// "?" or "!" inside its marks and is followed by a name or "he"/"she" and a
+// verb in the past the lexicon does not know as a reporting verb: “…,”
+// Williams fumed on Twitter. Only a sentence that opens with the quotation
+// is read so: its punctuation hands the sentence over to the attribution.
+func (d *doc) verbAfter(s span, hi int) who {
+	if s.close < 0 || !(d.closedByComma(s) || endsSentence(d.r[s.start:s.close])) {
+		return who{}
+	}
+	ws := d.wordsBetween(s.close+1, hi)
+	if len(ws) < 2 || strings.ContainsAny(d.gapBefore(ws[0], s.close+1), ".!?;:\n") {
+		return who{}
+	}
+	var w who
+	j := ws[0]
+	if m, ok := d.mentionStartingAt(j); ok && (m.Kind == parallax.EntityPerson || m.Kind == parallax.EntityOrganization) && m.Full.Start >= d.toks[j].Start {
+		w = who{name: m.Name, start: m.Full.Start, end: m.End, kind: m.Kind, ok: true}
+		for j < len(d.toks) && d.toks[j].Start < m.End {
+			j++
+		}
+	} else if l := d.lower(j); l == "he" || l == "she" {
+		w = d.pronoun(j)
+		j++
+	} else {
+		return who{}
+	}
+	if j >= len(d.toks) || d.toks[j].End > hi || d.sepBefore(j, 0) {
+		return who{}
+	}
+	t := d.toks[j]
+	if t.Capital || !strings.HasSuffix(t.Lower, "ed") || len(t.Lower) < 5 || auxiliaries[t.Lower] {
+		return who{}
+	}
+	w.cue, w.cueEnd = t.Text, t.End
+	return w
 }
 
 // beforeCue finds the attribution of span qi in the words before its

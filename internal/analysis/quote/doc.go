@@ -41,6 +41,7 @@ type quoteInfo struct {
 	endPara int  // paragraph of the last quoted word
 	heading bool // the opening mark lies in a heading, which has no sentence
 	skip    bool
+	term    bool // a skipped span kept as a term: a title or name in quotation marks
 }
 
 // who is a speaker found: the name (resolved or as written), the span of

@@ -183,6 +183,11 @@ func doubledMark(r []rune, i int) (mark, bool) {
 	}
 	switch r[i] {
 	case '`', '‘':
+		if i > 0 && (i+2 >= len(r) || unicode.IsSpace(r[i+2])) {
+			// Before a space or the end of a line, opening nothing: a
+			// closing pair set with the wrong key ("the final say ``").
+			return mark{pos: i, class: markClose}, true
+		}
 		return mark{pos: i + 1, class: markOpen}, true
 	case '’':
 		return mark{pos: i, class: markClose}, true
@@ -235,15 +240,30 @@ func findSingles(r []rune, kept func(int) bool, doubles []span) []span {
 		if c := r[i]; c != '‘' && c != '\'' || !kept(i) || inside(i) || !singleOpen(r, i) {
 			continue
 		}
+		crossed := false
 		for k := i + 1; k < len(r) && k-i < maxSingleRune; k++ {
 			c := r[k]
-			if c == '\n' || c == '"' || c == '“' || c == '”' {
+			if c == '\n' {
+				// A quotation opening a paragraph may run over the next
+				// when the paragraph ends a sentence ("… on these
+				// projects.\nIt needs …,’ Brimmer said"), as in double
+				// marks; the closing mark must then sit by punctuation.
+				if crossed || !lineStart(r, i) || !strings.ContainsRune(".?!", lastNonSpace(r, k)) || k+1 < len(r) && (r[k+1] == '\'' || r[k+1] == '‘' || r[k+1] == '\n') {
+					break
+				}
+				crossed = true
+				continue
+			}
+			if c == '"' || c == '“' || c == '”' {
 				break
 			}
 			if singleOpen(r, k) && r[k] == '‘' {
 				break
 			}
 			if !singleClose(r, k) {
+				continue
+			}
+			if crossed && !strings.ContainsRune(",.?!", r[k-1]) && (k+1 >= len(r) || !strings.ContainsRune(",.?!", r[k+1])) {
 				continue
 			}
 			if p, ok := piece(r, i, k, true); ok {
@@ -254,6 +274,17 @@ func findSingles(r []rune, kept func(int) bool, doubles []span) []span {
 		}
 	}
 	return out
+}
+
+// lastNonSpace returns the last character before position i that is no
+// space, or 0.
+func lastNonSpace(r []rune, i int) rune {
+	for j := i - 1; j >= 0; j-- {
+		if !unicode.IsSpace(r[j]) {
+			return r[j]
+		}
+	}
+	return 0
 }
 
 func singleOpen(r []rune, i int) bool {

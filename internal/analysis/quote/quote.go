@@ -31,7 +31,9 @@ type Mention struct {
 	// indirect speech they span the reported clause.
 	Start int `json:"start"`
 	End   int `json:"end"`
-	// Kind is parallax.QuoteDirect, QuotePartial or QuoteIndirect.
+	// Kind is parallax.QuoteDirect, QuotePartial, QuoteIndirect or
+	// QuoteTerm: words in quotation marks that no speaker is said to utter
+	// (a scare quote, a title, a nickname), which has no speaker.
 	Kind string `json:"kind"`
 	// Speaker is the canonical name of the speaker ("Nayib Bukele"), the
 	// speaker's description as written when it names no entity ("one

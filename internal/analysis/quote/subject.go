@@ -70,7 +70,19 @@ func (d *doc) subjectBefore(first, v, lo int) who {
 				// "Marco Rubio, who called …": the antecedent.
 				return d.head(segs[1][0], segs[1][1], modeSegment)
 			}
+			if l == "who" && k > s1[0] {
+				// "A Brooklyn woman who claims …": the antecedent before it.
+				return d.head(s1[0], k, modeSegment)
+			}
 			return who{}
+		}
+		if (l == "who" || l == "which") && len(segs) > 1 && appositiveLike(d, [2]int{s1[0], k}) {
+			// "Maral, a resident of Ashgabat who declined …, told": the
+			// relative clause belongs to the appositive; the name before
+			// it is the subject.
+			if w := d.head(segs[1][0], segs[1][1], modeSegment); w.ok && !w.unresolved {
+				return w
+			}
 		}
 		s1[0] = k + 1
 		break
@@ -98,6 +110,10 @@ func (d *doc) subjectBefore(first, v, lo int) who {
 func appositiveLike(d *doc, s [2]int) bool {
 	switch d.lower(s[0]) {
 	case "a", "an", "the", "his", "her", "its", "their", "one", "another":
+		return true
+	}
+	// A title without article: "director of the Helsinki Foundation".
+	if t := d.toks[s[0]]; !t.Capital && personHeads[t.Lower] {
 		return true
 	}
 	// A party and state: "R-Ohio", "D-Mass.".
@@ -458,7 +474,9 @@ func (d *doc) describe(s, e int) (string, string, bool) {
 	for k := s + 1; k < e-1; k++ {
 		t := d.toks[k]
 		_, demonym := entity.Demonym(t.Text)
-		if t.Capital && !demonym || strings.HasSuffix(t.Lower, "'s") {
+		// A title in capitals ("the District Attorney") keeps its words.
+		titleCase := d.toks[e-1].Capital && personHeads[headWord]
+		if t.Capital && !demonym && !titleCase || strings.HasSuffix(t.Lower, "'s") {
 			return "", "", false
 		}
 		w := entity.Fold(d.toks[k].Text)
