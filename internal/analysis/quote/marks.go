@@ -105,7 +105,9 @@ func pairDouble(r []rune, marks []mark, i int) ([]span, int, bool) {
 	cur := marks[i].pos
 	for k := i + 1; k < len(marks); k++ {
 		c := marks[k]
-		if c.pos-marks[i].pos > maxQuoteRunes || lines(r, marks[i].pos, c.pos) > maxQuoteLines {
+		// The limits hold for each paragraph: a long speech quoted over
+		// many paragraphs, each opened again, is one quotation.
+		if c.pos-cur > maxQuoteRunes || lines(r, cur, c.pos) > maxQuoteLines {
 			return nil, 0, false
 		}
 		newLine := lines(r, cur, c.pos) > 0

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -94,6 +95,10 @@ func TestMentions(t *testing.T) {
 		{"British marks over two paragraphs",
 			"‘I think the administration is going to take a step back.\nIt needs to bring science back,’ Janette Brimmer said.",
 			[]want{{"I think the administration is going to take a step back.\nIt needs to bring science back", "direct", "Janette Brimmer", "Janette Brimmer", "said"}}},
+		{"a speech over many paragraphs, each opened again",
+			"Trump said:\n\n" + strings.Repeat("\"We will keep going, and we will keep winning.\n\n", 8) + "\"That is what we do.\"\n\nThe crowd cheered.",
+			append(slices.Repeat([]want{{"We will keep going, and we will keep winning.", "direct", "Trump", "Trump", ""}}, 8),
+				want{"That is what we do.", "direct", "Trump", "Trump", ""})},
 		{"closing pair typed as backquotes",
 			"\"It does not matter who gets elected. The president has the final say ``\nThe vote is on Sunday.",
 			[]want{{"It does not matter who gets elected. The president has the final say", "direct", "", "", ""}}},
