@@ -97,7 +97,9 @@ func (d *doc) subjectBefore(first, v, lo int) who {
 		if len(segs) < 2 {
 			return w
 		}
-		if w2 := d.head(segs[1][0], segs[1][1], modeSegment); w2.ok && !w2.unresolved {
+		// The segment before: a name, known or as written ("Pensioner
+		// Bayram-aga, a voter in Ashgabat, said").
+		if w2 := d.head(segs[1][0], segs[1][1], modeSegment); w2.ok && (!w2.unresolved || d.toks[segs[1][1]-1].Capital && appositiveLike(d, s1)) {
 			return w2
 		}
 		return w
@@ -361,14 +363,31 @@ func (d *doc) pronoun(k int) who {
 		w.name, w.kind, w.unresolved = name, kind, false
 		return w
 	}
-	for s := sent - 1; s >= 0 && s >= sent-4; s-- {
-		if sent < len(d.blockN) && d.blockN[sent]-d.blockN[s] > 3 {
+	// Sentences and paragraphs wholly inside a quotation (the speaker's
+	// own words, as in a quotation run over several paragraphs before "she
+	// told Reuters") do not count towards the reach.
+	steps, paras, lastPara := 0, 0, -1
+	if sent >= 0 && sent < len(d.blockN) {
+		lastPara = d.blockN[sent]
+	}
+	for s := sent - 1; s >= 0; s-- {
+		if !d.sentQuoted(s) {
+			steps++
+			if lastPara >= 0 && d.blockN[s] != lastPara {
+				paras += lastPara - d.blockN[s]
+				lastPara = d.blockN[s]
+			}
+		} else if lastPara >= 0 {
+			lastPara = d.blockN[s]
+		}
+		if steps > 4 || paras > 3 {
 			break
 		}
-		// A speaker of that sentence.
+		// A speaker of that sentence: its quotation or its attribution
+		// lies there.
 		for qi := len(d.quotes) - 1; qi >= 0; qi-- {
 			q := d.quotes[qi]
-			if q.sent == s && q.who.ok && !q.who.unresolved && compatible(q.who.name, q.who.kind) {
+			if (q.sent == s || q.who.ok && q.who.start >= 0 && d.sentOf(q.who.start) == s) && q.who.ok && !q.who.unresolved && compatible(q.who.name, q.who.kind) {
 				w.name, w.kind, w.unresolved = q.who.name, q.who.kind, false
 				return w
 			}
@@ -387,8 +406,26 @@ func (d *doc) pronoun(k int) who {
 			w.name, w.kind, w.unresolved = name, kind, false
 			return w
 		}
+		if p == "he" || p == "she" || p == "they" {
+			// "A police spokeswoman said …. She added:", "The protesters
+			// … they chanted": the described subject when no one is named.
+			if desc, ok := d.openingDescription(s); ok && (p != "they") == !strings.HasSuffix(desc, "s") {
+				w.name = desc
+				return w
+			}
+		}
 	}
 	return w
+}
+
+// sentQuoted reports whether sentence s lies wholly inside a quotation.
+func (d *doc) sentQuoted(s int) bool {
+	sp := d.sentSpan(s)
+	i, j := d.tokRange(sp.Start, sp.End)
+	if i >= j {
+		return false
+	}
+	return d.inQuote(d.toks[i].Start) && d.inQuote(d.toks[j-1].Start)
 }
 
 // openingDescription returns the description of a person that opens sentence s
