@@ -41,6 +41,9 @@ func (d *doc) findDirect() {
 		} else if d.colonBefore(s.open) && len(before) > 0 {
 			// “In typical fashion, she released a response: “…”.
 			q.who = d.participleSubject(qi, before[len(before)-1]+1)
+		} else if q.kind == parallax.QuotePartial {
+			q.who = d.labelSpeaker(qi, lo, before)
+			q.labelled = q.who.ok
 		}
 	}
 	// Quotations without a cue of their own: a paragraph of quotation after
@@ -337,8 +340,23 @@ func (d *doc) afterCue(lo, hi int) who {
 			return w
 		}
 	}
+	// After a closing mark, a word that starts no noun phrase starts no
+	// attribution, but for a prepositional phrase the comma closes: “…” at
+	// the offer, Mark said.
+	afterComma := -1
 	if npNotStart[d.lower(k0)] {
-		return who{}
+		if !preps[d.lower(k0)] {
+			return who{}
+		}
+		for _, k := range ws[1:] {
+			if strings.Contains(d.gapBefore(k, lo), ",") {
+				afterComma = d.toks[k].Start
+				break
+			}
+		}
+		if afterComma < 0 {
+			return who{}
+		}
 	}
 	// X said: the first reporting verb within reach.
 	for n, k := range ws {
@@ -370,12 +388,69 @@ func (d *doc) afterCue(lo, hi int) who {
 				w = w2
 			}
 		}
+		if w.ok && w.start < afterComma {
+			return who{}
+		}
 		if w.ok {
 			w.cue, w.cueEnd = d.toks[k].Text, d.toks[k].End
 		}
 		return w
 	}
 	return who{}
+}
+
+// labelSpeaker finds who labels something with the partial quotation qi
+// when no reporting verb does: the earlier speaker of a quotation it is
+// coordinated with ("called the changes “narrow” and a “common-sense”
+// approach"); the person a "self-described" or "self-proclaimed" phrase
+// describes ("Bukele, the self-proclaimed “world's coolest dictator”"); the
+// subject of an active clause that takes something "as" the quoted words
+// ("Trump greeting Bukele as a ‘friend’"). before holds the words of its
+// context before the opening mark.
+func (d *doc) labelSpeaker(qi, lo int, before []int) who {
+	s := d.spans[qi]
+	sent := d.quotes[qi].sent
+	if qi > 0 && d.quotes[qi-1].who.ok && d.quotes[qi-1].who.cue != "" && d.quotes[qi-1].endSent == sent && !d.quotes[qi-1].skip &&
+		d.spans[qi-1].stop() < s.open && len(before) <= 4 && !d.cueBefore(before) {
+		w := d.quotes[qi-1].who
+		w.cue = ""
+		return w
+	}
+	if len(before) == 0 {
+		return who{}
+	}
+	k := before[len(before)-1]
+	if determiners[d.lower(k)] && len(before) > 1 {
+		k = before[len(before)-2]
+	}
+	l := d.lower(k)
+	if strings.HasPrefix(l, "self-") && (strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ing")) {
+		// The nearest person before, outside quotations.
+		for j := k - 1; j >= 0 && d.toks[j].Start >= d.sentSpan(sent).Start; j-- {
+			if d.inQuote(d.toks[j].Start) {
+				continue
+			}
+			if m, ok := d.mentionStartingAt(j); ok && m.Kind == parallax.EntityPerson {
+				return who{name: m.Name, start: max(m.Full.Start, d.sentSpan(sent).Start), end: m.End, kind: m.Kind, ok: true}
+			}
+		}
+		return who{}
+	}
+	if l != "as" || k == 0 {
+		return who{}
+	}
+	switch p := d.lower(k - 1); p {
+	case "such", "known", "well", "so", "same", "just", "much", "many", "serve", "serves", "served", "serving":
+		return who{}
+	}
+	// An active clause: no passive ("was described as") before "as".
+	from := d.sentSpan(sent).Start
+	for j := k - 1; j > 0 && d.toks[j].Start >= from; j-- {
+		if passives[d.lower(j-1)] && strings.HasSuffix(d.lower(j), "ed") {
+			return who{}
+		}
+	}
+	return d.participleSubject(qi, k)
 }
 
 // verbAfter finds the attribution of a quotation that ends with a comma,

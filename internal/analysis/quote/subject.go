@@ -191,6 +191,12 @@ func (d *doc) head(s, e int, mode int) who {
 			end = k
 			break
 		}
+		// A past participle after the noun: "the officers involved in the
+		// shooting".
+		if strings.HasSuffix(l, "ed") && !t.Capital && k+1 < end && preps[d.lower(k+1)] && d.nounLike(k-1) && !d.inMention(t.Start) {
+			end = k
+			break
+		}
 	}
 	if mode == modeAfter {
 		// "said Mr Bukele on Monday", "claims Mr Bukele rejects".

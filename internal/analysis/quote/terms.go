@@ -49,7 +49,11 @@ func (d *doc) isTerm(qi int) bool {
 	if d.namingBefore(s.open) {
 		return true
 	}
-	clause := d.hasVerb(words[0], words[len(words)-1]+1) || endsSentence(d.r[s.start:s.end]) && len(words) > maxTermWords
+	// A clause has a subject and a verb: one or two words are none.
+	clause := len(words) > 2 && d.hasVerb(words[0], words[len(words)-1]+1) || endsSentence(d.r[s.start:s.end]) && len(words) > maxTermWords
+	if q.labelled {
+		return false
+	}
 	if !q.who.ok || q.who.cue == "" {
 		return len(words) <= maxTermWords && !clause
 	}
