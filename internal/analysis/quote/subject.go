@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parallax-news/parallax"
@@ -391,9 +392,13 @@ func (d *doc) pronoun(k int) who {
 		}
 		// A speaker of that sentence: its quotation or its attribution
 		// lies there.
-		for qi := len(d.quotes) - 1; qi >= 0; qi-- {
+		sp := d.sentSpan(s)
+		for qi := sort.Search(len(d.spans), func(n int) bool { return d.spans[n].open > sp.End }) - 1; qi >= 0; qi-- {
 			q := d.quotes[qi]
-			if (q.sent == s || q.who.ok && q.who.start >= 0 && d.sentOf(q.who.start) == s) && q.who.ok && !q.who.unresolved && compatible(q.who.name, q.who.kind) {
+			if d.spans[qi].stop() < sp.Start && q.who.end < sp.Start {
+				break // this quotation and the ones before lie before s
+			}
+			if (q.sent == s || q.who.ok && q.who.start >= sp.Start && q.who.start < sp.End) && q.who.ok && !q.who.unresolved && compatible(q.who.name, q.who.kind) {
 				w.name, w.kind, w.unresolved = q.who.name, q.who.kind, false
 				return w
 			}
