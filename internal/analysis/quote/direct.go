@@ -73,6 +73,14 @@ func (d *doc) findDirect() {
 		}
 		q.who = d.inherit(qi)
 	}
+	// A direct quotation in a headline with no speaker found: the person or
+	// organisation the headline names ("Trump vows to veto bill: ‘It's a
+	// disaster’"), which the entity index may know only from the text.
+	for qi := range d.spans {
+		if q := &d.quotes[qi]; !q.skip && !q.who.ok && q.heading && q.kind == parallax.QuoteDirect {
+			q.who = d.headingSpeaker(qi)
+		}
+	}
 	// A paragraph continued by the next takes the attribution of the last.
 	for qi := len(d.spans) - 2; qi >= 0; qi-- {
 		if d.spans[qi].contNext && !d.quotes[qi].who.ok && d.quotes[qi+1].who.ok {
@@ -395,6 +403,35 @@ func (d *doc) afterCue(lo, hi int) who {
 			w.cue, w.cueEnd = d.toks[k].Text, d.toks[k].End
 		}
 		return w
+	}
+	return who{}
+}
+
+// headingSpeaker returns the first person or organisation named in the
+// heading of quotation qi outside quotation marks, resolved through the
+// entity index: a headline's names are often in capitals the entity
+// extractor does not read as names.
+func (d *doc) headingSpeaker(qi int) who {
+	p := d.paraOf(d.spans[qi].open)
+	if d.ix == nil || p < 0 || p >= len(d.blocks) {
+		return who{}
+	}
+	b := d.blocks[p]
+	for _, k := range d.wordsBetween(b.Start, b.End) {
+		t := d.toks[k]
+		if !t.Capital || t.Stop || d.inQuote(t.Start) {
+			continue
+		}
+		if m, ok := d.mentionStartingAt(k); ok && (m.Kind == parallax.EntityPerson || m.Kind == parallax.EntityOrganization) {
+			return who{name: m.Name, start: max(m.Full.Start, b.Start), end: m.End, kind: m.Kind, ok: true}
+		}
+		name, ok := d.ix.Resolve(d.idx, t.Text)
+		if !ok {
+			continue
+		}
+		if e, ok := d.ix.Lookup(name); ok && (e.Kind == parallax.EntityPerson || e.Kind == parallax.EntityOrganization) {
+			return who{name: name, start: t.Start, end: t.End, kind: e.Kind, ok: true}
+		}
 	}
 	return who{}
 }
