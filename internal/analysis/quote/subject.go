@@ -6,6 +6,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/analysis/entity"
+	"github.com/parallax-news/parallax/internal/text"
 )
 
 // maxSegments is how many comma-separated segments before a reporting verb
@@ -100,7 +101,7 @@ func (d *doc) subjectBefore(first, v, lo int) who {
 		}
 		// The segment before: a name, known or as written ("Pensioner
 		// Bayram-aga, a voter in Ashgabat, said").
-		if w2 := d.head(segs[1][0], segs[1][1], modeSegment); w2.ok && (!w2.unresolved || d.toks[segs[1][1]-1].Capital && appositiveLike(d, s1)) {
+		if w2 := d.head(segs[1][0], segs[1][1], modeSegment); w2.ok && (!w2.unresolved || d.nameAsWritten(segs[1]) && appositiveLike(d, s1)) {
 			return w2
 		}
 		return w
@@ -108,11 +109,28 @@ func (d *doc) subjectBefore(first, v, lo int) who {
 	return d.head(segs[1][0], segs[1][1], modeSegment)
 }
 
+// nameAsWritten reports whether a segment reads as a name the entity index
+// does not know ("Pensioner Bayram-aga"): every word capitalised, none a
+// function word, a number or a calendar word ("On Monday").
+func (d *doc) nameAsWritten(seg [2]int) bool {
+	for k := seg[0]; k < seg[1]; k++ {
+		t := d.toks[k]
+		if !t.Capital || t.Stop || t.Number || preps[t.Lower] || text.IsCalendarWord(t.Lower) {
+			return false
+		}
+	}
+	return seg[1] > seg[0]
+}
+
 // appositiveLike reports whether a segment reads as an appositive: "a
 // deputy chief of staff", "the head of …", "78".
 func appositiveLike(d *doc, s [2]int) bool {
 	switch d.lower(s[0]) {
 	case "a", "an", "the", "his", "her", "its", "their", "one", "another":
+		return true
+	}
+	// A possessive: "Trump's lead attorney".
+	if l := d.lower(s[0]); s[1]-s[0] > 1 && (strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s")) {
 		return true
 	}
 	// A title without article: "director of the Helsinki Foundation".
@@ -188,6 +206,12 @@ func (d *doc) head(s, e int, mode int) who {
 	for k := s + 1; k < end; k++ {
 		l := d.lower(k)
 		t := d.toks[k]
+		if (l == "from" || l == "by" || l == "of") && documentWords[d.lower(k-1)] {
+			// "a statement from the White House": the document's author.
+			if w, ok := d.mentionWho(k+1, e); ok && (w.kind == parallax.EntityPerson || w.kind == parallax.EntityOrganization) {
+				return w
+			}
+		}
 		if (preps[l] || isParticiple(l) && !t.Capital || relatives[l]) && !d.inMention(t.Start) {
 			end = k
 			break
@@ -567,7 +591,7 @@ func (d *doc) describe(s, e int) (string, string, bool) {
 			if !ok || m.Kind != parallax.EntityPerson {
 				continue
 			}
-			about := " " + entity.Fold(strings.Join(append(append([]string{m.Title}, ent.Descriptions...), ent.Aliases...), " ")) + " "
+			about := " " + titleWords(entity.Fold(strings.Join(append(append([]string{m.Title}, ent.Descriptions...), ent.Aliases...), " "))) + " "
 			headMatch := strings.Contains(about, " "+headWord)
 			modMatch := false
 			for _, w := range mods {
@@ -592,6 +616,49 @@ func (d *doc) describe(s, e int) (string, string, bool) {
 		return "", "", false
 	}
 	return best, bestKind, true
+}
+
+// documentWords are what a speaker issues: "a statement from X".
+var documentWords = set("statement", "release", "letter", "memo", "memorandum", "post", "posting", "filing", "tweet", "email", "e-mail", "message", "notice", "report", "transcript", "readout", "communique", "communiqué")
+
+// titleWords returns the folded words of a person's titles and
+// descriptions with the abbreviated titles written out, so that "the
+// senator" finds "Sen. Lindsey Graham" and "the governor" "Gov. Gavin
+// Newsom".
+func titleWords(about string) string {
+	words := strings.FieldsFunc(about, func(c rune) bool { return c == ' ' || c == '.' || c == ',' })
+	out := words
+	for _, w := range words {
+		if full, ok := titleAbbrevs[w]; ok {
+			out = append(out, full...)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// titleAbbrevs are the titles news writing abbreviates before a name, and
+// the nouns a later description uses for them.
+var titleAbbrevs = map[string][]string{
+	"sen":  {"senator", "lawmaker", "legislator"},
+	"rep":  {"representative", "congressman", "congresswoman", "lawmaker", "legislator"},
+	"gov":  {"governor"},
+	"lt":   {"lieutenant"},
+	"gen":  {"general"},
+	"adm":  {"admiral"},
+	"col":  {"colonel"},
+	"capt": {"captain"},
+	"sgt":  {"sergeant"},
+	"det":  {"detective"},
+	"atty": {"attorney"},
+	"sec":  {"secretary"},
+	"amb":  {"ambassador"},
+	"pres": {"president"},
+	"prof": {"professor"},
+	"supt": {"superintendent"},
+	"insp": {"inspector"},
+	"cmdr": {"commander"},
+	"rev":  {"reverend", "pastor"},
+	"dr":   {"doctor"},
 }
 
 // personHeadOnly are orgWords that as a head name a person.
