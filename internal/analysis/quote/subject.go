@@ -445,6 +445,15 @@ func (d *doc) pronoun(k int) who {
 			// "A police spokeswoman said …. She added:", "The protesters
 			// … they chanted": the described subject when no one is named.
 			if desc, ok := d.openingDescription(s); ok && (p != "they") == !strings.HasSuffix(desc, "s") {
+				// Resolved when it describes a person of the story ("The
+				// Ukrainian president" for Volodymyr Zelensky).
+				i, _ := d.tokRange(d.sentSpan(s).Start, d.sentSpan(s).End)
+				if n := len(strings.Fields(desc)); p != "they" && n <= 4 && i+n <= len(d.toks) {
+					if name, kind, ok := d.describe(i, i+n); ok && compatible(name, kind) {
+						w.name, w.kind, w.unresolved = name, kind, false
+						return w
+					}
+				}
 				w.name = desc
 				return w
 			}
@@ -480,8 +489,8 @@ func (d *doc) openingDescription(s int) (string, bool) {
 			head = k
 			break
 		}
-		if d.toks[k].Capital || d.toks[k].Number {
-			return "", false // "The Trump administration": a name's
+		if _, demonym := entity.Demonym(d.toks[k].Text); (d.toks[k].Capital && !demonym) || d.toks[k].Number {
+			return "", false // "The Trump administration": a name's; "The Ukrainian president" goes on
 		}
 	}
 	if head < 0 {
@@ -591,7 +600,7 @@ func (d *doc) describe(s, e int) (string, string, bool) {
 			if !ok || m.Kind != parallax.EntityPerson {
 				continue
 			}
-			about := " " + titleWords(entity.Fold(strings.Join(append(append([]string{m.Title}, ent.Descriptions...), ent.Aliases...), " "))) + " "
+			about := " " + titleWords(entity.Fold(strings.Join(append(append([]string{m.Title, d.ofPlace(m.End)}, ent.Descriptions...), ent.Aliases...), " "))) + " "
 			headMatch := strings.Contains(about, " "+headWord)
 			modMatch := false
 			for _, w := range mods {
@@ -620,6 +629,21 @@ func (d *doc) describe(s, e int) (string, string, bool) {
 
 // documentWords are what a speaker issues: "a statement from X".
 var documentWords = set("statement", "release", "letter", "memo", "memorandum", "post", "posting", "filing", "tweet", "email", "e-mail", "message", "notice", "report", "transcript", "readout", "communique", "communiqué")
+
+// ofPlace returns the place named right after a mention ending at end
+// ("President Volodymyr Zelensky of Ukraine"), or "".
+func (d *doc) ofPlace(end int) string {
+	i, _ := d.tokRange(end, len(d.r))
+	if i+1 >= len(d.toks) || d.toks[i].Lower != "of" || strings.TrimSpace(string(d.r[end:d.toks[i].Start])) != "" {
+		return ""
+	}
+	for _, m := range d.entsNear(d.toks[i+1].Start, d.toks[i+1].End) {
+		if m.Kind == parallax.EntityPlace && m.Start <= d.toks[i+1].Start && m.End >= d.toks[i+1].End {
+			return m.Name
+		}
+	}
+	return ""
+}
 
 // titleWords returns the folded words of a person's titles and
 // descriptions with the abbreviated titles written out, so that "the
