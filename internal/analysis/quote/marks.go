@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -92,7 +93,18 @@ func findQuotes(r []rune, kept func(int) bool) []span {
 		out = append(out, pieces...)
 		i = next
 	}
-	out = append(out, findSingles(r, kept, out)...)
+	singles := findSingles(r, kept, out)
+	if len(singles) > 0 {
+		// A double quotation nested in a single one is part of its words,
+		// as a single one nested in a double is.
+		var outer ranges
+		for _, s := range singles {
+			outer = append(outer, [2]int{s.open, s.close})
+		}
+		outer = outer.merged()
+		out = slices.DeleteFunc(out, func(d span) bool { return d.close >= 0 && outer.has(d.open) && outer.has(d.close) })
+	}
+	out = append(out, singles...)
 	sortSpans(out)
 	return out
 }
@@ -329,6 +341,14 @@ func findSingles(r []rune, kept func(int) bool, doubles []span) []span {
 	}
 	in = in.merged()
 	inside := in.has
+	// A double quotation nested in a single one ('He said "no",' …) is
+	// stepped over: from its opening mark to its closing one.
+	closeOf := map[int]int{}
+	for _, d := range doubles {
+		if d.close >= 0 && !d.cont && !d.contNext {
+			closeOf[d.open] = d.close
+		}
+	}
 	var out []span
 	for i := 0; i < len(r); i++ {
 		if c := r[i]; c != '‘' && c != '\'' || !kept(i) || inside(i) || !singleOpen(r, i) {
@@ -349,6 +369,10 @@ func findSingles(r []rune, kept func(int) bool, doubles []span) []span {
 				continue
 			}
 			if c == '"' || c == '“' || c == '”' {
+				if e, ok := closeOf[k]; ok && lines(r, k, e) == 0 {
+					k = e
+					continue
+				}
 				break
 			}
 			if singleOpen(r, k) && r[k] == '‘' {
