@@ -191,6 +191,11 @@ func (d *doc) kindOf(qi, lo int, before []int) string {
 		len(before) <= 20 && d.cueBefore(before) && introduced && !lineStart(d.r, s.open) {
 		return parallax.QuoteDirect
 	}
+	// A quoted phrase as the subject of the author's sentence ("“Defund
+	// the police” was a slogan …"): no sentence of its own.
+	if initial && !ends && !cued && d.auxAfterClose(s) {
+		return parallax.QuotePartial
+	}
 	switch {
 	case initial && (len(words) >= 3 || ends || cued):
 		return parallax.QuoteDirect
@@ -291,6 +296,20 @@ func titleLike(d *doc, words []int) bool {
 }
 
 var smallWords = set("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "de", "la", "with", "from", "by")
+
+// auxAfterClose reports whether the author's sentence goes on right after
+// the closing mark with an auxiliary ("… ” was a slogan", "… ” has become").
+func (d *doc) auxAfterClose(s span) bool {
+	if s.close < 0 {
+		return false
+	}
+	i, _ := d.tokRange(s.close+1, len(d.r))
+	if i >= len(d.toks) || strings.TrimSpace(d.gapBefore(i, s.close+1)) != "" {
+		return false
+	}
+	t := d.toks[i]
+	return !t.Capital && auxiliaries[t.Lower]
+}
 
 // cueAfterClose reports whether a reporting verb follows the closing mark
 // closely: “…,” Mr Bukele said.
