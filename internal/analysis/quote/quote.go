@@ -1,7 +1,9 @@
 // Package quote finds who said what in news articles: direct quotations in
 // straight, curly or single marks (also split, multi-sentence and
 // multi-paragraph ones), partial quotations embedded in the author's
-// sentence, and indirect speech after a reporting verb. It attributes each
+// sentence, indirect speech after a reporting verb, and terms: words set in
+// quotation marks that no speaker is said to utter (scare quotes, titles,
+// nicknames), kept with no speaker so that they can be listed apart. It attributes each
 // to its speaker, the person or organisation the reporting cue ("said",
 // "told", "according to", …) attaches to, resolved through titles,
 // surnames, descriptions and pronouns to one canonical name of the story,
