@@ -39,8 +39,12 @@ func (d *doc) findDirect() {
 		} else if w := d.verbAfter(s, hi); w.ok && len(before) == 0 {
 			q.who = w
 		} else if d.colonBefore(s.open) && len(before) > 0 {
-			// “In typical fashion, she released a response: “…”.
+			// “In typical fashion, she released a response: “…”; "A
+			// spokesperson for the department pointed to a statement: “…”".
 			q.who = d.participleSubject(qi, before[len(before)-1]+1)
+			if !q.who.ok {
+				q.who = d.describedSubject(before[0])
+			}
 		} else if q.kind == parallax.QuotePartial {
 			q.who = d.labelSpeaker(qi, lo, before)
 			q.labelled = q.who.ok
@@ -424,6 +428,23 @@ func (d *doc) afterCue(lo, hi int) who {
 		return w
 	}
 	return who{}
+}
+
+// describedSubject returns the description that opens the sentence of
+// token k as its subject ("A spokesperson for the department"), if any.
+func (d *doc) describedSubject(k int) who {
+	sent := d.sentOf(d.toks[k].Start)
+	desc, ok := d.openingDescription(sent)
+	if !ok {
+		return who{}
+	}
+	i, _ := d.tokRange(d.sentSpan(sent).Start, d.sentSpan(sent).End)
+	n := len(strings.Fields(desc))
+	if i+n > len(d.toks) {
+		return who{}
+	}
+	start, end := d.toks[i].Start, d.toks[i+n-1].End
+	return who{name: desc, start: start, end: end, unresolved: true, ok: true}
 }
 
 // headingSpeaker returns the first person or organisation named in the

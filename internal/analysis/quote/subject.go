@@ -428,6 +428,15 @@ func (d *doc) pronoun(k int) who {
 			}
 		}
 		name, kind, found := d.firstMention(s, d.sentSpan(s).End, compatible)
+		if p == "they" {
+			// "Protesters gathered outside the Capitol. … they chanted":
+			// people described as the subject before an organisation
+			// named later in the sentence.
+			if desc, ok := d.openingDescription(s); ok && strings.HasSuffix(desc, "s") {
+				w.name = desc
+				return w
+			}
+		}
 		if p != "it" && p != "they" {
 			// "The mayor of Paris opened the bridge. … she said.": the
 			// subject is a description, and the name in it (Paris) is not
@@ -480,7 +489,14 @@ func (d *doc) sentQuoted(s int) bool {
 func (d *doc) openingDescription(s int) (string, bool) {
 	span := d.sentSpan(s)
 	i, j := d.tokRange(span.Start, span.End)
-	if j-i < 3 || !determiners[d.toks[i].Lower] || d.inQuote(d.toks[i].Start) {
+	if j-i < 2 || d.inQuote(d.toks[i].Start) {
+		return "", false
+	}
+	// A bare plural that names people: "Protesters gathered …".
+	if l := d.toks[i].Lower; personHeads[l] && strings.HasSuffix(l, "s") && !d.inMention(d.toks[i].Start) {
+		return l, true
+	}
+	if j-i < 3 || !determiners[d.toks[i].Lower] && d.toks[i].Lower != "one" {
 		return "", false
 	}
 	head := -1
@@ -512,7 +528,7 @@ func (d *doc) openingDescription(s int) (string, bool) {
 			end = k
 		}
 	}
-	if end < j && d.gapBefore(end, span.Start) != strings.TrimLeft(d.gapBefore(end, span.Start), ",") {
+	if end < j && d.gapBefore(end, span.Start) != strings.TrimLeft(d.gapBefore(end, span.Start), ",") && d.toks[end].Capital {
 		return "", false // "A family friend, Kevin Blacks, said": the name is the subject
 	}
 	return d.toks[i].Lower + string(d.r[d.toks[i].End:d.toks[end-1].End]), true
