@@ -22,12 +22,21 @@ func build(us []*unit, paras []*unit, srcs []string, docs []*text.Doc) (parallax
 	for _, c := range cites {
 		srcSet[c.art] = true
 	}
-	if !direct && speaker == "" && len(srcSet) < 2 {
+	terms := true
+	for _, u := range us {
+		terms = terms && u.kind == parallax.QuoteTerm
+	}
+	if !direct && !terms && speaker == "" && len(srcSet) < 2 {
 		return parallax.Quote{}, false
 	}
 	q := parallax.Quote{Speaker: speaker, Kind: parallax.QuotePartial, Sources: []string{}, Cites: []parallax.Cite{}, Variants: []parallax.Variant{}}
-	if direct {
+	switch {
+	case direct:
 		q.Kind = parallax.QuoteDirect
+	case terms:
+		// Words in quotation marks no one is said to utter: listed apart,
+		// with no speaker, however many sources carry them.
+		q.Kind, q.Speaker = parallax.QuoteTerm, ""
 	}
 	vs := variants(cites, paras, srcs, docs)
 	citeInOrder(&q, vs, srcs)

@@ -21,6 +21,7 @@ func (d *doc) findDirect() {
 		q.kind = d.kindOf(qi, lo, before)
 		if q.kind == "" {
 			q.skip = true
+			q.term = len(d.wordsBetween(s.start, s.end)) > 0
 			continue
 		}
 		if s.contNext {
@@ -35,9 +36,18 @@ func (d *doc) findDirect() {
 			q.who = w
 		} else if w := d.beforeCue(qi, lo, s.open); w.ok {
 			q.who = w
+		} else if w := d.verbAfter(s, hi); w.ok && len(before) == 0 {
+			q.who = w
 		} else if d.colonBefore(s.open) && len(before) > 0 {
-			// “In typical fashion, she released a response: “…”.
+			// “In typical fashion, she released a response: “…”; "A
+			// spokesperson for the department pointed to a statement: “…”".
 			q.who = d.participleSubject(qi, before[len(before)-1]+1)
+			if !q.who.ok {
+				q.who = d.describedSubject(before[0])
+			}
+		} else if q.kind == parallax.QuotePartial {
+			q.who = d.labelSpeaker(qi, lo, before)
+			q.labelled = q.who.ok
 		}
 	}
 	// Quotations without a cue of their own: a paragraph of quotation after
@@ -48,11 +58,32 @@ func (d *doc) findDirect() {
 			continue
 		}
 		s := d.spans[qi]
+		if s.contNext {
+			// A paragraph of a quotation attributed after its last
+			// paragraph: that attribution, not the sentence before.
+			j := qi
+			for j+1 < len(d.spans) && d.spans[j].contNext {
+				j++
+			}
+			if w := d.quotes[j].who; w.ok && w.cue != "" && j > qi {
+				q.who = w
+				q.who.cue = ""
+				continue
+			}
+		}
 		lo, _ := d.contextBounds(qi)
 		if len(d.wordsBetween(lo, s.open)) > 0 && !s.cont {
 			continue
 		}
 		q.who = d.inherit(qi)
+	}
+	// A direct quotation in a headline with no speaker found: the person or
+	// organisation the headline names ("Trump vows to veto bill: ‘It's a
+	// disaster’"), which the entity index may know only from the text.
+	for qi := range d.spans {
+		if q := &d.quotes[qi]; !q.skip && !q.who.ok && q.heading && q.kind == parallax.QuoteDirect {
+			q.who = d.headingSpeaker(qi)
+		}
 	}
 	// A paragraph continued by the next takes the attribution of the last.
 	for qi := len(d.spans) - 2; qi >= 0; qi-- {
@@ -61,10 +92,14 @@ func (d *doc) findDirect() {
 			d.quotes[qi].who.cue = ""
 		}
 	}
+	d.markTerms()
 	for qi, s := range d.spans {
 		q := d.quotes[qi]
-		if q.skip {
+		if q.skip && !q.term {
 			continue
+		}
+		if q.term {
+			q.kind, q.who = parallax.QuoteTerm, who{}
 		}
 		m := Mention{Start: s.start, End: s.end, Kind: q.kind, SpeakerStart: -1, SpeakerEnd: -1}
 		if q.who.ok {
@@ -159,6 +194,11 @@ func (d *doc) kindOf(qi, lo int, before []int) string {
 	if qi > 0 && d.quotes[qi-1].kind == parallax.QuoteDirect && d.quotes[qi-1].endSent >= d.sentOf(s.open)-1 &&
 		len(before) <= 20 && d.cueBefore(before) && introduced && !lineStart(d.r, s.open) {
 		return parallax.QuoteDirect
+	}
+	// A quoted phrase as the subject of the author's sentence ("“Defund
+	// the police” was a slogan …"): no sentence of its own.
+	if initial && !ends && !cued && d.auxAfterClose(s) {
+		return parallax.QuotePartial
 	}
 	switch {
 	case initial && (len(words) >= 3 || ends || cued):
@@ -261,6 +301,20 @@ func titleLike(d *doc, words []int) bool {
 
 var smallWords = set("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "de", "la", "with", "from", "by")
 
+// auxAfterClose reports whether the author's sentence goes on right after
+// the closing mark with an auxiliary ("… ” was a slogan", "… ” has become").
+func (d *doc) auxAfterClose(s span) bool {
+	if s.close < 0 {
+		return false
+	}
+	i, _ := d.tokRange(s.close+1, len(d.r))
+	if i >= len(d.toks) || strings.TrimSpace(d.gapBefore(i, s.close+1)) != "" {
+		return false
+	}
+	t := d.toks[i]
+	return !t.Capital && auxiliaries[t.Lower]
+}
+
 // cueAfterClose reports whether a reporting verb follows the closing mark
 // closely: “…,” Mr Bukele said.
 func (d *doc) cueAfterClose(s span) bool {
@@ -317,8 +371,23 @@ func (d *doc) afterCue(lo, hi int) who {
 			return w
 		}
 	}
+	// After a closing mark, a word that starts no noun phrase starts no
+	// attribution, but for a prepositional phrase the comma closes: “…” at
+	// the offer, Mark said.
+	afterComma := -1
 	if npNotStart[d.lower(k0)] {
-		return who{}
+		if !preps[d.lower(k0)] {
+			return who{}
+		}
+		for _, k := range ws[1:] {
+			if strings.Contains(d.gapBefore(k, lo), ",") {
+				afterComma = d.toks[k].Start
+				break
+			}
+		}
+		if afterComma < 0 {
+			return who{}
+		}
 	}
 	// X said: the first reporting verb within reach.
 	for n, k := range ws {
@@ -350,12 +419,152 @@ func (d *doc) afterCue(lo, hi int) who {
 				w = w2
 			}
 		}
+		if w.ok && w.start < afterComma {
+			return who{}
+		}
 		if w.ok {
 			w.cue, w.cueEnd = d.toks[k].Text, d.toks[k].End
 		}
 		return w
 	}
 	return who{}
+}
+
+// describedSubject returns the description that opens the sentence of
+// token k as its subject ("A spokesperson for the department"), if any.
+func (d *doc) describedSubject(k int) who {
+	sent := d.sentOf(d.toks[k].Start)
+	desc, ok := d.openingDescription(sent)
+	if !ok {
+		return who{}
+	}
+	i, _ := d.tokRange(d.sentSpan(sent).Start, d.sentSpan(sent).End)
+	n := len(strings.Fields(desc))
+	if i+n > len(d.toks) {
+		return who{}
+	}
+	start, end := d.toks[i].Start, d.toks[i+n-1].End
+	return who{name: desc, start: start, end: end, unresolved: true, ok: true}
+}
+
+// headingSpeaker returns the first person or organisation named in the
+// heading of quotation qi outside quotation marks, resolved through the
+// entity index: a headline's names are often in capitals the entity
+// extractor does not read as names.
+func (d *doc) headingSpeaker(qi int) who {
+	p := d.paraOf(d.spans[qi].open)
+	if d.ix == nil || p < 0 || p >= len(d.blocks) {
+		return who{}
+	}
+	b := d.blocks[p]
+	for _, k := range d.wordsBetween(b.Start, b.End) {
+		t := d.toks[k]
+		if !t.Capital || t.Stop || d.inQuote(t.Start) {
+			continue
+		}
+		if m, ok := d.mentionStartingAt(k); ok && (m.Kind == parallax.EntityPerson || m.Kind == parallax.EntityOrganization) {
+			return who{name: m.Name, start: max(m.Full.Start, b.Start), end: m.End, kind: m.Kind, ok: true}
+		}
+		name, ok := d.ix.Resolve(d.idx, t.Text)
+		if !ok {
+			continue
+		}
+		if e, ok := d.ix.Lookup(name); ok && (e.Kind == parallax.EntityPerson || e.Kind == parallax.EntityOrganization) {
+			return who{name: name, start: t.Start, end: t.End, kind: e.Kind, ok: true}
+		}
+	}
+	return who{}
+}
+
+// labelSpeaker finds who labels something with the partial quotation qi
+// when no reporting verb does: the earlier speaker of a quotation it is
+// coordinated with ("called the changes “narrow” and a “common-sense”
+// approach"); the person a "self-described" or "self-proclaimed" phrase
+// describes ("Bukele, the self-proclaimed “world's coolest dictator”"); the
+// subject of an active clause that takes something "as" the quoted words
+// ("Trump greeting Bukele as a ‘friend’"). before holds the words of its
+// context before the opening mark.
+func (d *doc) labelSpeaker(qi, lo int, before []int) who {
+	s := d.spans[qi]
+	sent := d.quotes[qi].sent
+	if qi > 0 && d.quotes[qi-1].who.ok && d.quotes[qi-1].who.cue != "" && d.quotes[qi-1].endSent == sent && !d.quotes[qi-1].skip &&
+		d.spans[qi-1].stop() < s.open && len(before) <= 4 && !d.cueBefore(before) {
+		w := d.quotes[qi-1].who
+		w.cue = ""
+		return w
+	}
+	if len(before) == 0 {
+		return who{}
+	}
+	k := before[len(before)-1]
+	if determiners[d.lower(k)] && len(before) > 1 {
+		k = before[len(before)-2]
+	}
+	l := d.lower(k)
+	if strings.HasPrefix(l, "self-") && (strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ing")) {
+		// The nearest person before, outside quotations.
+		for j := k - 1; j >= 0 && d.toks[j].Start >= d.sentSpan(sent).Start; j-- {
+			if d.inQuote(d.toks[j].Start) {
+				continue
+			}
+			if m, ok := d.mentionStartingAt(j); ok && m.Kind == parallax.EntityPerson {
+				return who{name: m.Name, start: max(m.Full.Start, d.sentSpan(sent).Start), end: m.End, kind: m.Kind, ok: true}
+			}
+		}
+		return who{}
+	}
+	if l != "as" || k == 0 {
+		return who{}
+	}
+	switch p := d.lower(k - 1); p {
+	case "such", "known", "well", "so", "same", "just", "much", "many", "serve", "serves", "served", "serving":
+		return who{}
+	}
+	// An active clause: no passive ("was described as") before "as".
+	from := d.sentSpan(sent).Start
+	for j := k - 1; j > 0 && d.toks[j].Start >= from; j-- {
+		if passives[d.lower(j-1)] && strings.HasSuffix(d.lower(j), "ed") {
+			return who{}
+		}
+	}
+	return d.participleSubject(qi, k)
+}
+
+// verbAfter finds the attribution of a quotation that ends with a comma,
+// "?" or "!" inside its marks and is followed by a name or "he"/"she" and a
+// verb in the past the lexicon does not know as a reporting verb: “…,”
+// Williams fumed on Twitter. Only a sentence that opens with the quotation
+// is read so: its punctuation hands the sentence over to the attribution.
+func (d *doc) verbAfter(s span, hi int) who {
+	if s.close < 0 || !(d.closedByComma(s) || endsSentence(d.r[s.start:s.close])) {
+		return who{}
+	}
+	ws := d.wordsBetween(s.close+1, hi)
+	if len(ws) < 2 || strings.ContainsAny(d.gapBefore(ws[0], s.close+1), ".!?;:\n") {
+		return who{}
+	}
+	var w who
+	j := ws[0]
+	if m, ok := d.mentionStartingAt(j); ok && (m.Kind == parallax.EntityPerson || m.Kind == parallax.EntityOrganization) && m.Full.Start >= d.toks[j].Start {
+		w = who{name: m.Name, start: m.Full.Start, end: m.End, kind: m.Kind, ok: true}
+		for j < len(d.toks) && d.toks[j].Start < m.End {
+			j++
+		}
+	} else if l := d.lower(j); l == "he" || l == "she" {
+		w = d.pronoun(j)
+		j++
+	} else {
+		return who{}
+	}
+	if j >= len(d.toks) || d.toks[j].End > hi || d.sepBefore(j, 0) {
+		return who{}
+	}
+	t := d.toks[j]
+	if t.Capital || !strings.HasSuffix(t.Lower, "ed") || len(t.Lower) < 5 || auxiliaries[t.Lower] {
+		return who{}
+	}
+	w.cue, w.cueEnd = t.Text, t.End
+	return w
 }
 
 // beforeCue finds the attribution of span qi in the words before its

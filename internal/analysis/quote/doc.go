@@ -41,6 +41,10 @@ type quoteInfo struct {
 	endPara int  // paragraph of the last quoted word
 	heading bool // the opening mark lies in a heading, which has no sentence
 	skip    bool
+	term    bool // a skipped span kept as a term: a title or name in quotation marks
+	// labelled is set when a partial quotation's speaker labels something
+	// with it rather than reports it (see labelSpeaker): no term then.
+	labelled bool
 }
 
 // who is a speaker found: the name (resolved or as written), the span of
@@ -289,6 +293,11 @@ func (d *doc) isCue(k int, set map[string]bool) bool {
 		return false
 	}
 	if d.inQuote(t.Start) {
+		return false
+	}
+	// A plural noun before "of": "claims of “racial insensitivity”",
+	// "reports of looting".
+	if strings.HasSuffix(t.Lower, "s") && t.Lower != "says" && k+1 < len(d.toks) && d.toks[k+1].Lower == "of" && !d.sepBefore(k+1, 0) {
 		return false
 	}
 	// The word before counts only when nothing stands between: after a

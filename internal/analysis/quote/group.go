@@ -50,7 +50,8 @@ const (
 // articles[i]. Quotes are ordered by number of sources (descending), then
 // by first appearance. Partial quotations with no speaker found in one
 // source only are left out, as are indirect reports that render no
-// quotation. Group never fails.
+// quotation; terms (parallax.QuoteTerm) are kept, with no speaker, so that
+// a brief can list them apart from what people said. Group never fails.
 func Group(articles []*parallax.Article, mentions [][]Mention) []parallax.Quote {
 	return GroupDocs(text.Analyse(articles), mentions)
 }

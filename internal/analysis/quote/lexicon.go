@@ -66,8 +66,21 @@ var npNotStart = set("by", "to", "in", "on", "at", "for", "with", "from", "and",
 	"would", "can", "could", "of", "into", "over", "after", "before", "since", "so", "then", "not", "where",
 	"whereas", "although", "though", "during", "about", "against", "said", "says")
 
-// personHeads are nouns that head a description of a speaker.
-var personHeads = text.PersonNouns(text.PersonSpeaker)
+// personHeads are nouns that head a description of a speaker: the shared
+// lexicon's, and the groups and their members political reporting quotes
+// ("protesters chanted", "one Republican said"), which it lacks.
+var personHeads = func() map[string]bool {
+	m := text.PersonNouns(text.PersonSpeaker)
+	for _, w := range []string{"protester", "protesters", "demonstrator", "demonstrators", "marchers", "crowd", "crowds",
+		"supporter", "supporters", "opponent", "opponents", "voters", "workers", "students", "teachers", "parents",
+		"democrat", "democrats", "republican", "republicans", "senators", "governors", "mayors", "leaders", "ministers",
+		"diplomats", "judges", "members", "conservatives", "liberals", "progressives", "advocates", "organizers",
+		"organisers", "economists", "scientists", "doctors", "nurses", "farmers", "neighbors", "neighbours",
+		"relatives", "families", "victims", "survivors", "officials", "residents", "activists", "spokesperson"} {
+		m[w] = true
+	}
+	return m
+}()
 
 // orgWords head a description of an organisation ("the administration").
 var orgWords = set("administration", "government", "company", "court", "ministry", "department", "agency",

@@ -19,7 +19,7 @@ func link(a, b *unit, idf map[string]float64) float64 {
 		return 0
 	}
 	if a.key == b.key {
-		if len(a.words) >= 2 || !anon {
+		if len(a.words) >= 2 || !anon || a.kind == parallax.QuoteTerm && b.kind == parallax.QuoteTerm {
 			return 3
 		}
 		return 0

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -92,24 +93,62 @@ func findQuotes(r []rune, kept func(int) bool) []span {
 		out = append(out, pieces...)
 		i = next
 	}
-	out = append(out, findSingles(r, kept, out)...)
+	singles := findSingles(r, kept, out)
+	if len(singles) > 0 {
+		// A double quotation nested in a single one is part of its words,
+		// as a single one nested in a double is.
+		var outer ranges
+		for _, s := range singles {
+			outer = append(outer, [2]int{s.open, s.close})
+		}
+		outer = outer.merged()
+		out = slices.DeleteFunc(out, func(d span) bool { return d.close >= 0 && outer.has(d.open) && outer.has(d.close) })
+	}
+	out = append(out, singles...)
 	sortSpans(out)
 	return out
 }
 
 // pairDouble finds the closing mark of the quotation opened by marks[i].
-// It returns the pieces of the quotation, the index of the closing mark,
-// and false when the opening mark is stray.
+// It returns the pieces of the quotation, the index of the last mark it
+// used, and false when the opening mark is stray. A quotation left open
+// (the closing mark forgotten) ends at the end of its line when the line
+// reads as a quoted sentence; see unclosedPiece.
 func pairDouble(r []rune, marks []mark, i int) ([]span, int, bool) {
 	var pieces []span
 	cur := marks[i].pos
+	// unclosed ends the piece opened at cur at its line, before mark k.
+	prev := -1
+	if i > 0 {
+		prev = marks[i-1].pos
+	}
+	unclosed := func(k int) ([]span, int, bool) {
+		p, ok := unclosedPiece(r, cur, prev)
+		if !ok {
+			return nil, 0, false
+		}
+		pieces = append(pieces, p)
+		for n := range pieces {
+			if n > 0 {
+				pieces[n].cont = true
+			}
+		}
+		return pieces, k - 1, true
+	}
 	for k := i + 1; k < len(marks); k++ {
 		c := marks[k]
-		if c.pos-marks[i].pos > maxQuoteRunes || lines(r, marks[i].pos, c.pos) > maxQuoteLines {
-			return nil, 0, false
+		// The limits hold for each paragraph: a long speech quoted over
+		// many paragraphs, each opened again, is one quotation.
+		if c.pos-cur > maxQuoteRunes || lines(r, cur, c.pos) > maxQuoteLines {
+			return unclosed(k)
 		}
 		newLine := lines(r, cur, c.pos) > 0
 		if c.class == markOpen && newLine && lineStart(r, c.pos) {
+			if paragraphBetween(r, cur, c.pos) {
+				// A paragraph with no mark lies between: the quotation
+				// was left open, not continued.
+				return unclosed(k)
+			}
 			// A new paragraph opened again: the quotation goes on.
 			end := lineEndBefore(r, c.pos)
 			if p, ok := piece(r, cur, end, false); ok {
@@ -121,12 +160,15 @@ func pairDouble(r []rune, marks []mark, i int) ([]span, int, bool) {
 			continue
 		}
 		if c.class == markOpen && !c.straight {
+			if newLine {
+				return unclosed(k)
+			}
 			return nil, 0, false // a curly opening mark before any close
 		}
 		if c.class == markOpen && newLine {
 			// A straight mark opening a quotation on a later line: the
-			// first mark was stray.
-			return nil, 0, false
+			// first mark was stray, or its quotation left open.
+			return unclosed(k)
 		}
 		p, ok := piece(r, cur, c.pos, false)
 		if !ok {
@@ -141,9 +183,73 @@ func pairDouble(r []rune, marks []mark, i int) ([]span, int, bool) {
 		return pieces, k, true
 	}
 	// No closing mark: the opening one is stray (an inch mark, a typo such
-	// as ECB+ 18_4ecbplus's), or the quotation was cut; either way no
-	// quotation is invented.
-	return nil, 0, false
+	// as ECB+ 18_4ecbplus's), or the quotation was cut or left open; only a
+	// line that reads as a quoted sentence is taken.
+	return unclosed(len(marks))
+}
+
+// paragraphBetween reports whether, between the line of position a and
+// the line of position b, the text is set in paragraphs (a blank line
+// stands between them) and a paragraph opens with no quotation mark.
+// Text with one sentence a line and no blank lines (ECB+) runs a quotation
+// over several lines without opening each again, so it is not read so.
+func paragraphBetween(r []rune, a, b int) bool {
+	blank, bare := false, false
+	start := -1
+	for i := a; i < b; i++ {
+		if r[i] != '\n' {
+			continue
+		}
+		if start >= 0 && strings.TrimSpace(string(r[start:i])) == "" {
+			blank = true
+		}
+		start = i + 1
+		j := start
+		for j < b && (r[j] == ' ' || r[j] == '\t') {
+			j++
+		}
+		if j < b && r[j] != '\n' && !strings.ContainsRune("\"“„«'‘`", r[j]) {
+			bare = true
+		}
+	}
+	return blank && bare
+}
+
+// unclosedPiece returns the quotation opened at open and left without a
+// closing mark, ended at the end of its line, when that line reads as a
+// quoted sentence that goes on from a quotation just before (the mark
+// before, at prev, lies on the same line or the line before: “…,” Thune
+// added. “We will vote no.): the mark opens a line or follows the end of a
+// sentence, a comma or a colon; three words or more follow, with no other
+// double mark, and end with ".", "?" or "!". A stray mark before a
+// sentence of the author's ("A gunman shot …, police said.") follows no
+// quotation.
+func unclosedPiece(r []rune, open, prev int) (span, bool) {
+	if prev < 0 || nonBlankLines(r, prev, open) > 1 {
+		return span{}, false
+	}
+	if !lineStart(r, open) {
+		p := open - 1
+		for p >= 0 && r[p] == ' ' {
+			p--
+		}
+		if p < 0 || p == open-1 || !strings.ContainsRune(".?!,:", r[p]) {
+			return span{}, false
+		}
+	}
+	end := open + 1
+	for end < len(r) && r[end] != '\n' {
+		if strings.ContainsRune("\"“”„«»", r[end]) {
+			return span{}, false
+		}
+		end++
+	}
+	p, ok := piece(r, open, end, false)
+	if !ok || !endsSentence(r[p.start:p.end]) || len(strings.Fields(string(r[p.start:p.end]))) < 3 {
+		return span{}, false
+	}
+	p.close = -1
+	return p, true
 }
 
 // piece returns the quotation between an opening mark at open and a
@@ -183,6 +289,11 @@ func doubledMark(r []rune, i int) (mark, bool) {
 	}
 	switch r[i] {
 	case '`', '‘':
+		if i > 0 && (i+2 >= len(r) || unicode.IsSpace(r[i+2])) {
+			// Before a space or the end of a line, opening nothing: a
+			// closing pair set with the wrong key ("the final say ``").
+			return mark{pos: i, class: markClose}, true
+		}
 		return mark{pos: i + 1, class: markOpen}, true
 	case '’':
 		return mark{pos: i, class: markClose}, true
@@ -230,20 +341,47 @@ func findSingles(r []rune, kept func(int) bool, doubles []span) []span {
 	}
 	in = in.merged()
 	inside := in.has
+	// A double quotation nested in a single one ('He said "no",' …) is
+	// stepped over: from its opening mark to its closing one.
+	closeOf := map[int]int{}
+	for _, d := range doubles {
+		if d.close >= 0 && !d.cont && !d.contNext {
+			closeOf[d.open] = d.close
+		}
+	}
 	var out []span
 	for i := 0; i < len(r); i++ {
 		if c := r[i]; c != '‘' && c != '\'' || !kept(i) || inside(i) || !singleOpen(r, i) {
 			continue
 		}
+		crossed := false
 		for k := i + 1; k < len(r) && k-i < maxSingleRune; k++ {
 			c := r[k]
-			if c == '\n' || c == '"' || c == '“' || c == '”' {
+			if c == '\n' {
+				// A quotation opening a paragraph may run over the next
+				// when the paragraph ends a sentence ("… on these
+				// projects.\nIt needs …,’ Brimmer said"), as in double
+				// marks; the closing mark must then sit by punctuation.
+				if crossed || !lineStart(r, i) || !strings.ContainsRune(".?!", lastNonSpace(r, k)) || k+1 < len(r) && (r[k+1] == '\'' || r[k+1] == '‘' || r[k+1] == '\n') {
+					break
+				}
+				crossed = true
+				continue
+			}
+			if c == '"' || c == '“' || c == '”' {
+				if e, ok := closeOf[k]; ok && lines(r, k, e) == 0 {
+					k = e
+					continue
+				}
 				break
 			}
 			if singleOpen(r, k) && r[k] == '‘' {
 				break
 			}
 			if !singleClose(r, k) {
+				continue
+			}
+			if crossed && !strings.ContainsRune(",.?!", r[k-1]) && (k+1 >= len(r) || !strings.ContainsRune(",.?!", r[k+1])) {
 				continue
 			}
 			if p, ok := piece(r, i, k, true); ok {
@@ -254,6 +392,17 @@ func findSingles(r []rune, kept func(int) bool, doubles []span) []span {
 		}
 	}
 	return out
+}
+
+// lastNonSpace returns the last character before position i that is no
+// space, or 0.
+func lastNonSpace(r []rune, i int) rune {
+	for j := i - 1; j >= 0; j-- {
+		if !unicode.IsSpace(r[j]) {
+			return r[j]
+		}
+	}
+	return 0
 }
 
 func singleOpen(r []rune, i int) bool {
@@ -301,6 +450,24 @@ func word(r []rune, i int) string {
 		j++
 	}
 	return string(r[i:j])
+}
+
+// nonBlankLines counts the line breaks between two positions that end a
+// line with text.
+func nonBlankLines(r []rune, a, b int) int {
+	n, text := 0, false
+	for i := a; i < b && i < len(r); i++ {
+		switch {
+		case r[i] == '\n':
+			if text {
+				n++
+			}
+			text = false
+		case !unicode.IsSpace(r[i]):
+			text = true
+		}
+	}
+	return n
 }
 
 // lines counts the line breaks between two positions.

@@ -1,7 +1,9 @@
 // Package quote finds who said what in news articles: direct quotations in
 // straight, curly or single marks (also split, multi-sentence and
 // multi-paragraph ones), partial quotations embedded in the author's
-// sentence, and indirect speech after a reporting verb. It attributes each
+// sentence, indirect speech after a reporting verb, and terms: words set in
+// quotation marks that no speaker is said to utter (scare quotes, titles,
+// nicknames), kept with no speaker so that they can be listed apart. It attributes each
 // to its speaker, the person or organisation the reporting cue ("said",
 // "told", "according to", …) attaches to, resolved through titles,
 // surnames, descriptions and pronouns to one canonical name of the story,
@@ -31,7 +33,9 @@ type Mention struct {
 	// indirect speech they span the reported clause.
 	Start int `json:"start"`
 	End   int `json:"end"`
-	// Kind is parallax.QuoteDirect, QuotePartial or QuoteIndirect.
+	// Kind is parallax.QuoteDirect, QuotePartial, QuoteIndirect or
+	// QuoteTerm: words in quotation marks that no speaker is said to utter
+	// (a scare quote, a title, a nickname), which has no speaker.
 	Kind string `json:"kind"`
 	// Speaker is the canonical name of the speaker ("Nayib Bukele"), the
 	// speaker's description as written when it names no entity ("one

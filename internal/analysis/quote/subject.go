@@ -1,10 +1,12 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/analysis/entity"
+	"github.com/parallax-news/parallax/internal/text"
 )
 
 // maxSegments is how many comma-separated segments before a reporting verb
@@ -70,7 +72,19 @@ func (d *doc) subjectBefore(first, v, lo int) who {
 				// "Marco Rubio, who called …": the antecedent.
 				return d.head(segs[1][0], segs[1][1], modeSegment)
 			}
+			if l == "who" && k > s1[0] {
+				// "A Brooklyn woman who claims …": the antecedent before it.
+				return d.head(s1[0], k, modeSegment)
+			}
 			return who{}
+		}
+		if (l == "who" || l == "which") && len(segs) > 1 && appositiveLike(d, [2]int{s1[0], k}) {
+			// "Maral, a resident of Ashgabat who declined …, told": the
+			// relative clause belongs to the appositive; the name before
+			// it is the subject.
+			if w := d.head(segs[1][0], segs[1][1], modeSegment); w.ok && !w.unresolved {
+				return w
+			}
 		}
 		s1[0] = k + 1
 		break
@@ -85,7 +99,9 @@ func (d *doc) subjectBefore(first, v, lo int) who {
 		if len(segs) < 2 {
 			return w
 		}
-		if w2 := d.head(segs[1][0], segs[1][1], modeSegment); w2.ok && !w2.unresolved {
+		// The segment before: a name, known or as written ("Pensioner
+		// Bayram-aga, a voter in Ashgabat, said").
+		if w2 := d.head(segs[1][0], segs[1][1], modeSegment); w2.ok && (!w2.unresolved || d.nameAsWritten(segs[1]) && appositiveLike(d, s1)) {
 			return w2
 		}
 		return w
@@ -93,11 +109,32 @@ func (d *doc) subjectBefore(first, v, lo int) who {
 	return d.head(segs[1][0], segs[1][1], modeSegment)
 }
 
+// nameAsWritten reports whether a segment reads as a name the entity index
+// does not know ("Pensioner Bayram-aga"): every word capitalised, none a
+// function word, a number or a calendar word ("On Monday").
+func (d *doc) nameAsWritten(seg [2]int) bool {
+	for k := seg[0]; k < seg[1]; k++ {
+		t := d.toks[k]
+		if !t.Capital || t.Stop || t.Number || preps[t.Lower] || text.IsCalendarWord(t.Lower) {
+			return false
+		}
+	}
+	return seg[1] > seg[0]
+}
+
 // appositiveLike reports whether a segment reads as an appositive: "a
 // deputy chief of staff", "the head of …", "78".
 func appositiveLike(d *doc, s [2]int) bool {
 	switch d.lower(s[0]) {
 	case "a", "an", "the", "his", "her", "its", "their", "one", "another":
+		return true
+	}
+	// A possessive: "Trump's lead attorney".
+	if l := d.lower(s[0]); s[1]-s[0] > 1 && (strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s")) {
+		return true
+	}
+	// A title without article: "director of the Helsinki Foundation".
+	if t := d.toks[s[0]]; !t.Capital && personHeads[t.Lower] {
 		return true
 	}
 	// A party and state: "R-Ohio", "D-Mass.".
@@ -169,7 +206,19 @@ func (d *doc) head(s, e int, mode int) who {
 	for k := s + 1; k < end; k++ {
 		l := d.lower(k)
 		t := d.toks[k]
+		if (l == "from" || l == "by" || l == "of") && documentWords[d.lower(k-1)] {
+			// "a statement from the White House": the document's author.
+			if w, ok := d.mentionWho(k+1, e); ok && (w.kind == parallax.EntityPerson || w.kind == parallax.EntityOrganization) {
+				return w
+			}
+		}
 		if (preps[l] || isParticiple(l) && !t.Capital || relatives[l]) && !d.inMention(t.Start) {
+			end = k
+			break
+		}
+		// A past participle after the noun: "the officers involved in the
+		// shooting".
+		if strings.HasSuffix(l, "ed") && !t.Capital && k+1 < end && preps[d.lower(k+1)] && d.nounLike(k-1) && !d.inMention(t.Start) {
 			end = k
 			break
 		}
@@ -345,19 +394,49 @@ func (d *doc) pronoun(k int) who {
 		w.name, w.kind, w.unresolved = name, kind, false
 		return w
 	}
-	for s := sent - 1; s >= 0 && s >= sent-4; s-- {
-		if sent < len(d.blockN) && d.blockN[sent]-d.blockN[s] > 3 {
+	// Sentences and paragraphs wholly inside a quotation (the speaker's
+	// own words, as in a quotation run over several paragraphs before "she
+	// told Reuters") do not count towards the reach.
+	steps, paras, lastPara := 0, 0, -1
+	if sent >= 0 && sent < len(d.blockN) {
+		lastPara = d.blockN[sent]
+	}
+	for s := sent - 1; s >= 0; s-- {
+		if !d.sentQuoted(s) {
+			steps++
+			if lastPara >= 0 && d.blockN[s] != lastPara {
+				paras += lastPara - d.blockN[s]
+				lastPara = d.blockN[s]
+			}
+		} else if lastPara >= 0 {
+			lastPara = d.blockN[s]
+		}
+		if steps > 4 || paras > 3 {
 			break
 		}
-		// A speaker of that sentence.
-		for qi := len(d.quotes) - 1; qi >= 0; qi-- {
+		// A speaker of that sentence: its quotation or its attribution
+		// lies there.
+		sp := d.sentSpan(s)
+		for qi := sort.Search(len(d.spans), func(n int) bool { return d.spans[n].open > sp.End }) - 1; qi >= 0; qi-- {
 			q := d.quotes[qi]
-			if q.sent == s && q.who.ok && !q.who.unresolved && compatible(q.who.name, q.who.kind) {
+			if d.spans[qi].stop() < sp.Start && q.who.end < sp.Start {
+				break // this quotation and the ones before lie before s
+			}
+			if (q.sent == s || q.who.ok && q.who.start >= sp.Start && q.who.start < sp.End) && q.who.ok && !q.who.unresolved && compatible(q.who.name, q.who.kind) {
 				w.name, w.kind, w.unresolved = q.who.name, q.who.kind, false
 				return w
 			}
 		}
 		name, kind, found := d.firstMention(s, d.sentSpan(s).End, compatible)
+		if p == "they" {
+			// "Protesters gathered outside the Capitol. … they chanted":
+			// people described as the subject before an organisation
+			// named later in the sentence.
+			if desc, ok := d.openingDescription(s); ok && strings.HasSuffix(desc, "s") {
+				w.name = desc
+				return w
+			}
+		}
 		if p != "it" && p != "they" {
 			// "The mayor of Paris opened the bridge. … she said.": the
 			// subject is a description, and the name in it (Paris) is not
@@ -371,8 +450,35 @@ func (d *doc) pronoun(k int) who {
 			w.name, w.kind, w.unresolved = name, kind, false
 			return w
 		}
+		if p == "he" || p == "she" || p == "they" {
+			// "A police spokeswoman said …. She added:", "The protesters
+			// … they chanted": the described subject when no one is named.
+			if desc, ok := d.openingDescription(s); ok && (p != "they") == !strings.HasSuffix(desc, "s") {
+				// Resolved when it describes a person of the story ("The
+				// Ukrainian president" for Volodymyr Zelensky).
+				i, _ := d.tokRange(d.sentSpan(s).Start, d.sentSpan(s).End)
+				if n := len(strings.Fields(desc)); p != "they" && n <= 4 && i+n <= len(d.toks) {
+					if name, kind, ok := d.describe(i, i+n); ok && compatible(name, kind) {
+						w.name, w.kind, w.unresolved = name, kind, false
+						return w
+					}
+				}
+				w.name = desc
+				return w
+			}
+		}
 	}
 	return w
+}
+
+// sentQuoted reports whether sentence s lies wholly inside a quotation.
+func (d *doc) sentQuoted(s int) bool {
+	sp := d.sentSpan(s)
+	i, j := d.tokRange(sp.Start, sp.End)
+	if i >= j {
+		return false
+	}
+	return d.inQuote(d.toks[i].Start) && d.inQuote(d.toks[j-1].Start)
 }
 
 // openingDescription returns the description of a person that opens sentence s
@@ -383,7 +489,14 @@ func (d *doc) pronoun(k int) who {
 func (d *doc) openingDescription(s int) (string, bool) {
 	span := d.sentSpan(s)
 	i, j := d.tokRange(span.Start, span.End)
-	if j-i < 3 || !determiners[d.toks[i].Lower] || d.inQuote(d.toks[i].Start) {
+	if j-i < 2 || d.inQuote(d.toks[i].Start) {
+		return "", false
+	}
+	// A bare plural that names people: "Protesters gathered …".
+	if l := d.toks[i].Lower; personHeads[l] && strings.HasSuffix(l, "s") && !d.inMention(d.toks[i].Start) {
+		return l, true
+	}
+	if j-i < 3 || !determiners[d.toks[i].Lower] && d.toks[i].Lower != "one" {
 		return "", false
 	}
 	head := -1
@@ -392,8 +505,8 @@ func (d *doc) openingDescription(s int) (string, bool) {
 			head = k
 			break
 		}
-		if d.toks[k].Capital || d.toks[k].Number {
-			return "", false // "The Trump administration": a name's
+		if _, demonym := entity.Demonym(d.toks[k].Text); (d.toks[k].Capital && !demonym) || d.toks[k].Number {
+			return "", false // "The Trump administration": a name's; "The Ukrainian president" goes on
 		}
 	}
 	if head < 0 {
@@ -415,7 +528,7 @@ func (d *doc) openingDescription(s int) (string, bool) {
 			end = k
 		}
 	}
-	if end < j && d.gapBefore(end, span.Start) != strings.TrimLeft(d.gapBefore(end, span.Start), ",") {
+	if end < j && d.gapBefore(end, span.Start) != strings.TrimLeft(d.gapBefore(end, span.Start), ",") && d.toks[end].Capital {
 		return "", false // "A family friend, Kevin Blacks, said": the name is the subject
 	}
 	return d.toks[i].Lower + string(d.r[d.toks[i].End:d.toks[end-1].End]), true
@@ -458,7 +571,9 @@ func (d *doc) describe(s, e int) (string, string, bool) {
 	for k := s + 1; k < e-1; k++ {
 		t := d.toks[k]
 		_, demonym := entity.Demonym(t.Text)
-		if t.Capital && !demonym || strings.HasSuffix(t.Lower, "'s") {
+		// A title in capitals ("the District Attorney") keeps its words.
+		titleCase := d.toks[e-1].Capital && personHeads[headWord]
+		if t.Capital && !demonym && !titleCase || strings.HasSuffix(t.Lower, "'s") {
 			return "", "", false
 		}
 		w := entity.Fold(d.toks[k].Text)
@@ -501,7 +616,7 @@ func (d *doc) describe(s, e int) (string, string, bool) {
 			if !ok || m.Kind != parallax.EntityPerson {
 				continue
 			}
-			about := " " + entity.Fold(strings.Join(append(append([]string{m.Title}, ent.Descriptions...), ent.Aliases...), " ")) + " "
+			about := " " + titleWords(entity.Fold(strings.Join(append(append([]string{m.Title, d.ofPlace(m.End)}, ent.Descriptions...), ent.Aliases...), " "))) + " "
 			headMatch := strings.Contains(about, " "+headWord)
 			modMatch := false
 			for _, w := range mods {
@@ -526,6 +641,64 @@ func (d *doc) describe(s, e int) (string, string, bool) {
 		return "", "", false
 	}
 	return best, bestKind, true
+}
+
+// documentWords are what a speaker issues: "a statement from X".
+var documentWords = set("statement", "release", "letter", "memo", "memorandum", "post", "posting", "filing", "tweet", "email", "e-mail", "message", "notice", "report", "transcript", "readout", "communique", "communiqué")
+
+// ofPlace returns the place named right after a mention ending at end
+// ("President Volodymyr Zelensky of Ukraine"), or "".
+func (d *doc) ofPlace(end int) string {
+	i, _ := d.tokRange(end, len(d.r))
+	if i+1 >= len(d.toks) || d.toks[i].Lower != "of" || strings.TrimSpace(string(d.r[end:d.toks[i].Start])) != "" {
+		return ""
+	}
+	for _, m := range d.entsNear(d.toks[i+1].Start, d.toks[i+1].End) {
+		if m.Kind == parallax.EntityPlace && m.Start <= d.toks[i+1].Start && m.End >= d.toks[i+1].End {
+			return m.Name
+		}
+	}
+	return ""
+}
+
+// titleWords returns the folded words of a person's titles and
+// descriptions with the abbreviated titles written out, so that "the
+// senator" finds "Sen. Lindsey Graham" and "the governor" "Gov. Gavin
+// Newsom".
+func titleWords(about string) string {
+	words := strings.FieldsFunc(about, func(c rune) bool { return c == ' ' || c == '.' || c == ',' })
+	out := words
+	for _, w := range words {
+		if full, ok := titleAbbrevs[w]; ok {
+			out = append(out, full...)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// titleAbbrevs are the titles news writing abbreviates before a name, and
+// the nouns a later description uses for them.
+var titleAbbrevs = map[string][]string{
+	"sen":  {"senator", "lawmaker", "legislator"},
+	"rep":  {"representative", "congressman", "congresswoman", "lawmaker", "legislator"},
+	"gov":  {"governor"},
+	"lt":   {"lieutenant"},
+	"gen":  {"general"},
+	"adm":  {"admiral"},
+	"col":  {"colonel"},
+	"capt": {"captain"},
+	"sgt":  {"sergeant"},
+	"det":  {"detective"},
+	"atty": {"attorney"},
+	"sec":  {"secretary"},
+	"amb":  {"ambassador"},
+	"pres": {"president"},
+	"prof": {"professor"},
+	"supt": {"superintendent"},
+	"insp": {"inspector"},
+	"cmdr": {"commander"},
+	"rev":  {"reverend", "pastor"},
+	"dr":   {"doctor"},
 }
 
 // personHeadOnly are orgWords that as a head name a person.
