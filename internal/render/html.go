@@ -32,6 +32,8 @@ var pageTemplates = sync.OnceValues(func() (*template.Template, error) {
 		"kind":     conflictKind,
 		"explain":  func(c parallax.Conflict) string { return strings.TrimPrefix(c.Explanation, c.About+": ") },
 		"dict":     func(page int, cites []parallax.Cite) citeList { return citeList{page, cites} },
+		"terms":    func(qs []parallax.Quote) []parallax.Quote { return quotesOf(qs, true) },
+		"said":     func(qs []parallax.Quote) []parallax.Quote { return quotesOf(qs, false) },
 	}).ParseFS(templates, "templates/*.html")
 })
 
@@ -233,4 +235,15 @@ func allCites(b *parallax.Brief) []parallax.Cite {
 		cs = append(cs, e.Cites...)
 	}
 	return cs
+}
+
+// quotesOf returns the quotes of qs that are terms, or those that are not.
+func quotesOf(qs []parallax.Quote, terms bool) []parallax.Quote {
+	var out []parallax.Quote
+	for _, q := range qs {
+		if (q.Kind == parallax.QuoteTerm) == terms {
+			out = append(out, q)
+		}
+	}
+	return out
 }

@@ -124,16 +124,19 @@ func (m *markdown) conflicts() {
 }
 
 // quotes writes who said what: the utterances with their speakers, then
+// the words quoted from each speaker in passing (partial quotations), then
 // those quoted without a speaker, then the words set in quotation marks as
 // terms.
 func (m *markdown) quotes() {
-	var said, unattributed, terms []parallax.Quote
+	var said, partial, unattributed, terms []parallax.Quote
 	for _, q := range m.b.Quotes {
 		switch {
 		case q.Kind == parallax.QuoteTerm:
 			terms = append(terms, q)
 		case q.Speaker == "":
 			unattributed = append(unattributed, q)
+		case q.Kind == parallax.QuotePartial:
+			partial = append(partial, q)
 		default:
 			said = append(said, q)
 		}
@@ -141,6 +144,19 @@ func (m *markdown) quotes() {
 	if m.section("Who said what", len(said)) {
 		for _, q := range said {
 			m.quote(q)
+		}
+	}
+	if m.section("Their words, quoted in passing", len(partial)) {
+		for _, g := range bySpeaker(partial) {
+			m.f("- **%s**:", g[0].Speaker)
+			for k, q := range g {
+				sep := ";"
+				if k == len(g)-1 {
+					sep = ""
+				}
+				m.f(" “%s” %s%s", strings.TrimRight(q.Text, ".,;"), tags(q.Sources), sep)
+			}
+			m.f("\n")
 		}
 	}
 	if m.section("Quoted without a speaker", len(unattributed)) {
@@ -154,6 +170,23 @@ func (m *markdown) quotes() {
 		}
 	}
 	m.more("quotes", "quotes")
+}
+
+// bySpeaker groups quotes by speaker, in the order each speaker first
+// comes.
+func bySpeaker(qs []parallax.Quote) [][]parallax.Quote {
+	var out [][]parallax.Quote
+	at := map[string]int{}
+	for _, q := range qs {
+		k, ok := at[q.Speaker]
+		if !ok {
+			k = len(out)
+			at[q.Speaker] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], q)
+	}
+	return out
 }
 
 // quote writes one quote and its other wordings.

@@ -251,13 +251,23 @@ func (c citer) conflicts(xs []parallax.Conflict) []conflictView {
 	return out
 }
 
+// The headings of the quotes no speaker is said to utter.
+const (
+	unattributed = "Quoted without a speaker"
+	termsHeading = "Terms in quotation marks"
+)
+
 // speakers groups the quotes by speaker, in the order each speaker is
-// first quoted, the unattributed last.
+// first quoted; then the quotations without a speaker, then the words set
+// in quotation marks as terms.
 func (c citer) speakers(qs []parallax.Quote) []speaker {
 	var out []speaker
 	at := map[string]int{}
 	for _, q := range qs {
-		name := cmp.Or(q.Speaker, "Unattributed")
+		name := cmp.Or(q.Speaker, unattributed)
+		if q.Kind == parallax.QuoteTerm {
+			name = termsHeading
+		}
 		i, ok := at[name]
 		if !ok {
 			i = len(out)
@@ -266,9 +276,16 @@ func (c citer) speakers(qs []parallax.Quote) []speaker {
 		}
 		out[i].Quotes = append(out[i].Quotes, c.quote(q))
 	}
-	slices.SortStableFunc(out, func(a, b speaker) int {
-		return cmp.Compare(btoi(a.Name == "Unattributed"), btoi(b.Name == "Unattributed"))
-	})
+	rank := func(s speaker) int {
+		switch s.Name {
+		case unattributed:
+			return 1
+		case termsHeading:
+			return 2
+		}
+		return 0
+	}
+	slices.SortStableFunc(out, func(a, b speaker) int { return cmp.Compare(rank(a), rank(b)) })
 	return out
 }
 

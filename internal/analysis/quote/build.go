@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/parallax-news/parallax"
@@ -151,10 +152,16 @@ func variants(cites []unitCite, paras []*unit, srcs []string, docs []*text.Doc) 
 }
 
 // citeInOrder sets the quote's sources and cites from its variants, in
-// article order.
+// article order: the quoted wordings' alone when there are any, so that a
+// source that only paraphrases a quotation is not credited with its words
+// (its paraphrase stays a variant, with its own sources).
 func citeInOrder(q *parallax.Quote, vs []*variant, srcs []string) {
+	quoted := slices.ContainsFunc(vs, func(v *variant) bool { return !v.indirec })
 	all := map[int]bool{}
 	for _, v := range vs {
+		if quoted && v.indirec {
+			continue
+		}
 		for a := range v.arts {
 			all[a] = true
 		}
@@ -168,7 +175,9 @@ func citeInOrder(q *parallax.Quote, vs []*variant, srcs []string) {
 		q.Sources = appendUnique(q.Sources, srcs[a])
 	}
 	for _, v := range vs {
-		q.Cites = append(q.Cites, v.v.Cites...)
+		if !quoted || !v.indirec {
+			q.Cites = append(q.Cites, v.v.Cites...)
+		}
 	}
 	sort.SliceStable(q.Cites, func(i, j int) bool {
 		ai, aj := indexOf(srcs, q.Cites[i].Source), indexOf(srcs, q.Cites[j].Source)

@@ -244,7 +244,8 @@ func TestGroupExamples(t *testing.T) {
 		{"The question is preposterous", "Nayib Bukele", []string{"reuters", "afp"}, 1},
 		{"His status was he", "Stephen Miller", []string{"reuters", "004"}, 1},
 		{"Smuggle a terrorist in?", "Nayib Bukele", []string{"reuters", "004"}, 2},
-		{"I don't have the power", "Nayib Bukele", []string{"reuters", "afp", "004"}, 2},
+		// Reuters only paraphrases it: a variant, not a source of the words.
+		{"I don't have the power", "Nayib Bukele", []string{"afp", "004"}, 2},
 		{"You are helping us out", "Donald Trump", []string{"afp", "004"}, 2},
 		{"world's coolest dictator", "Nayib Bukele", []string{"bbc", "afp"}, 2},
 	}
@@ -298,8 +299,15 @@ func TestGroupSpeakers(t *testing.T) {
 	if bukele == nil || trump == nil {
 		t.Fatalf("quotes by Bukele and Trump not both found: %+v", quotes)
 	}
-	if diff := cmp.Diff([]string{"reuters", "afp"}, bukele.Sources); diff != "" {
+	// The paraphrase joins the quotation as a variant of its own; the
+	// quotation's sources are those that quote its words.
+	if diff := cmp.Diff([]string{"afp"}, bukele.Sources); diff != "" {
 		t.Errorf("Bukele's quote sources mismatch (-want +got):\n%s", diff)
+	}
+	if !slices.ContainsFunc(bukele.Variants, func(v parallax.Variant) bool {
+		return v.Kind == parallax.QuoteIndirect && slices.Equal(v.Sources, []string{"reuters"})
+	}) {
+		t.Errorf("Reuters' paraphrase is not a variant of Bukele's quote: %+v", bukele.Variants)
 	}
 	if diff := cmp.Diff([]string{"other"}, trump.Sources); diff != "" {
 		t.Errorf("Trump's quote sources mismatch (-want +got):\n%s", diff)
