@@ -399,10 +399,3 @@ func (c citer) changes(ch *library.Changes, compared int) *changesView {
 	}
 	return v
 }
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
