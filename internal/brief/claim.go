@@ -2,6 +2,7 @@ package brief
 
 import (
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/analysis/align"
@@ -185,13 +186,10 @@ func mainClauseEnd(s string, toks []text.Token) int {
 	return utf8.RuneCountInString(s)
 }
 
-// negation reports whether a lower-case word denies what its clause says.
+// negation reports whether a lower-case word denies what its clause says:
+// a negator, or a form of "deny".
 func negation(w string) bool {
-	switch w {
-	case "not", "no", "never", "n't", "nobody", "none", "neither", "nor", "denied", "denies", "deny":
-		return true
-	}
-	return false
+	return text.Negator(w) || w == "deny" || strings.HasPrefix(w, "deni")
 }
 
 // quotedTerms returns the terms of the direct quotation that makes up most

@@ -50,3 +50,12 @@ func IsCalendarWord(w string) bool {
 	_, d := weekdays[w]
 	return m || d
 }
+
+// negators are the words that negate what follows them.
+var negators = map[string]bool{"not": true, "never": true, "no": true, "nobody": true, "none": true, "nothing": true, "cannot": true, "neither": true, "nor": true}
+
+// Negator reports whether a lower-case word negates what follows it
+// ("not", "never", "nobody"); contractions with "n't" are the caller's to
+// read. It is the one list of the stages that read denials (conflict,
+// crediting).
+func Negator(w string) bool { return negators[w] }

@@ -334,7 +334,7 @@ func prepare(art, idx int, s parallax.Sentence, g *text.Seg) *sent {
 		} else if n, ok := notions[t.Lower]; ok {
 			w.notion = n
 		}
-		w.content = !t.Stop && !negators[t.Lower] && text.RuneLen(t.Lower) > 2 && !t.Number
+		w.content = !t.Stop && !text.Negator(t.Lower) && text.RuneLen(t.Lower) > 2 && !t.Number
 		w.name = t.Capital && i > 0 && !t.Stop
 		st.words = append(st.words, w)
 	}
@@ -369,7 +369,7 @@ func (s *sent) clauseEnd(i int) bool {
 func (s *sent) markNegations() {
 	for i, w := range s.words {
 		l := w.tok.Lower
-		if !negators[l] && !strings.HasSuffix(l, "n't") && l != "without" {
+		if !text.Negator(l) && !strings.HasSuffix(l, "n't") && l != "without" {
 			continue
 		}
 		n := 0
@@ -554,7 +554,7 @@ func asserts(a *sent, want []string) (string, []string, bool) {
 		head = head || a.words[i].notion == want[0]
 	}
 	for k := best[0]; k <= best[len(best)-1]; k++ {
-		if l := a.words[k].tok.Lower; hedges[l] || negators[l] || strings.HasSuffix(l, "n't") || a.negated[k] {
+		if l := a.words[k].tok.Lower; hedges[l] || text.Negator(l) || strings.HasSuffix(l, "n't") || a.negated[k] {
 			return "", nil, false
 		}
 	}

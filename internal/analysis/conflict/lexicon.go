@@ -30,9 +30,6 @@ var notions, classWords = func() (map[string]string, map[string][]string) {
 	return m, words
 }()
 
-// negators are the words that negate what follows.
-var negators = map[string]bool{"not": true, "never": true, "no": true, "nobody": true, "none": true, "nothing": true, "cannot": true, "neither": true, "nor": true}
-
 // denyVerbs are the stems of verbs of denial.
 var denyVerbs = func() map[string]bool {
 	m := map[string]bool{}
