@@ -55,7 +55,10 @@ type Explanation struct {
 	Candidates int `json:"candidates"`
 	// Agree and Conflict are the facts of the article (a year, a date, a
 	// weekday, a count such as "23 pirat") that Story's articles report
-	// alike or report otherwise.
+	// alike or report otherwise. When the main names conflict (see
+	// Options.MainWeight), Conflict also lists the article's main names
+	// that Story does not name ("names thompson") and Story's that the
+	// article does not ("not rahman").
 	Agree    []string `json:"agree"`
 	Conflict []string `json:"conflict"`
 	// Original is the ID of the article copied, for a copy.

@@ -27,7 +27,9 @@ type feature struct {
 // slot is a fact about the event that takes one value per event: the year,
 // the date, the weekday, or a count of something ("23 pirates": unit
 // "pirat", value "23"). Two reports of one event mostly agree on the slots
-// they both fill; two events of the same kind mostly disagree.
+// they both fill; two events of the same kind mostly disagree. When the
+// title or lead names a year, the years of the body are left out: the
+// article's years are those of the event (unitEventYear).
 type slot struct {
 	unit, value string
 }
@@ -35,9 +37,13 @@ type slot struct {
 // Slot units that are not the stem of a counted word; the parentheses keep
 // them apart from stems ("43 years" has the unit "year").
 const (
-	unitYear    = "(year)"
-	unitDate    = "(date)"
-	unitWeekday = "(weekday)"
+	unitYear = "(year)"
+	// unitEventYear is a year of the title or lead, the year of the event:
+	// it is scored as a unitYear slot, its conflicts weighed by
+	// Options.YearWeight.
+	unitEventYear = "(event year)"
+	unitDate      = "(date)"
+	unitWeekday   = "(weekday)"
 )
 
 // word is what the extractor caches about a lower-case word.
@@ -52,17 +58,18 @@ type word struct {
 // extractor turns text into features and slots. It caches stems and is not
 // safe for concurrent use: each worker has its own.
 type extractor struct {
-	opts  *Options
-	cache map[uint64]int32 // hash of the lower-case word → index in words
-	fast  []fastEntry      // direct-mapped cache in front of cache, for common words
-	words []word
-	buf   []byte
-	acc   map[string]int32 // feature key → index in keys and counts
-	keys  []string
-	count []float64
-	slots map[slot]struct{}
-	name  []word
-	join  []byte
+	opts      *Options
+	cache     map[uint64]int32 // hash of the lower-case word → index in words
+	fast      []fastEntry      // direct-mapped cache in front of cache, for common words
+	words     []word
+	buf       []byte
+	acc       map[string]int32 // feature key → index in keys and counts
+	keys      []string
+	count     []float64
+	slots     map[slot]struct{}
+	leadYears map[string]bool // the years of the title and lead
+	name      []word
+	join      []byte
 }
 
 // fastEntry is a slot of the direct-mapped word cache: index is the
@@ -78,7 +85,7 @@ const fastSize = 1 << 14
 const maxCache = 1 << 20
 
 func newExtractor(opts *Options) *extractor {
-	return &extractor{opts: opts, cache: map[uint64]int32{}, fast: make([]fastEntry, fastSize), acc: map[string]int32{}, slots: map[slot]struct{}{}}
+	return &extractor{opts: opts, cache: map[uint64]int32{}, fast: make([]fastEntry, fastSize), acc: map[string]int32{}, slots: map[slot]struct{}{}, leadYears: map[string]bool{}}
 }
 
 // Zones of an article, weighted by Options.TitleWeight, LeadWeight and 1.
@@ -97,6 +104,7 @@ const leadWords = 15
 func (e *extractor) extract(title, body string) ([]feature, []slot) {
 	clear(e.acc)
 	clear(e.slots)
+	clear(e.leadYears)
 	e.keys, e.count = e.keys[:0], e.count[:0]
 	e.scan(title, zoneTitle, isTitleCase(title))
 	e.scan(body, zoneLead, false)
@@ -114,6 +122,18 @@ func (e *extractor) extract(title, body string) ([]feature, []slot) {
 			tf *= e.opts.NumberWeight
 		}
 		feats = append(feats, feature{key: k, hash: hash64(k), tf: float32(tf)})
+	}
+	if len(e.leadYears) > 0 {
+		// A year of the title or lead is the year of the event; the years
+		// of the body are then its background.
+		for s := range e.slots {
+			if s.unit == unitYear {
+				delete(e.slots, s)
+				if e.leadYears[s.value] {
+					e.slots[slot{unitEventYear, s.value}] = struct{}{}
+				}
+			}
+		}
 	}
 	slots := make([]slot, 0, len(e.slots))
 	for s := range e.slots {
@@ -220,6 +240,9 @@ func (e *extractor) scan(s string, zone int, noNames bool) {
 			}
 			if _, ok := year(n); ok {
 				e.slots[slot{unitYear, n}] = struct{}{}
+				if zone != zoneBody {
+					e.leadYears[n] = true
+				}
 			} else if d, ok := number(n, 1, 31); ok && month != 0 && len(n) <= 2 {
 				e.slots[slot{unitDate, dateValue(month, d)}] = struct{}{}
 			}

@@ -37,9 +37,26 @@ func TestExtract(t *testing.T) {
 			// The Title Case headline gives no names; the body does.
 			names: []string{"beach", "betty", "betty ford center", "center", "ford", "lindsay", "lindsay lohan", "lohan", "newport", "newport beach"},
 			nums:  []string{"03", "2013", "90", "90 day"},
-			slots: []slot{{"(date)", "05-03"}, {"(year)", "2013"}, {"day", "90"}},
+			// The year of the dateline, in the lead, is the year of the
+			// event.
+			slots: []slot{{"(date)", "05-03"}, {"(event year)", "2013"}, {"day", "90"}},
 			// Months are no names.
 			presentTerms: []string{"lohan", "rehabilit", "probat"},
+		},
+		{
+			name:  "ECB+ 1_10ecbplus: the years of the body are background to the lead's",
+			title: "Lindsay Lohan checks into Betty Ford Center",
+			body:  "May 03, 2013\nLindsay Lohan has checked into the Betty Ford Center to begin a 90-day court-mandated stay.\nLohan was previously at Betty Ford from September 2010 to January 2011 after a probation violation in a prior drunk driving case.",
+			names: []string{"betty", "betty ford", "betty ford center", "center", "ford", "lindsay", "lindsay lohan", "lohan"},
+			nums:  []string{"03", "2010", "2011", "2013", "90", "90 day"},
+			slots: []slot{{"(date)", "05-03"}, {"(event year)", "2013"}, {"day", "90"}},
+		},
+		{
+			name:  "ECB+ 1_ecb: without a year in the lead, every year counts",
+			body:  "Perennial party girl Tara Reid checked herself into Promises Treatment Center in Malibu, her rep told People.\nReid launched a fashion line in 2008, after a 1999 film.",
+			names: []string{"center", "malibu", "people", "promises", "promises treatment center", "reid", "tara", "tara reid", "treatment"},
+			nums:  []string{"1999", "2008"},
+			slots: []slot{{"(year)", "1999"}, {"(year)", "2008"}},
 		},
 		{
 			name:  "ECB+ 12_ecb: a count of pirates and a weekday",

@@ -25,6 +25,23 @@ type Options struct {
 	// reports of one event mostly agree on these; two events of one kind
 	// (two earthquakes in one region) mostly do not.
 	SlotWeight float64
+	// YearWeight weighs the year of the event: when an article's title or
+	// lead names a year (a dateline, "the 2024 show"), that year stands for
+	// the article's years, and a story whose articles name other years
+	// only is another event of the kind (another year's edition of a show,
+	// another year's quake): the similarity is multiplied by
+	// exp(−YearWeight) instead of exp(−SlotWeight). Agreement counts as
+	// for any slot.
+	YearWeight float64
+	// MainWeight weighs the main participants. An article's main names are
+	// the two full names it repeats most, the title and lead weighing more;
+	// a story's, once it has two articles, those main in at least half of
+	// them (see participants.go). When the article has a main name that the
+	// story never names while the story has one that the article never
+	// names (another person nominated to the same post, another player of
+	// the team arrested), the similarity is multiplied by
+	// exp(−MainWeight). 0 disables it.
+	MainWeight float64
 	// TitleWeight and LeadWeight multiply the counts of the words of the
 	// title and of the lead (the body up to the end of the first sentence
 	// that ends after 15 words); body words count 1.
@@ -92,6 +109,8 @@ func DefaultOptions() Options {
 		SettleScore:    0.22,
 		SettleSize:     3,
 		SlotWeight:     0.3,
+		YearWeight:     1,
+		MainWeight:     1,
 		TitleWeight:    2,
 		LeadWeight:     2,
 		NameWeight:     2,
@@ -123,8 +142,8 @@ func (o Options) Validate() error {
 		return bad("settle score %g: must be in [0, 1]", o.SettleScore)
 	case o.SettleSize < 0:
 		return bad("settle size %d: must not be negative", o.SettleSize)
-	case o.SlotWeight < 0:
-		return bad("slot weight %g: must not be negative", o.SlotWeight)
+	case o.SlotWeight < 0 || o.YearWeight < 0 || o.MainWeight < 0:
+		return bad("slot, year and main-name weights must not be negative")
 	case o.TitleWeight < 0 || o.LeadWeight < 0 || o.NameWeight < 0 || o.NumberWeight < 0:
 		return bad("weights must not be negative")
 	case o.TopK < 1:

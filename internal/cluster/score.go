@@ -16,6 +16,8 @@ type termInfo struct {
 	idf   float64 // cached IDF
 	dense float32 // weight in the article being added, else 0
 	pos   int32   // scratch: position+1 in a centroid, else 0
+	name  bool    // the term is a name
+	head  int8    // scratch: 1 + the index of the main name of the article being added that the term names, else 0
 	// postings are the stories indexed under the term, most recently
 	// posted last.
 	postings []int32
@@ -79,6 +81,9 @@ func (c *Clusterer) explain(r ranking, slots []slotKey) *Explanation {
 		why.Story, why.Score = int(r.best.id), r.bestScore
 		why.Names, why.Terms = c.shared(r.best)
 		why.Agree, why.Conflict = slotTexts(slots, r.best)
+		if c.opts.MainWeight > 0 && c.mainConflict(r.best, c.named(r.best)) {
+			why.Conflict = append(why.Conflict, c.mainTexts(r.best)...)
+		}
 	}
 	if r.second != nil {
 		why.RunnerUp, why.RunnerUpScore = int(r.second.id), r.secondScore
@@ -143,22 +148,30 @@ func strongest(vec []weighted, k int) []weighted {
 }
 
 // score is the cosine of the article vector and the story centroid under
-// the current IDF, lowered by up to half as the time since the story's
-// latest article nears the window.
+// the current IDF, raised or lowered by the facts they both report (see
+// Options.SlotWeight and YearWeight), lowered when their main names
+// conflict (Options.MainWeight), and lowered by up to half as the time
+// since the story's latest article nears the window.
 func (c *Clusterer) score(slots []slotKey, s *story, at time.Time) float64 {
 	var dot, norm float64
+	var named uint8 // the article's main names the story names, a bit each
 	for i, t := range s.terms {
 		cw := float64(s.mass[i]) * c.idf(t)
 		norm += cw * cw
-		dot += float64(c.terms[t].dense) * cw
+		ti := &c.terms[t]
+		dot += float64(ti.dense) * cw
+		if ti.head > 0 {
+			named |= 1 << (ti.head - 1)
+		}
 	}
 	if norm == 0 {
 		return 0
 	}
 	sim := dot / math.Sqrt(norm)
-	if c.opts.SlotWeight > 0 {
-		agree, conflict := slotEvidence(slots, s)
-		sim *= math.Exp(c.opts.SlotWeight * float64(agree-conflict))
+	agree, conflict, yearConflict := slotEvidence(slots, s)
+	sim *= math.Exp(c.opts.SlotWeight*float64(agree-conflict) - c.opts.YearWeight*float64(yearConflict))
+	if c.opts.MainWeight > 0 && c.mainConflict(s, named) {
+		sim *= math.Exp(-c.opts.MainWeight)
 	}
 	if !at.IsZero() && !s.last.IsZero() {
 		gap := at.Sub(s.last)
@@ -254,6 +267,7 @@ func (c *Clusterer) topCandidates() []int32 {
 type slotKey struct {
 	unit, value uint64
 	text        string // "unit value", for explanations
+	event       bool   // the year of the event: a year of the title or lead
 }
 
 // hashSlots hashes slots sorted by unit; the keys stay in that order.
@@ -262,37 +276,45 @@ func hashSlots(slots []slot) []slotKey {
 	for i, s := range slots {
 		text := s.value + " " + s.unit // "23 pirat"
 		switch s.unit {
-		case unitYear:
+		case unitYear, unitEventYear:
 			text = "in " + s.value
 		case unitDate:
 			text = "on " + s.value // MM-DD
 		case unitWeekday:
 			text = "on " + s.value
 		}
-		out[i] = slotKey{unit: hash64(s.unit), value: hash64(s.unit + "=" + s.value), text: text}
+		unit, event := s.unit, false
+		if unit == unitEventYear { // a year, the event's
+			unit, event = unitYear, true
+		}
+		out[i] = slotKey{unit: hash64(unit), value: hash64(unit + "=" + s.value), text: text, event: event}
 	}
 	return out
 }
 
 // slotEvidence counts the units of the article's slots that the story also
 // fills, with a value in common (agree) or with other values only
-// (conflict).
-func slotEvidence(slots []slotKey, s *story) (agree, conflict int) {
+// (conflict); a conflict of the article's event year (a year of its title
+// or lead) is counted apart, as yearConflict.
+func slotEvidence(slots []slotKey, s *story) (agree, conflict, yearConflict int) {
 	for i := 0; i < len(slots); {
 		j, match := i, false
 		for ; j < len(slots) && slots[j].unit == slots[i].unit; j++ {
 			match = match || s.values[slotPair{slots[j].unit, slots[j].value}] > 0
 		}
 		if s.units[slots[i].unit] > 0 {
-			if match {
+			switch {
+			case match:
 				agree++
-			} else {
+			case slots[i].event:
+				yearConflict++
+			default:
 				conflict++
 			}
 		}
 		i = j
 	}
-	return agree, conflict
+	return agree, conflict, yearConflict
 }
 
 // slotTexts lists the article's slots that agree with the story and those

@@ -25,6 +25,10 @@ type story struct {
 	// hash of the unit, values by hash of unit and value.
 	units  map[uint64]int32
 	values map[slotPair]int32
+	// names counts the words of the main names of its articles (see
+	// participants.go); mains are those of at least half its articles.
+	names map[int32]nameCount
+	mains []mainWord
 	// into is the story this one was merged into, 0 when none.
 	into int32
 }
@@ -35,8 +39,9 @@ type slotPair struct{ unit, value uint64 }
 // join adds the article to the story: the centroid takes its vector and is
 // truncated to TopK terms, and the story is indexed under the article's
 // strongest features.
-func (c *Clusterer) join(s *story, vec, query []weighted, slots []slotKey) {
+func (c *Clusterer) join(s *story, vec, query []weighted, slots []slotKey, heads []headTerm) {
 	s.size++
+	c.joinMains(s, heads)
 	c.touch(s)
 	for i, k := range slots {
 		if i == 0 || k.unit != slots[i-1].unit {
@@ -74,6 +79,7 @@ func (c *Clusterer) merge(a, b *story) {
 	for v, n := range b.values {
 		a.values[v] += n
 	}
+	c.mergeMains(a, b)
 	for i, t := range a.terms {
 		c.terms[t].pos = int32(i + 1)
 	}
@@ -102,7 +108,7 @@ func (c *Clusterer) merge(a, b *story) {
 		c.post(a, t)
 	}
 	b.live, b.into = false, a.id
-	b.terms, b.mass, b.posted, b.units, b.values = nil, nil, map[int32]struct{}{}, nil, nil
+	b.terms, b.mass, b.posted, b.units, b.values, b.names, b.mains = nil, nil, map[int32]struct{}{}, nil, nil, nil, nil
 }
 
 // Root returns the story that story id was merged into, following merges,
@@ -220,7 +226,9 @@ func (c *Clusterer) settle(s *story) bool {
 		vec[i].w = float32(float64(vec[i].w) / norm)
 		c.terms[vec[i].term].dense = vec[i].w
 	}
+	c.storyHeads(s)
 	defer func() {
+		c.clearHeads()
 		for _, v := range vec {
 			c.terms[v.term].dense = 0
 		}
@@ -288,7 +296,7 @@ func (c *Clusterer) expire() {
 				c.terms[t].postings = nil
 			}
 		}
-		s.terms, s.mass, s.posted, s.units, s.values = nil, nil, map[int32]struct{}{}, nil, nil
+		s.terms, s.mass, s.posted, s.units, s.values, s.names, s.mains = nil, nil, map[int32]struct{}{}, nil, nil, nil, nil
 	}
 	c.live = kept
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/parallax-news/parallax/internal/eval"
 )
 
+var tuneRuns = flag.Int("tune-runs", 5, "shuffled orders per option set for -tune")
+
 var tune = flag.String("tune", "", "JSON list of option overrides to evaluate on the dev set, e.g. '[{\"Threshold\":0.2}]'")
 
 // topic returns the ECB+ topic of a gold label ("12_ecbplus" → 12).
@@ -29,6 +31,9 @@ func topic(d parallax.Document) int {
 // topics 1–12 and 13–25 apart (tune on one half, check on the other):
 //
 //	go test ./internal/cluster -run TestTune -v -tune '[{}, {"Threshold": 0.22}]'
+//
+// -tune-runs sets the number of shuffled orders (20 or more tell options
+// apart that five cannot; the first five are those of the eval).
 func TestTune(t *testing.T) {
 	if *tune == "" {
 		t.Skip("no -tune")
@@ -64,7 +69,7 @@ func TestTune(t *testing.T) {
 					sub = append(sub, d)
 				}
 			}
-			rep, err := eval.EvaluateOrders(sub, 5, run)
+			rep, err := eval.EvaluateOrders(sub, *tuneRuns, run)
 			if err != nil {
 				t.Fatal(err)
 			}
