@@ -18,7 +18,7 @@ var stopWords = func() map[string]struct{} {
 		"each", "even", "ever", "every", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't", "have", "haven't", "having",
 		"he", "he'd", "he'll", "he's", "her", "here", "here's", "hers", "herself", "him", "himself", "his", "how", "how's", "however",
 		"i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "just", "let's",
-		"may", "me", "might", "more", "most", "much", "must", "mustn't", "my", "myself", "no", "nor", "not", "now",
+		"may", "me", "might", "more", "most", "much", "must", "mustn't", "my", "myself", "neither", "either", "no", "nor", "not", "now",
 		"of", "off", "on", "once", "one", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own",
 		"same", "shall", "shan't", "she", "she'd", "she'll", "she's", "should", "shouldn't", "since", "so", "some", "still", "such",
 		"than", "that", "that's", "the", "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they",
