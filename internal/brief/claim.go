@@ -3,7 +3,7 @@ package brief
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
 	"github.com/parallax-news/parallax/internal/analysis/align"
 	"github.com/parallax-news/parallax/internal/text"
@@ -165,25 +165,61 @@ func claimTerms(m *align.Model, i int) sentenceTerms {
 
 // clauseBreak ends a sentence's main clause: a comma opening a relative or
 // subordinate clause, a semicolon, a dash between spaces, a parenthesis.
+// (mainClauseEnd reads the same breaks from a sentence's tokens.)
 var clauseBreak = regexp.MustCompile(`,\s*(?:who|which|whose|whom|where|when|after|as|while|but|although|though|because|including|despite|before|until|since)\b|;|\s[—–-]\s|\(`)
 
+// subordinators open a clause that a comma sets off from the main one.
+var subordinators = map[string]bool{
+	"who": true, "which": true, "whose": true, "whom": true, "where": true, "when": true, "after": true, "as": true,
+	"while": true, "but": true, "although": true, "though": true, "because": true, "including": true, "despite": true,
+	"before": true, "until": true, "since": true,
+}
+
 // mainClauseEnd returns the code-point offset in s at which its main
-// clause ends: the first clause break preceded by at least four content
-// words, or the end of s.
+// clause ends: the first clause break (see clauseBreak) preceded by at
+// least four content words, or the end of s. It reads the breaks in the
+// gaps between the tokens, in one pass.
 func mainClauseEnd(s string, toks []text.Token) int {
-	for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
-		at := utf8.RuneCountInString(s[:loc[0]])
-		n := 0
-		for _, t := range toks {
-			if t.Start < at && !t.Stop && len(t.Lower) >= 2 {
-				n++
-			}
+	r := []rune(s)
+	n, prev := 0, 0 // content words before the gap, and where the gap starts
+	for _, t := range toks {
+		if at, ok := clauseGap(r[prev:t.Start], t.Text); ok && n >= 4 {
+			return prev + at
 		}
-		if n >= 4 {
-			return at
+		if !t.Stop && len(t.Lower) >= 2 {
+			n++
+		}
+		prev = t.End
+	}
+	if at, ok := clauseGap(r[prev:], ""); ok && n >= 4 {
+		return prev + at
+	}
+	return len(r)
+}
+
+// clauseGap returns where a clause break lies in the gap between two
+// words, next the word after it ("" at the end of the sentence).
+func clauseGap(gap []rune, next string) (int, bool) {
+	for p, c := range gap {
+		switch {
+		case c == ';' || c == '(':
+			return p, true
+		case (c == '—' || c == '–' || c == '-') && p > 0 && p+1 < len(gap) && unicode.IsSpace(gap[p-1]) && unicode.IsSpace(gap[p+1]):
+			return p - 1, true
+		case c == ',' && subordinators[next] && onlySpace(gap[p+1:]):
+			return p, true
 		}
 	}
-	return utf8.RuneCountInString(s)
+	return 0, false
+}
+
+func onlySpace(rs []rune) bool {
+	for _, r := range rs {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // negation reports whether a lower-case word denies what its clause says:
