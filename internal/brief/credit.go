@@ -20,6 +20,9 @@ type truths struct {
 	// using it: the candidates a statement is compared with.
 	post  map[int32][]int32
 	maxDF int
+	// mark[k] is the call of candidates that last took sentence k.
+	mark  []int
+	calls int
 	// byID maps a source ID to its article index.
 	byID map[string]int
 }
@@ -27,7 +30,7 @@ type truths struct {
 // newTruths prepares the statements of model m's sentences.
 func newTruths(c crediting) *truths {
 	m := c.m
-	t := &truths{c: c, memo: map[int]parallax.Statement{}, post: map[int32][]int32{}, byID: map[string]int{}}
+	t := &truths{c: c, memo: map[int]parallax.Statement{}, post: map[int32][]int32{}, byID: map[string]int{}, mark: make([]int, len(m.Sents))}
 	t.maxDF = max(50, len(m.Sents)/20)
 	for i, s := range m.Sents {
 		for _, id := range s.Vec.IDs {
@@ -87,19 +90,18 @@ func (t *truths) statement(i int) parallax.Statement {
 const minCreditSimilarity = 0.12
 
 // candidates returns the sentences sharing with sentence i a term that is
-// not too common, each once.
+// not too common, each once, in no particular order.
 func (t *truths) candidates(i int) []int {
-	seen := map[int32]bool{}
+	t.calls++
 	var out []int
 	for _, id := range t.c.m.Sents[i].Vec.IDs {
 		for _, k := range t.post[id] {
-			if !seen[k] {
-				seen[k] = true
+			if t.mark[k] != t.calls {
+				t.mark[k] = t.calls
 				out = append(out, int(k))
 			}
 		}
 	}
-	sort.Ints(out)
 	return out
 }
 
