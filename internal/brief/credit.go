@@ -27,7 +27,7 @@ type truths struct {
 	byID map[string]int
 }
 
-// newTruths prepares the statements of model m's sentences.
+// newTruths prepares the statements of the sentences of c's model.
 func newTruths(c crediting) *truths {
 	m := c.m
 	t := &truths{c: c, memo: map[int]parallax.Statement{}, post: map[int32][]int32{}, byID: map[string]int{}, mark: make([]int, len(m.Sents))}
