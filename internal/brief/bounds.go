@@ -49,8 +49,9 @@ func bound[T any](xs []T, limit int, weight func(T) int) ([]T, int) {
 func first[T any](T) int { return 0 }
 
 // bounded bounds every list of b that grows with the story (summary and
-// agreed facts are bounded by their own options) and counts what it left
-// out in b.Truncated.
+// agreed facts are bounded by their own options, exclusive facts and the
+// coverage matrix as they are made) and counts what it left out in
+// b.Truncated.
 func bounded(b *parallax.Brief) {
 	cut := func(name string, n int) {
 		if n > 0 {
@@ -68,8 +69,6 @@ func bounded(b *parallax.Brief) {
 	cut("timeline", n)
 	b.Conflicts, n = bound(b.Conflicts, maxConflicts, first)
 	cut("conflicts", n)
-	b.Exclusive, n = bound(b.Exclusive, maxExclusiveSources, first)
-	cut("exclusive", n)
 	b.OffTopic, n = bound(b.OffTopic, maxOffTopic, first)
 	cut("off_topic", n)
 	b.Removed, n = bound(b.Removed, maxRemoved, first)

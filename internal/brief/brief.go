@@ -159,7 +159,7 @@ func summarize(b *parallax.Brief, m *align.Model, opts Options) *truths {
 	}
 	b.Summary = nonNil(b.Summary)
 	b.Agreed = agreed(t, facts, chosen, opts.MaxAgreed)
-	b.Exclusive = exclusive(t, facts, opts.MaxExclusive)
+	b.Exclusive = exclusive(t, facts, opts.MaxExclusive, b.Truncated)
 	b.Coverage = coverage(b.Sources, append(shared(b.Summary), b.Agreed...), b.Truncated)
 	b.Title = title(m, b.Summary)
 	// The timeline groups the sentences that report one dated event by the
@@ -315,8 +315,9 @@ func bestRep(m *align.Model, f align.Fact) int {
 }
 
 // exclusive lists, per source, the most informative facts no other source
-// carries.
-func exclusive(t *truths, facts []align.Fact, limit int) []parallax.Exclusive {
+// carries nor is credited with, for the first maxExclusiveSources sources
+// that have any; it counts the others in truncated.
+func exclusive(t *truths, facts []align.Fact, limit int, truncated map[string]int) []parallax.Exclusive {
 	m := t.c.m
 	per := map[int][]int{}
 	for fi, f := range facts {
@@ -328,6 +329,10 @@ func exclusive(t *truths, facts []align.Fact, limit int) []parallax.Exclusive {
 	for ai, a := range m.Articles {
 		fis := per[ai]
 		if len(fis) == 0 {
+			continue
+		}
+		if len(out) == maxExclusiveSources {
+			truncated["exclusive"]++ // a source with facts of its own, not listed
 			continue
 		}
 		score := make(map[int]float64, len(fis))
@@ -346,6 +351,9 @@ func exclusive(t *truths, facts []align.Fact, limit int) []parallax.Exclusive {
 			}
 		}
 		fis = kept
+		if len(fis) == 0 {
+			continue
+		}
 		ex := parallax.Exclusive{Source: a.SourceID}
 		sort.SliceStable(fis, func(x, y int) bool { return facts[fis[x]].Rep < facts[fis[y]].Rep })
 		for _, fi := range fis {

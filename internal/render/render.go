@@ -379,9 +379,15 @@ func conflictKind(c parallax.Conflict) string {
 	return c.Kind
 }
 
+// tags writes the identifiers of sources in brackets: at most eight, the
+// rest counted.
 func tags(ids []string) string {
-	if len(ids) == 0 {
+	const most = 8 // a fact carried by a thousand outlets names eight
+	switch {
+	case len(ids) == 0:
 		return ""
+	case len(ids) > most:
+		return fmt.Sprintf("[%s, +%d more]", strings.Join(ids[:most], ", "), len(ids)-most)
 	}
 	return "[" + strings.Join(ids, ", ") + "]"
 }

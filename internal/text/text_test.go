@@ -265,3 +265,23 @@ func FuzzPunkt(f *testing.F) {
 		checkPunkt(t, sp, ref, s)
 	})
 }
+
+func TestEnumerate(t *testing.T) {
+	tests := []struct {
+		items []string
+		most  int
+		want  string
+	}{
+		{nil, 3, ""},
+		{[]string{"BBC"}, 3, "BBC"},
+		{[]string{"BBC", "AFP"}, 3, "BBC and AFP"},
+		{[]string{"BBC", "AFP", "Reuters"}, 3, "BBC, AFP and Reuters"},
+		{[]string{"BBC", "AFP", "Reuters", "AP"}, 3, "BBC, AFP, Reuters and 1 other"},
+		{[]string{"BBC", "AFP", "Reuters", "AP", "DPA"}, 2, "BBC, AFP and 3 others"},
+	}
+	for _, tt := range tests {
+		if got := Enumerate(tt.items, tt.most, ""); got != tt.want {
+			t.Errorf("Enumerate(%q, %d) = %q, want %q", tt.items, tt.most, got, tt.want)
+		}
+	}
+}

@@ -681,7 +681,7 @@ func build(articles []*parallax.Article, all []*sent, denials []int, scopes, spe
 		phrases = phrases[:4]
 	}
 	var b strings.Builder
-	b.WriteString(join(who))
+	b.WriteString(text.Enumerate(who, maxNamed, ""))
 	b.WriteString(" report it as '")
 	b.WriteString(strings.Join(phrases, "', '"))
 	b.WriteString("'; ")
@@ -692,7 +692,7 @@ func build(articles []*parallax.Article, all []*sent, denials []int, scopes, spe
 			break
 		}
 	}
-	dout := join(outletNames(articles, deny.Sources))
+	dout := text.Enumerate(outletNames(articles, deny.Sources), maxNamed, "")
 	if denier != "" {
 		b.WriteString(denier + " (in " + dout + ") denies it")
 	} else {
@@ -728,16 +728,6 @@ func outletNames(articles []*parallax.Article, ids []string) []string {
 		out = append(out, outletName(articles, id))
 	}
 	return out
-}
-
-func join(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 func addSource(list []string, id string) []string {

@@ -101,3 +101,6 @@ var notPredicates = map[string]bool{
 	"following": true, "including": true, "according": true, "during": true, "regarding": true, "concerning": true,
 	"considering": true, "excluding": true, "pending": true, "notwithstanding": true, "barring": true,
 }
+
+// maxNamed is the most outlets an explanation names; the rest are counted.
+const maxNamed = 6

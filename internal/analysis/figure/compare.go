@@ -820,8 +820,18 @@ func sayings(articles []*parallax.Article, groups []*figureGroup, members []int)
 		}
 		parts = append(parts, s.name+verb+strings.Join(s.texts, " and "))
 	}
+	if n := len(parts) - maxNamed; n > 0 {
+		other := "others"
+		if n == 1 {
+			other = "other"
+		}
+		return fmt.Sprintf("%s and %d %s", strings.Join(parts[:maxNamed], ", "), n, other)
+	}
 	return strings.Join(parts, ", ")
 }
+
+// maxNamed is the most outlets an explanation names; the rest are counted.
+const maxNamed = 6
 
 // quoteOf quotes a mention as written, with the total of a sum.
 func quoteOf(m Mention) string {
