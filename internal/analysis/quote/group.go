@@ -165,6 +165,11 @@ func linkUnits(units []*unit, idf map[string]float64) *unionFind {
 		}
 		byKey[u.key] = append(byKey[u.key], n)
 	}
+	// A term carried by many quotations ("people", "country") makes no
+	// candidates: quotations of one utterance share rarer words, and copies
+	// share their key. Without this a story of a thousand articles compares
+	// every quotation with every other.
+	maxPosting := max(50, len(units)/20)
 	var edges []edge
 	seen := make([]int, len(units))
 	for a := range units {
@@ -181,6 +186,9 @@ func linkUnits(units []*unit, idf map[string]float64) *unionFind {
 			consider(b)
 		}
 		for t := range units[a].terms {
+			if len(byTerm[t]) > maxPosting {
+				continue
+			}
 			for _, b := range byTerm[t] {
 				consider(b)
 			}
@@ -227,6 +235,13 @@ func joinParaphrases(groups map[int][]*unit, roots []int, indirect []*unit, idf 
 			bySpeaker[g.speaker] = append(bySpeaker[g.speaker], member{r, g})
 		}
 	}
+	// A wording's terms are those of its words: the score of a pair of
+	// wordings is reckoned once, however many outlets carry them.
+	type score struct {
+		sim    float64
+		shared int
+	}
+	scores := map[[2]string]score{}
 	for _, u := range indirect {
 		best, bestSim := -1, 0.0
 		for _, mb := range bySpeaker[u.speaker] {
@@ -234,7 +249,13 @@ func joinParaphrases(groups map[int][]*unit, roots []int, indirect []*unit, idf 
 			if g.art == u.art && g.start >= u.start && g.end <= u.end {
 				continue
 			}
-			sim, shared := rendered(u, g, idf)
+			k := [2]string{u.key, g.key}
+			sc, ok := scores[k]
+			if !ok {
+				sc.sim, sc.shared = rendered(u, g, idf)
+				scores[k] = sc
+			}
+			sim, shared := sc.sim, sc.shared
 			if shared >= minParaTerms && sim >= minParaphrase && sim > bestSim {
 				best, bestSim = r, sim
 			}

@@ -69,10 +69,14 @@ func joinable(units []*unit, a, b []int) bool {
 			speaker = u.speaker
 		}
 	}
+	byArt := map[int][]int{}
+	for _, y := range b {
+		byArt[units[y].art] = append(byArt[units[y].art], y)
+	}
 	for _, x := range a {
-		for _, y := range b {
+		for _, y := range byArt[units[x].art] {
 			ux, uy := units[x], units[y]
-			if ux.art != uy.art || ux.mention == uy.mention {
+			if ux.mention == uy.mention {
 				continue
 			}
 			short, long := ux.words, uy.words
