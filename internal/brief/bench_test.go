@@ -128,3 +128,15 @@ func BenchmarkBuildStory200(b *testing.B) {
 		brief.Build(arts, brief.Options{Words: 250})
 	}
 }
+
+// BenchmarkBuildStory1500 briefs 1,500 articles made of the examples: one
+// story carried by many outlets, most of its sentences and quotations
+// repeated hundreds of times, where a stage that compares every copy with
+// every other shows.
+func BenchmarkBuildStory1500(b *testing.B) {
+	arts := parallaxtest.Story(b, 1500)
+	b.ReportAllocs()
+	for b.Loop() {
+		brief.Build(arts, brief.Options{Words: 250})
+	}
+}
