@@ -127,13 +127,7 @@ func pairDouble(r []rune, marks []mark, i int) ([]span, int, bool) {
 		if !ok {
 			return nil, 0, false
 		}
-		pieces = append(pieces, p)
-		for n := range pieces {
-			if n > 0 {
-				pieces[n].cont = true
-			}
-		}
-		return pieces, k - 1, true
+		return continued(append(pieces, p)), k - 1, true
 	}
 	for k := i + 1; k < len(marks); k++ {
 		c := marks[k]
@@ -174,18 +168,21 @@ func pairDouble(r []rune, marks []mark, i int) ([]span, int, bool) {
 		if !ok {
 			return nil, 0, false
 		}
-		pieces = append(pieces, p)
-		for n := range pieces {
-			if n > 0 {
-				pieces[n].cont = true
-			}
-		}
-		return pieces, k, true
+		return continued(append(pieces, p)), k, true
 	}
 	// No closing mark: the opening one is stray (an inch mark, a typo such
 	// as ECB+ 18_4ecbplus's), or the quotation was cut or left open; only a
 	// line that reads as a quoted sentence is taken.
 	return unclosed(len(marks))
+}
+
+// continued marks every piece but the first as going on from the one
+// before: the pieces of one quotation.
+func continued(pieces []span) []span {
+	for n := 1; n < len(pieces); n++ {
+		pieces[n].cont = true
+	}
+	return pieces
 }
 
 // paragraphBetween reports whether, between the line of position a and
