@@ -159,7 +159,9 @@ func summarize(b *parallax.Brief, m *align.Model, opts Options) *truths {
 	}
 	b.Summary = nonNil(b.Summary)
 	b.Agreed = agreed(t, facts, chosen, opts.MaxAgreed)
-	b.Exclusive = exclusive(t, facts, opts.MaxExclusive, b.Truncated)
+	if len(m.Articles) > 1 { // with one source, everything is its own
+		b.Exclusive = exclusive(t, facts, chosen, opts.MaxExclusive, b.Truncated)
+	}
 	b.Coverage = coverage(b.Sources, append(shared(b.Summary), b.Agreed...), b.Truncated)
 	b.Title = title(m, b.Summary)
 	// The timeline groups the sentences that report one dated event by the
@@ -315,13 +317,18 @@ func bestRep(m *align.Model, f align.Fact) int {
 }
 
 // exclusive lists, per source, the most informative facts no other source
-// carries nor is credited with, for the first maxExclusiveSources sources
-// that have any; it counts the others in truncated.
-func exclusive(t *truths, facts []align.Fact, limit int, truncated map[string]int) []parallax.Exclusive {
+// carries nor is credited with, leaving out the sentences of the summary
+// (chosen), for the first maxExclusiveSources sources that have any; it
+// counts the others in truncated.
+func exclusive(t *truths, facts []align.Fact, chosen []int, limit int, truncated map[string]int) []parallax.Exclusive {
 	m := t.c.m
+	inSummary := map[int]bool{}
+	for _, i := range chosen {
+		inSummary[i] = true
+	}
 	per := map[int][]int{}
 	for fi, f := range facts {
-		if len(f.Articles) == 1 && len(strings.Fields(m.Sentence(f.Rep).Text)) >= 8 {
+		if len(f.Articles) == 1 && !inSummary[f.Rep] && len(strings.Fields(m.Sentence(f.Rep).Text)) >= 8 {
 			per[f.Articles[0]] = append(per[f.Articles[0]], fi)
 		}
 	}
