@@ -81,3 +81,44 @@ func teasers(t *testing.T, arts []*parallax.Article) []*parallax.Article {
 	}
 	return out
 }
+
+// TestStrayOfTwo checks the judging of a story of two articles over ECB+:
+// pairs of articles of one story keep both; pairs of articles of two
+// topics lose the shorter. Whole articles and their teasers.
+func TestStrayOfTwo(t *testing.T) {
+	stories := ecbStories(t)
+	var labels []string
+	for l, arts := range stories {
+		if len(arts) >= 3 {
+			labels = append(labels, l)
+		}
+	}
+	sort.Strings(labels)
+	for _, teaser := range []bool{false, true} {
+		var pairs, kept, split int
+		for x, l := range labels {
+			own, o := stories[l], labels[(x+2)%len(labels)]
+			if topic(l) == topic(o) {
+				continue
+			}
+			for k := 0; k+1 < len(own) && k < 6; k += 2 {
+				same := []*parallax.Article{own[k], own[k+1]}
+				two := []*parallax.Article{own[k], stories[o][k%len(stories[o])]}
+				if teaser {
+					same, two = teasers(t, same), teasers(t, two)
+				}
+				pairs++
+				if len(strayArticles(modelOf(same))) == 0 {
+					kept++
+				}
+				if len(strayArticles(modelOf(two))) == 1 {
+					split++
+				}
+			}
+		}
+		t.Logf("teasers %v: %d pairs; of one story %d kept whole; of two topics %d split", teaser, pairs, kept, split)
+		if kept*100 < pairs*95 || split*10 < pairs*7 {
+			t.Errorf("teasers %v: %d of %d pairs of one story kept, %d of %d of two topics split: want ≥ 95%% and ≥ 70%%", teaser, kept, pairs, split, pairs)
+		}
+	}
+}
