@@ -44,12 +44,12 @@ func title(m *align.Model, sum []parallax.Statement) string {
 		}
 	}
 	for _, a := range m.Articles {
-		consider(a.Title, 0.4)
+		consider(a.Title, 0.6)
 		for bi, b := range a.Blocks {
 			if b.Heading {
 				// The first block of an article is its headline; a heading
 				// further down heads one part of it.
-				consider(b.Text, 0.4*btof(bi == 0))
+				consider(b.Text, 0.6*btof(bi == 0))
 			}
 		}
 	}
