@@ -200,6 +200,9 @@ func (st *story) issues(denying []int, byNotion map[string][]int) []*issue {
 		ok      bool
 	}
 	memo := map[memoKey]memoVal{}
+	// Copies of a denial deny the same notions: their candidates are found
+	// once.
+	cands := map[string][]int{}
 	for _, di := range denying {
 		d := all[di]
 		for _, dn := range d.denials {
@@ -209,7 +212,13 @@ func (st *story) issues(denying []int, byNotion map[string][]int) []*issue {
 			speaker := speakerOf(d)
 			matches := map[int]string{}
 			var matched []string
-			for _, ai := range candidates(byNotion, dn.notions) {
+			nk := strings.Join(dn.notions, "\x00")
+			cs, ok := cands[nk]
+			if !ok {
+				cs = candidates(byNotion, dn.notions)
+				cands[nk] = cs
+			}
+			for _, ai := range cs {
 				a := all[ai]
 				if ai == di {
 					continue
@@ -217,7 +226,7 @@ func (st *story) issues(denying []int, byNotion map[string][]int) []*issue {
 				if a.art == d.art && speaker == "" {
 					continue // the same voice in the same article
 				}
-				k := memoKey{ai, strings.Join(dn.notions, "\x00")}
+				k := memoKey{ai, nk}
 				v, seen := memo[k]
 				if !seen {
 					v.phrase, v.notions, v.ok = asserts(a, dn.notions)
