@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"sort"
@@ -158,13 +159,12 @@ func linkUnits(units []*unit, idf map[string]float64) *unionFind {
 		score float64
 	}
 	byTerm := map[string][]int{}
-	byKey := map[string][]int{}
 	for n, u := range units {
 		for t := range u.terms {
 			byTerm[t] = append(byTerm[t], n)
 		}
-		byKey[u.key] = append(byKey[u.key], n)
 	}
+	same := sameWording(units)
 	// A term carried by many quotations ("people", "country") makes no
 	// candidates: quotations of one utterance share rarer words, and copies
 	// share their key. Without this a story of a thousand articles compares
@@ -182,7 +182,7 @@ func linkUnits(units []*unit, idf map[string]float64) *unionFind {
 				edges = append(edges, edge{a, b, score})
 			}
 		}
-		for _, b := range byKey[units[a].key] {
+		for _, b := range same[a] {
 			consider(b)
 		}
 		for t := range units[a].terms {
@@ -194,14 +194,11 @@ func linkUnits(units []*unit, idf map[string]float64) *unionFind {
 			}
 		}
 	}
-	// Map iteration made the order of equal scores random: fix it.
-	sort.Slice(edges, func(i, j int) bool {
-		if edges[i].a != edges[j].a {
-			return edges[i].a < edges[j].a
-		}
-		return edges[i].b < edges[j].b
+	// The best links first; among equals (map iteration made their order
+	// random) by their units' order.
+	slices.SortFunc(edges, func(x, y edge) int {
+		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
 	})
-	sort.SliceStable(edges, func(i, j int) bool { return edges[i].score > edges[j].score })
 	uf := newUnionFind(len(units))
 	members := make([][]int, len(units))
 	for n := range units {
@@ -219,6 +216,34 @@ func linkUnits(units []*unit, idf map[string]float64) *unionFind {
 		members[r] = merged
 	}
 	return uf
+}
+
+// sameWording returns, for each unit, the units of the same wording it is
+// compared with: the next of its class (the same speaker, known or not, and
+// kind) and the first of every other class. Copies of one wording in a
+// thousand articles then make a chain, not a thousand squared pairs, and
+// connect as they would pair by pair: all of a class link alike.
+func sameWording(units []*unit) [][]int {
+	type class struct {
+		key, speaker, kind string
+		known              bool
+	}
+	last := map[class]int{}
+	heads := map[string][]int{}
+	same := make([][]int, len(units))
+	for n, u := range units {
+		c := class{u.key, u.speaker, u.kind, u.known}
+		if p, ok := last[c]; ok {
+			same[p] = append(same[p], n)
+		} else {
+			for _, h := range heads[u.key] {
+				same[h] = append(same[h], n)
+			}
+			heads[u.key] = append(heads[u.key], n)
+		}
+		last[c] = n
+	}
+	return same
 }
 
 // joinParaphrases joins each indirect report to the group of the same
