@@ -160,12 +160,20 @@ const (
 	ConflictQuote  = "quote"
 )
 
-// Claim is one side of a conflict.
+// Claim is one side of a conflict. Side tells, in a conflict of kind
+// claim, whether its sentence asserts what is disputed or denies it.
 type Claim struct {
 	Text    string   `json:"text"`
 	Sources []string `json:"sources"`
 	Cites   []Cite   `json:"cites"`
+	Side    string   `json:"side,omitempty"`
 }
+
+// Sides of a claim.
+const (
+	SideAsserts = "asserts"
+	SideDenies  = "denies"
+)
 
 // Event is a dated entry of the story's timeline. Date is YYYY-MM-DD, YYYY-MM
 // or YYYY; Time is HH:MM when known.

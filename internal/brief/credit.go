@@ -166,7 +166,7 @@ func (t *truths) claims(in []parallax.Claim) []parallax.Claim {
 				continue
 			}
 			st := t.statement(i)
-			out = append(out, parallax.Claim(st))
+			out = append(out, parallax.Claim{Text: st.Text, Sources: st.Sources, Cites: st.Cites, Side: cl.Side})
 			for _, s := range st.Sources {
 				covered[s] = true
 			}

@@ -118,7 +118,11 @@ func (m *markdown) conflicts() {
 	for _, c := range m.b.Conflicts {
 		m.f("- **%s** (%s): %s\n", c.About, conflictKind(c), strings.TrimPrefix(c.Explanation, c.About+": "))
 		for _, cl := range c.Claims {
-			m.f("  - “%s” %s\n", cl.Text, tags(cl.Sources))
+			side := ""
+			if cl.Side != "" {
+				side = cl.Side + ": "
+			}
+			m.f("  - %s“%s” %s\n", side, cl.Text, tags(cl.Sources))
 		}
 	}
 }

@@ -39,6 +39,7 @@ type statement struct {
 	Text    string
 	Sources int
 	Cites   cites
+	Side    string // of a claim in dispute: asserts or denies
 }
 
 // quoteView is one utterance with its wordings.
@@ -243,7 +244,7 @@ func (c citer) conflicts(xs []parallax.Conflict) []conflictView {
 	for i, x := range xs {
 		claims := make([]statement, len(x.Claims))
 		for k, cl := range x.Claims {
-			claims[k] = statement{Text: cl.Text, Sources: len(cl.Sources), Cites: c.cites(cl.Cites)}
+			claims[k] = statement{Text: cl.Text, Sources: len(cl.Sources), Cites: c.cites(cl.Cites), Side: cl.Side}
 		}
 		out[i] = conflictView{About: x.About, Kind: x.Kind, Consistent: x.Consistent,
 			Explanation: strings.TrimPrefix(x.Explanation, x.About+": "), Claims: claims}

@@ -663,7 +663,7 @@ func build(articles []*parallax.Article, all []*sent, denials []int, scopes, spe
 		aidx = append(aidx, i)
 	}
 	sort.Ints(aidx)
-	assert := parallax.Claim{Sources: []string{}, Cites: []parallax.Cite{}}
+	assert := parallax.Claim{Sources: []string{}, Cites: []parallax.Cite{}, Side: parallax.SideAsserts}
 	var phrases []string
 	for _, i := range aidx {
 		s := all[i]
@@ -673,7 +673,7 @@ func build(articles []*parallax.Article, all []*sent, denials []int, scopes, spe
 		phrases = addString(phrases, asserts[i])
 	}
 	assert.Text = all[aidx[0]].s.Text
-	deny := parallax.Claim{Sources: []string{}, Cites: []parallax.Cite{}}
+	deny := parallax.Claim{Sources: []string{}, Cites: []parallax.Cite{}, Side: parallax.SideDenies}
 	for _, i := range denials {
 		s := all[i]
 		a := articles[s.art]
