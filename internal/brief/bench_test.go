@@ -1,7 +1,6 @@
 package brief_test
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -9,7 +8,6 @@ import (
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/brief"
 	"github.com/parallax-news/parallax/internal/clean"
-	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/parallaxtest"
 )
 
@@ -29,18 +27,10 @@ func newswire(tb testing.TB) []*parallax.Article {
 // keep accepts, in file order.
 func ecbplus(tb testing.TB, keep func(label string) bool) []*parallax.Article {
 	tb.Helper()
-	docs, err := ingest.Read(context.Background(), []string{"../../testdata/ecbplus-dev.jsonl"}, ingest.Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	c, err := clean.New()
-	if err != nil {
-		tb.Fatal(err)
-	}
 	var arts []*parallax.Article
-	for _, d := range docs {
-		if keep(d.Label) {
-			arts = append(arts, c.Clean(d))
+	for _, a := range parallaxtest.ECBPlus(tb) {
+		if keep(a.Label) {
+			arts = append(arts, a)
 		}
 	}
 	return arts

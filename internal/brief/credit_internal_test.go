@@ -2,7 +2,6 @@ package brief
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -12,7 +11,6 @@ import (
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/analysis/align"
 	"github.com/parallax-news/parallax/internal/clean"
-	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/parallaxtest"
 	"github.com/parallax-news/parallax/internal/text"
 )
@@ -147,17 +145,8 @@ func groupPairs(pairs []creditPair) map[string][]creditPair {
 // ecbStories reads and cleans the ECB+ development articles, grouped by
 // their gold story.
 func ecbStories(t *testing.T) map[string][]*parallax.Article {
-	docs, err := ingest.Read(context.Background(), []string{filepath.Join("..", "..", "testdata", "ecbplus-dev.jsonl")}, ingest.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := clean.New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := map[string][]*parallax.Article{}
-	for _, d := range docs {
-		a := c.Clean(d)
+	for _, a := range parallaxtest.ECBPlus(t) {
 		out[a.Label] = append(out[a.Label], a)
 	}
 	return out

@@ -50,16 +50,32 @@ func Examples(tb testing.TB) []*parallax.Article {
 // ExamplesDir returns the path of the repository's examples directory,
 // relative to the working directory when it can be (so that paths in golden
 // files do not depend on where the repository is checked out).
-func ExamplesDir() string {
+func ExamplesDir() string { return repoPath("examples") }
+
+// repoPath returns the path of a file of the repository, relative to the
+// working directory when it can be.
+func repoPath(elem ...string) string {
 	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "examples")
+	p := filepath.Join(append([]string{filepath.Dir(file), "..", ".."}, elem...)...)
 	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, dir); err == nil {
+		if rel, err := filepath.Rel(wd, p); err == nil {
 			return rel
 		}
 	}
-	return dir
+	return p
 }
+
+// ECBPlus reads and cleans the 535 ECB+ development articles of the
+// repository's testdata (each with its gold story as Label), in file
+// order, as the pipeline reads them.
+func ECBPlus(tb testing.TB) []*parallax.Article {
+	tb.Helper()
+	return Load(tb, ECBPlusPath())
+}
+
+// ECBPlusPath returns the path of testdata/ecbplus-dev.jsonl, relative to
+// the working directory when it can be.
+func ECBPlusPath() string { return repoPath("testdata", "ecbplus-dev.jsonl") }
 
 // Story returns n articles made from the five examples by repeating them
 // with their paragraphs rotated, each copy under an outlet of its own: a

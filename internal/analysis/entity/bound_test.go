@@ -13,7 +13,7 @@ func TestBound(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the 535 ECB+ articles")
 	}
-	arts := parallaxtest.Load(t, "../../../testdata/ecbplus-dev.jsonl")
+	arts := parallaxtest.ECBPlus(t)
 	ix := Extract(arts)
 	ents := ix.Entities()
 	if len(ix.ents) <= MaxListed {
