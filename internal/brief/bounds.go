@@ -10,12 +10,12 @@ import (
 // The bounds of a brief's lists, so that a story of thousands of articles
 // gives a brief a person can read and a page that loads: each list keeps
 // its most reported entries, in their order, and Brief.Truncated counts the
-// rest. A story of a few dozen articles stays within them.
+// rest. A story of a few dozen articles stays within them. The names and
+// the timeline are bounded by their stages (entity.MaxListed, timeline's
+// own bound), which rank them by what they know.
 const (
 	maxQuotes           = 60
 	maxFigures          = 40
-	maxEntities         = 60
-	maxTimeline         = 60
 	maxConflicts        = 24
 	maxExclusiveSources = 20
 	maxCoverageFacts    = 10
@@ -48,10 +48,10 @@ func bound[T any](xs []T, limit int, weight func(T) int) ([]T, int) {
 // first weighs entries by nothing, so that bound keeps the first ones.
 func first[T any](T) int { return 0 }
 
-// bounded bounds every list of b that grows with the story (summary and
-// agreed facts are bounded by their own options, exclusive facts and the
-// coverage matrix as they are made) and counts what it left out in
-// b.Truncated.
+// bounded bounds every list of b that grows with the story and that no
+// stage bounds (summary and agreed facts are bounded by their options,
+// exclusive facts and the coverage matrix as they are made, names and the
+// timeline by their stages) and counts what it left out in b.Truncated.
 func bounded(b *parallax.Brief) {
 	cut := func(name string, n int) {
 		if n > 0 {
@@ -63,10 +63,6 @@ func bounded(b *parallax.Brief) {
 	cut("quotes", n)
 	b.Figures, n = bound(b.Figures, maxFigures, func(f parallax.Figure) int { return len(f.Sources) })
 	cut("figures", n)
-	b.Entities, n = bound(b.Entities, maxEntities, func(e parallax.Entity) int { return len(e.Sources) })
-	cut("entities", n)
-	b.Timeline, n = bound(b.Timeline, maxTimeline, func(e parallax.Event) int { return len(e.Sources) })
-	cut("timeline", n)
 	b.Conflicts, n = bound(b.Conflicts, maxConflicts, first)
 	cut("conflicts", n)
 	b.OffTopic, n = bound(b.OffTopic, maxOffTopic, first)
