@@ -163,7 +163,7 @@ func summarize(b *parallax.Brief, m *align.Model, opts Options) *truths {
 		b.Exclusive = exclusive(t, facts, chosen, opts.MaxExclusive, b.Truncated)
 	}
 	b.Coverage = coverage(b.Sources, append(shared(b.Summary), b.Agreed...), b.Truncated)
-	b.Title = title(m, b.Summary)
+	b.Title = title(m, c.keys, b.Summary)
 	// The timeline groups the sentences that report one dated event by the
 	// rule sources are credited by.
 	b.Timeline = nonNil(timeline.FromModel(m, facts, c.credits))

@@ -18,8 +18,8 @@ import (
 // outlet's headline (an article's title or first heading) is preferred to
 // a sentence that does as well, a whole clause to one cut short; a
 // candidate counts only when it names one of the actors.
-func title(m *align.Model, sum []parallax.Statement) string {
-	actors := mainActors(m, 3)
+func title(m *align.Model, keys map[int32]bool, sum []parallax.Statement) string {
+	actors := mainActors(m, keys, 3)
 	lead := ""
 	if len(sum) > 0 {
 		lead = sum[0].Text
@@ -78,9 +78,8 @@ func leads(m *align.Model) []string {
 }
 
 // mainActors returns the terms of the story's n most named shared names
-// (keyNames), by the number of sentences naming them.
-func mainActors(m *align.Model, n int) []int32 {
-	keys := keyNames(m)
+// (keys, see keyNames), by the number of sentences naming them.
+func mainActors(m *align.Model, keys map[int32]bool, n int) []int32 {
 	count := map[int32]int{}
 	for i := range m.Sents {
 		seen := map[int32]bool{}
