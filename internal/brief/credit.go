@@ -16,10 +16,9 @@ import (
 type truths struct {
 	c    crediting
 	memo map[int]parallax.Statement
-	// post lists, for each term of at most maxDF sentences, the sentences
-	// using it: the candidates a statement is compared with.
-	post  map[int32][]int32
-	maxDF int
+	// post lists, for each term of at most align.CandidateDF sentences,
+	// the sentences using it: the candidates a statement is compared with.
+	post map[int32][]int32
 	// mark[k] is the call of candidates that last took sentence k.
 	mark  []int
 	calls int
@@ -31,10 +30,10 @@ type truths struct {
 func newTruths(c crediting) *truths {
 	m := c.m
 	t := &truths{c: c, memo: map[int]parallax.Statement{}, post: map[int32][]int32{}, byID: map[string]int{}, mark: make([]int, len(m.Sents))}
-	t.maxDF = max(50, len(m.Sents)/20)
+	maxDF := align.CandidateDF(len(m.Sents))
 	for i, s := range m.Sents {
 		for _, id := range s.Vec.IDs {
-			if m.SentDF[id] <= t.maxDF {
+			if m.SentDF[id] <= maxDF {
 				t.post[id] = append(t.post[id], int32(i))
 			}
 		}

@@ -65,6 +65,12 @@ func Facts(m *Model, opts Options) []Fact {
 	return facts
 }
 
+// CandidateDF is the most of n items (sentences, quotations) a term may
+// occur in and still make candidates for comparing them: a rarer term is
+// what two wordings of one fact share, a commoner one ("said", "people")
+// would have every item compared with every other.
+func CandidateDF(n int) int { return max(50, n/20) }
+
 // linkSentences links the canonical sentences of different articles whose
 // similarity reaches tau, each way.
 func linkSentences(m *Model, canon []int, tau float64) [][]link {
@@ -72,7 +78,7 @@ func linkSentences(m *Model, canon []int, tau float64) [][]link {
 	links := make([][]link, n)
 	// Candidates share a term that is not too common; the exact similarity
 	// is then computed for each candidate pair.
-	maxDF := max(50, n/20)
+	maxDF := CandidateDF(n)
 	post := map[int32][]int32{}
 	for i, s := range m.Sents {
 		if canon[i] != i {

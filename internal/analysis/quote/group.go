@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/analysis/align"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -169,7 +170,7 @@ func linkUnits(units []*unit, idf map[string]float64) *unionFind {
 	// candidates: quotations of one utterance share rarer words, and copies
 	// share their key. Without this a story of a thousand articles compares
 	// every quotation with every other.
-	maxPosting := max(50, len(units)/20)
+	maxPosting := align.CandidateDF(len(units))
 	var edges []edge
 	seen := make([]int, len(units))
 	for a := range units {
