@@ -16,6 +16,7 @@
 package conflict
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -251,7 +252,7 @@ func (st *story) issues(denying []int, byNotion map[string][]int) []*issue {
 				byKey[key] = is
 				issues = append(issues, is)
 			}
-			if !contains(is.denials, di) {
+			if !slices.Contains(is.denials, di) {
 				is.denials = append(is.denials, di)
 				is.dscopes = append(is.dscopes, string(d.runes[dn.from:dn.to]))
 				is.speakers = append(is.speakers, speaker)
@@ -299,15 +300,6 @@ func otherArticle(all []*sent, denials []int, asserts map[int]string) bool {
 			}
 		}
 		if other {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(list []int, x int) bool {
-	for _, y := range list {
-		if y == x {
 			return true
 		}
 	}
@@ -670,7 +662,7 @@ func build(articles []*parallax.Article, all []*sent, denials []int, scopes, spe
 		a := articles[s.art]
 		assert.Sources = addSource(assert.Sources, a.SourceID)
 		assert.Cites = append(assert.Cites, parallax.Cite{Source: a.SourceID, Start: s.s.Start, End: s.s.End})
-		phrases = addString(phrases, asserts[i])
+		phrases = addSource(phrases, asserts[i])
 	}
 	assert.Text = all[aidx[0]].s.Text
 	deny := parallax.Claim{Sources: []string{}, Cites: []parallax.Cite{}, Side: parallax.SideDenies}
@@ -739,20 +731,10 @@ func outletNames(articles []*parallax.Article, ids []string) []string {
 	return out
 }
 
-func addSource(list []string, id string) []string {
-	for _, s := range list {
-		if s == id {
-			return list
-		}
-	}
-	return append(list, id)
-}
-
-func addString(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
+// addSource appends s to list unless list has it.
+func addSource(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
 	}
 	return append(list, s)
 }

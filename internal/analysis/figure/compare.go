@@ -3,6 +3,7 @@ package figure
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -284,11 +285,10 @@ func (g *figureGroup) sources(articles []*parallax.Article) []string {
 	return list
 }
 
+// addSource appends id to list unless list has it.
 func addSource(list []string, id string) []string {
-	for _, s := range list {
-		if s == id {
-			return list
-		}
+	if slices.Contains(list, id) {
+		return list
 	}
 	return append(list, id)
 }
@@ -713,7 +713,7 @@ func agreement(groups []*figureGroup, members []int) string {
 				w = &with{within: true}
 				by[r.part] = w
 			}
-			if q := "'" + o.Text + "'"; !contains(w.quotes, q) {
+			if q := "'" + o.Text + "'"; !slices.Contains(w.quotes, q) {
 				w.quotes = append(w.quotes, q)
 			}
 			w.within = w.within && o.Low <= r.low && r.high <= o.High
@@ -735,21 +735,12 @@ func agreement(groups []*figureGroup, members []int) string {
 			if !w.within {
 				verb = " meets "
 			}
-			if say := what + verb + strings.Join(w.quotes, " and "); !contains(says, say) {
+			if say := what + verb + strings.Join(w.quotes, " and "); !slices.Contains(says, say) {
 				says = append(says, say)
 			}
 		}
 	}
 	return strings.Join(says, "; ")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // topicAbout names what a topic counts: the description of its sum when it
