@@ -8,11 +8,9 @@ import (
 // Enumerate joins items as prose lists them ("A", "A and B", "A, B and
 // C"), naming at most most of them and counting the rest ("A, B, C and 12
 // others"), so that a sentence about thousands of outlets stays a
-// sentence. sep joins all but the last two ("", for ", ").
-func Enumerate(items []string, most int, sep string) string {
-	if sep == "" {
-		sep = ", "
-	}
+// sentence.
+func Enumerate(items []string, most int) string {
+	const sep = ", "
 	if most < 1 {
 		most = 1
 	}

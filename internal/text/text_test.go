@@ -280,7 +280,7 @@ func TestEnumerate(t *testing.T) {
 		{[]string{"BBC", "AFP", "Reuters", "AP", "DPA"}, 2, "BBC, AFP and 3 others"},
 	}
 	for _, tt := range tests {
-		if got := Enumerate(tt.items, tt.most, ""); got != tt.want {
+		if got := Enumerate(tt.items, tt.most); got != tt.want {
 			t.Errorf("Enumerate(%q, %d) = %q, want %q", tt.items, tt.most, got, tt.want)
 		}
 	}

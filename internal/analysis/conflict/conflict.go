@@ -682,7 +682,7 @@ func build(articles []*parallax.Article, all []*sent, denials []int, scopes, spe
 		phrases = phrases[:4]
 	}
 	var b strings.Builder
-	b.WriteString(text.Enumerate(who, maxNamed, ""))
+	b.WriteString(text.Enumerate(who, maxNamed))
 	b.WriteString(" report it as '")
 	b.WriteString(strings.Join(phrases, "', '"))
 	b.WriteString("'; ")
@@ -693,7 +693,7 @@ func build(articles []*parallax.Article, all []*sent, denials []int, scopes, spe
 			break
 		}
 	}
-	dout := text.Enumerate(outletNames(articles, deny.Sources), maxNamed, "")
+	dout := text.Enumerate(outletNames(articles, deny.Sources), maxNamed)
 	if denier != "" {
 		b.WriteString(denier + " (in " + dout + ") denies it")
 	} else {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/text"
 )
 
 // figureGroup is one figure: the mentions of the same number about the same
@@ -811,12 +812,8 @@ func sayings(articles []*parallax.Article, groups []*figureGroup, members []int)
 		}
 		parts = append(parts, s.name+verb+strings.Join(s.texts, " and "))
 	}
-	if n := len(parts) - maxNamed; n > 0 {
-		other := "others"
-		if n == 1 {
-			other = "other"
-		}
-		return fmt.Sprintf("%s and %d %s", strings.Join(parts[:maxNamed], ", "), n, other)
+	if len(parts) > maxNamed {
+		return text.Enumerate(parts, maxNamed) // "…, X 'y' and 12 others"
 	}
 	return strings.Join(parts, ", ")
 }
