@@ -2,6 +2,7 @@ package brief
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -139,7 +140,7 @@ func headline(s string) string {
 }
 
 // headlineScore is the weight of the story's shared terms a candidate
-// headline carries.
+// headline carries: the centroid's weights of its terms.
 func headlineScore(m *align.Model, s string) float64 {
 	var score float64
 	seen := map[string]bool{}
@@ -149,10 +150,9 @@ func headlineScore(m *align.Model, s string) float64 {
 			continue
 		}
 		seen[t] = true
-		for k, cid := range m.Centroid.IDs {
-			if cid == id {
-				score += float64(m.Centroid.W[k])
-			}
+		// The centroid's IDs are sorted.
+		if k, found := slices.BinarySearch(m.Centroid.IDs, id); found {
+			score += float64(m.Centroid.W[k])
 		}
 	}
 	return score
