@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/disjoint"
 )
 
 // links returns the pairs of adjacent names of candidates cs (one
@@ -54,33 +55,12 @@ func links(runes []rune, cs []*raw) [][2]*raw {
 // "Supreme Court" and "Court of Appeals"). The merged form takes the words
 // of its longest name and a kind decided from all its candidates.
 func linkVariants(order []*form, pairs [][2]*raw) []*form {
-	uf := newUnionFind(len(order))
+	uf := disjoint.New(len(order))
 	linkWordOrders(uf, order)
 	linkBrackets(uf, order, pairs)
 	linkAcronyms(uf, order)
 	return mergeLinked(uf, order)
 }
-
-// unionFind groups the indexes of forms linked as one thing.
-type unionFind struct{ parent []int }
-
-func newUnionFind(n int) *unionFind {
-	uf := &unionFind{parent: make([]int, n)}
-	for i := range uf.parent {
-		uf.parent[i] = i
-	}
-	return uf
-}
-
-func (uf *unionFind) find(i int) int {
-	for uf.parent[i] != i {
-		uf.parent[i] = uf.parent[uf.parent[i]]
-		i = uf.parent[i]
-	}
-	return i
-}
-
-func (uf *unionFind) union(i, j int) { uf.parent[uf.find(i)] = uf.find(j) }
 
 // variantNamed reports whether a form may be linked to its variants: not
 // a known person nor a place.
@@ -91,7 +71,7 @@ func variantNamed(f *form) bool {
 // linkWordOrders links word-order and spelling variants; two names taken
 // for people only for want of cues stay apart ("Chris Evans", "Chris
 // Evan").
-func linkWordOrders(uf *unionFind, order []*form) {
+func linkWordOrders(uf *disjoint.Sets, order []*form) {
 	byKey := map[string][]int{}
 	var keys []string
 	for i, f := range order {
@@ -110,7 +90,7 @@ func linkWordOrders(uf *unionFind, order []*form) {
 			continue
 		}
 		for _, i := range is[1:] {
-			uf.union(i, is[0])
+			uf.Union(i, is[0])
 		}
 	}
 }
@@ -118,7 +98,7 @@ func linkWordOrders(uf *unionFind, order []*form) {
 // linkBrackets links the names the text sets side by side ("X (Y)", "X,
 // known as Y"), but not after a person's name, where brackets hold a role,
 // a party or a film ("Kristen Stewart (Bella)").
-func linkBrackets(uf *unionFind, order []*form, pairs [][2]*raw) {
+func linkBrackets(uf *disjoint.Sets, order []*form, pairs [][2]*raw) {
 	formOf := map[*raw]int{}
 	for i, f := range order {
 		for _, r := range f.raws {
@@ -130,7 +110,7 @@ func linkBrackets(uf *unionFind, order []*form, pairs [][2]*raw) {
 		i, ok1 := formOf[p[0]]
 		j, ok2 := formOf[p[1]]
 		if ok1 && ok2 && i != j && bracketable(order[i]) && (bracketable(order[j]) || capitals(order[j])) {
-			uf.union(i, j)
+			uf.Union(i, j)
 		}
 	}
 }
@@ -138,7 +118,7 @@ func linkBrackets(uf *unionFind, order []*form, pairs [][2]*raw) {
 // linkAcronyms links one-word names never written in lower case to the
 // one name of the story they abbreviate, by the first letters of its word
 // orders.
-func linkAcronyms(uf *unionFind, order []*form) {
+func linkAcronyms(uf *disjoint.Sets, order []*form) {
 	var acronyms []int
 	for i, a := range order {
 		if len(a.words) != 1 || len(a.words[0]) < 2 || strings.HasPrefix(a.key, "place:") || a.kind == parallax.EntityPlace {
@@ -172,14 +152,14 @@ func linkAcronyms(uf *unionFind, order []*form) {
 			if order[j].kind == parallax.EntityPerson && len(w) < 3 || !abbreviates(w, order[j].words, caps) {
 				continue
 			}
-			if root >= 0 && uf.find(j) != root {
+			if root >= 0 && uf.Find(j) != root {
 				root = -2 // two names: none here (joinPartials picks per mention)
 				break
 			}
-			root = uf.find(j)
+			root = uf.Find(j)
 		}
 		if root >= 0 {
-			uf.union(i, root)
+			uf.Union(i, root)
 		}
 	}
 }
@@ -188,11 +168,11 @@ func linkAcronyms(uf *unionFind, order []*form) {
 // at the place of its first form: named by its longest form (the most
 // mentioned among equals), the others its alternatives, their mentions in
 // text order.
-func mergeLinked(uf *unionFind, order []*form) []*form {
+func mergeLinked(uf *disjoint.Sets, order []*form) []*form {
 	groups := map[int][]*form{}
 	merged := false
 	for i, f := range order {
-		r := uf.find(i)
+		r := uf.Find(i)
 		merged = merged || r != i
 		groups[r] = append(groups[r], f)
 	}
@@ -201,7 +181,7 @@ func mergeLinked(uf *unionFind, order []*form) []*form {
 	}
 	out := order[:0:0]
 	for i, f := range order {
-		g := groups[uf.find(i)]
+		g := groups[uf.Find(i)]
 		if len(g) == 1 {
 			out = append(out, f)
 			continue

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/analysis/align"
+	"github.com/parallax-news/parallax/internal/disjoint"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -71,7 +72,7 @@ func GroupDocs(docs []*text.Doc, mentions [][]Mention) []parallax.Quote {
 	groups := map[int][]*unit{}
 	var roots []int
 	for n, u := range units {
-		r := uf.find(n)
+		r := uf.Find(n)
 		if _, ok := groups[r]; !ok {
 			roots = append(roots, r)
 		}
@@ -154,7 +155,7 @@ func quoteUnits(docs []*text.Doc, mentions [][]Mention) (units, indirect []*unit
 // and the known speakers agree. Candidates share a content term or the
 // very words; only they are compared, so the cost follows the number of
 // related pairs, not the square of the number of quotations.
-func linkUnits(units []*unit, idf map[string]float64) *unionFind {
+func linkUnits(units []*unit, idf map[string]float64) *disjoint.Sets {
 	type edge struct {
 		a, b  int
 		score float64
@@ -200,18 +201,18 @@ func linkUnits(units []*unit, idf map[string]float64) *unionFind {
 	slices.SortFunc(edges, func(x, y edge) int {
 		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
 	})
-	uf := newUnionFind(len(units))
+	uf := disjoint.New(len(units))
 	members := make([][]int, len(units))
 	for n := range units {
 		members[n] = []int{n}
 	}
 	for _, e := range edges {
-		ra, rb := uf.find(e.a), uf.find(e.b)
+		ra, rb := uf.Find(e.a), uf.Find(e.b)
 		if ra == rb || !joinable(units, members[ra], members[rb]) {
 			continue
 		}
-		uf.union(ra, rb)
-		r := uf.find(ra)
+		uf.Union(ra, rb)
+		r := uf.Find(ra)
 		merged := append(append([]int(nil), members[ra]...), members[rb]...)
 		members[ra], members[rb] = nil, nil
 		members[r] = merged

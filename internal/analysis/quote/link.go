@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/disjoint"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -150,13 +151,13 @@ func weights(units []*unit) map[string]float64 {
 // mergeAdjacent joins groups that hold the consecutive sentences of the
 // same quotations and nothing else, so that a long quotation carried by the
 // same outlets stays one quote.
-func mergeAdjacent(units []*unit, uf *unionFind) {
+func mergeAdjacent(units []*unit, uf *disjoint.Sets) {
 	// The quotations (article, mention) of each group. Two groups join
 	// only when their sets are equal, so the joined group has that same
 	// set, and no pair read before changes its answer: one pass is enough.
 	members := map[int]map[[2]int]bool{}
 	for n, u := range units {
-		r := uf.find(n)
+		r := uf.Find(n)
 		if members[r] == nil {
 			members[r] = map[[2]int]bool{}
 		}
@@ -167,13 +168,13 @@ func mergeAdjacent(units []*unit, uf *unionFind) {
 		if a.art != b.art || a.mention != b.mention || a.seq+1 != b.seq {
 			continue
 		}
-		ra, rb := uf.find(n-1), uf.find(n)
+		ra, rb := uf.Find(n-1), uf.Find(n)
 		if ra == rb || !sameSet(members[ra], members[rb]) {
 			continue
 		}
 		set := members[ra]
-		uf.union(ra, rb)
-		members[uf.find(ra)] = set
+		uf.Union(ra, rb)
+		members[uf.Find(ra)] = set
 	}
 }
 
@@ -187,34 +188,4 @@ func sameSet(a, b map[[2]int]bool) bool {
 		}
 	}
 	return true
-}
-
-type unionFind struct{ parent []int }
-
-func newUnionFind(n int) *unionFind {
-	p := make([]int, n)
-	for i := range p {
-		p[i] = i
-	}
-	return &unionFind{p}
-}
-
-func (u *unionFind) find(i int) int {
-	for u.parent[i] != i {
-		u.parent[i] = u.parent[u.parent[i]]
-		i = u.parent[i]
-	}
-	return i
-}
-
-func (u *unionFind) union(a, b int) {
-	ra, rb := u.find(a), u.find(b)
-	if ra == rb {
-		return
-	}
-	if ra < rb {
-		u.parent[rb] = ra
-	} else {
-		u.parent[ra] = rb
-	}
 }
