@@ -16,8 +16,8 @@ import (
 type truths struct {
 	c    crediting
 	memo map[int]parallax.Statement
-	// post lists, for each term of at most align.CandidateDF sentences,
-	// the sentences using it: the candidates a statement is compared with.
+	// post is the model's Postings: the candidates a statement is
+	// compared with.
 	post map[int32][]int32
 	// mark[k] is the call of candidates that last took sentence k.
 	mark  []int
@@ -29,15 +29,7 @@ type truths struct {
 // newTruths prepares the statements of the sentences of c's model.
 func newTruths(c crediting) *truths {
 	m := c.m
-	t := &truths{c: c, memo: map[int]parallax.Statement{}, post: map[int32][]int32{}, byID: map[string]int{}, mark: make([]int, len(m.Sents))}
-	maxDF := align.CandidateDF(len(m.Sents))
-	for i, s := range m.Sents {
-		for _, id := range s.Vec.IDs {
-			if m.SentDF[id] <= maxDF {
-				t.post[id] = append(t.post[id], int32(i))
-			}
-		}
-	}
+	t := &truths{c: c, memo: map[int]parallax.Statement{}, post: m.Postings(), byID: map[string]int{}, mark: make([]int, len(m.Sents))}
 	for ai, a := range m.Articles {
 		t.byID[a.SourceID] = ai
 	}

@@ -78,18 +78,7 @@ func linkSentences(m *Model, canon []int, tau float64) [][]link {
 	links := make([][]link, n)
 	// Candidates share a term that is not too common; the exact similarity
 	// is then computed for each candidate pair.
-	maxDF := CandidateDF(n)
-	post := map[int32][]int32{}
-	for i, s := range m.Sents {
-		if canon[i] != i {
-			continue
-		}
-		for _, id := range s.Vec.IDs {
-			if m.SentDF[id] <= maxDF {
-				post[id] = append(post[id], int32(i))
-			}
-		}
-	}
+	post := m.Postings()
 	seen := make([]int, n)
 	for i := range seen {
 		seen[i] = -1
@@ -101,7 +90,7 @@ func linkSentences(m *Model, canon []int, tau float64) [][]link {
 		for _, id := range s.Vec.IDs {
 			for _, p := range post[id] {
 				j := int(p)
-				if j <= i || seen[j] == i || m.Sents[j].Article == s.Article {
+				if j <= i || canon[j] != j || seen[j] == i || m.Sents[j].Article == s.Article {
 					continue
 				}
 				seen[j] = i

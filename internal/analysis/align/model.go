@@ -11,6 +11,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/text"
@@ -62,6 +63,28 @@ type Model struct {
 	Docs []*text.Doc
 	// Tokens are the tokens of each sentence of Sents.
 	Tokens [][]text.Token
+
+	postOnce sync.Once
+	post     map[int32][]int32 // see Postings
+}
+
+// Postings returns, for each term of at most CandidateDF sentences of the
+// model, the sentences using it in order: the candidates of every
+// comparison of the model's sentences (the alignment of facts, the
+// crediting of statements). It is built on first use, once.
+func (m *Model) Postings() map[int32][]int32 {
+	m.postOnce.Do(func() {
+		maxDF := CandidateDF(len(m.Sents))
+		m.post = map[int32][]int32{}
+		for i, s := range m.Sents {
+			for _, id := range s.Vec.IDs {
+				if m.SentDF[id] <= maxDF {
+					m.post[id] = append(m.post[id], int32(i))
+				}
+			}
+		}
+	})
+	return m.post
 }
 
 // NewModel builds the model of a story. skip names sentences to leave out
